@@ -1,0 +1,177 @@
+"""The ``workbook`` command (also ``python -m helpers``).
+
+    workbook run [DATA_DIR] [--out DIR] [--language en|fi|sv] [--as-of DATE] [--pseudonymize]
+    workbook check DATA_DIR
+    workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--force]
+    workbook new DATA_DIR [--name NAME]
+
+Exit codes: 0 done, 1 a notebook failed, 2 the data (or the command line) has errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.data import ERROR, DataError, check_company
+from helpers.paths import PROJECT_ROOT, resolve_data_dir
+
+DATA_ERROR, RUN_ERROR = 2, 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return DATA_ERROR
+    try:
+        return args.handler(args)
+    except DataError as error:
+        print(error.report(), file=sys.stderr)
+        return DATA_ERROR
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return RUN_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbook",
+        description="Customer-relationship workbook: run the notebooks on a company folder.",
+    )
+    commands = parser.add_subparsers(dest="command")
+
+    run = commands.add_parser("run", help="run every notebook and write a report")
+    run.add_argument(
+        "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
+    )
+    run.add_argument(
+        "--out", default=None, help="output folder (default: output/<company folder name>)"
+    )
+    run.add_argument(
+        "--language",
+        choices=["en", "fi", "sv"],
+        default=None,
+        help="number and date formats (default: the company's own, else en)",
+    )
+    run.add_argument(
+        "--as-of", default=None, help="analysis date YYYY-MM-DD (default: the last invoice date)"
+    )
+    run.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help="replace customer names and ids with stable pseudonyms in every output",
+    )
+    run.add_argument("--quiet", action="store_true", help="no progress output")
+    run.set_defaults(handler=cmd_run)
+
+    check = commands.add_parser("check", help="validate a company folder and list every problem")
+    check.add_argument("data_dir", nargs="?", default=None)
+    check.set_defaults(handler=cmd_check)
+
+    imp = commands.add_parser("import", help="turn an accounting export into a company folder")
+    imp.add_argument("export", help="CSV or Excel file exported from your accounting program")
+    imp.add_argument("--to", required=True, dest="to_dir", help="new company folder to create")
+    imp.add_argument("--mapping", default=None, help="TOML file naming the columns to use")
+    imp.add_argument("--sheet", default=None, help="Excel sheet name or number")
+    imp.add_argument("--force", action="store_true", help="replace an existing folder")
+    imp.set_defaults(handler=cmd_import)
+
+    new = commands.add_parser("new", help="create an empty company folder to type data into")
+    new.add_argument("data_dir")
+    new.add_argument("--name", default="My company")
+    new.add_argument("--force", action="store_true")
+    new.set_defaults(handler=cmd_new)
+    return parser
+
+
+def default_out_dir(data_dir: str | None) -> Path:
+    return PROJECT_ROOT / "output" / resolve_data_dir(data_dir).name
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from helpers.runner import RunError, run_workbook
+
+    out = Path(args.out) if args.out else default_out_dir(args.data_dir)
+    secret = None
+    if args.pseudonymize:
+        from helpers.privacy import secret_for
+
+        secret = secret_for(resolve_data_dir(args.data_dir))
+    try:
+        result = run_workbook(
+            args.data_dir,
+            out,
+            language=args.language,
+            as_of=args.as_of,
+            pseudonymize_secret=secret,
+            progress=not args.quiet,
+        )
+    except RunError as error:
+        print(str(error), file=sys.stderr)
+        return RUN_ERROR
+    print(f"Report: {result.index}")
+    print(f"Figures: {result.out_dir / 'summary.json'}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    folder = resolve_data_dir(args.data_dir)
+    problems = check_company(folder, today=pd.Timestamp.today().normalize())
+    errors = [p for p in problems if p.level == ERROR]
+    warnings = [p for p in problems if p.level != ERROR]
+    for title, group in (("Errors (fix these first)", errors), ("Warnings", warnings)):
+        if group:
+            print(f"{title}:")
+            for problem in group:
+                print(f"  - {problem}")
+    if errors:
+        print(f"{folder}: {len(errors)} error(s), {len(warnings)} warning(s).")
+        return DATA_ERROR
+    print(f"{folder}: OK, no errors, {len(warnings)} warning(s).")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from helpers.importer import import_export
+
+    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
+    try:
+        report = import_export(
+            Path(args.export),
+            Path(args.to_dir),
+            mapping=Path(args.mapping) if args.mapping else None,
+            sheet=sheet,
+            force=args.force,
+        )
+    except FileExistsError as error:
+        print(str(error), file=sys.stderr)
+        return DATA_ERROR
+    except FileNotFoundError as error:
+        print(f"Not found: {error.filename or error}", file=sys.stderr)
+        return DATA_ERROR
+    print(report)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from helpers.importer import new_company
+
+    try:
+        folder = new_company(Path(args.data_dir), name=args.name, force=args.force)
+    except FileExistsError as error:
+        print(str(error), file=sys.stderr)
+        return DATA_ERROR
+    print(
+        f"Created {folder}: type your invoices into invoices.csv, then run "
+        f"`workbook check {folder}`."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

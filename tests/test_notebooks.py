@@ -1,0 +1,90 @@
+"""Every notebook, run by `workbook run` on the small test companies in another language,
+writes its outputs; the executed notebooks then reproduce under strict nbval (deterministic).
+
+The committed notebooks themselves are checked by `pytest --nbval` (see pyproject.toml).
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers.concentration import concentration_figures
+from helpers.data import load_company, resolve_as_of
+from helpers.freshness import new_customer_revenue_share_12m
+from helpers.paths import notebook_paths
+from helpers.pricing import erosion_per_tenure_year
+
+SANITIZE = Path(__file__).parent / "nbval_sanitize.cfg"
+RUNS = {"tiny": "fi", "minimal": "sv"}  # company folder under tests/companies -> language
+
+
+@pytest.fixture(scope="module", params=sorted(RUNS))
+def run(request, tmp_path_factory):
+    from helpers.runner import run_workbook
+
+    out = tmp_path_factory.mktemp(request.param) / "out"
+    folder = Path(__file__).parent / "companies" / request.param
+    return folder, run_workbook(folder, out, language=RUNS[request.param], progress=False)
+
+
+def test_every_notebook_writes_ipynb_html_without_code_and_figures(run):
+    _, result = run
+    assert notebook_paths(), "no notebooks found"
+    for path in notebook_paths():
+        assert (result.out_dir / path.name).exists()
+        page = (result.out_dir / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert "from helpers" not in page  # code cells are left out for readers
+        assert json.loads((result.out_dir / f"{path.stem}.json").read_text())
+    index = result.index.read_text(encoding="utf-8")
+    for path in notebook_paths():
+        assert f"href='{path.stem}.html'" in index
+    summary = json.loads((result.out_dir / "summary.json").read_text())
+    assert summary["_run"]["notebooks"] == [p.stem for p in notebook_paths()]
+
+
+def test_summary_figures_equal_their_definitions(run):
+    folder, result = run
+    summary = json.loads((result.out_dir / "summary.json").read_text())
+    assert summary["as_of"] == summary["_run"]["as_of"]
+    if not any(p.stem.startswith("01-") for p in notebook_paths()):
+        pytest.skip("notebook 01 not present")
+    company = load_company(folder)
+    as_of = resolve_as_of(company.invoices, None)
+    expected = concentration_figures(company.invoices, as_of)
+    for key in ("customers", "revenue_total", "largest_customer_share", "top5_share", "hhi"):
+        assert summary[key] == pytest.approx(expected[key]), key
+    assert summary["new_customer_revenue_share_12m"] == pytest.approx(
+        new_customer_revenue_share_12m(company.invoices, as_of)
+    )
+    if "unit_price" in company.invoices or "quantity" in company.invoices:
+        erosion = erosion_per_tenure_year(company.invoices, as_of)["erosion_per_tenure_year"]
+        assert summary["erosion_per_tenure_year"] == pytest.approx(erosion, nan_ok=True)
+
+
+def test_papermill_outputs_reproduce_under_strict_nbval(run):
+    _, result = run
+    executed = [str(result.out_dir / p.name) for p in notebook_paths()]
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-o",
+            "addopts=",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(SANITIZE),
+            *executed,
+        ],
+        cwd=result.out_dir,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout[-4000:]
