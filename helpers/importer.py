@@ -573,17 +573,13 @@ def _parse_date_column(values: pd.Series, date_format: str | None) -> tuple[pd.S
     return parsed, ~empty & parsed.isna()
 
 
-def _format_number(value: float, semicolon_in_file: bool) -> str:
+def _format_number(value: float) -> str:
     if pd.isna(value):
         return ""
     value = round(float(value), 6) + 0.0  # + 0.0 turns -0.0 into 0.0
     if value.is_integer() and abs(value) < 1e15:
         return str(int(value))
-    text = repr(value)
-    # the loader reads '1.234' as a thousand when the file holds a ';' anywhere
-    if semicolon_in_file and re.fullmatch(r"-?\d{1,3}\.\d{3}", text):
-        text += "0"
-    return text
+    return repr(value)
 
 
 # --- the import ------------------------------------------------------------------------------
@@ -759,7 +755,6 @@ def import_export(
 
 def _invoices_csv(out: pd.DataFrame) -> str:
     text_columns = [c for c in ("customer_id", "invoice_id", "product") if c in out]
-    semicolon = any(out[c].astype(str).str.contains(";", regex=False).any() for c in text_columns)
     written = pd.DataFrame(index=out.index)
     for column in out.columns:
         if column == "date":
@@ -767,7 +762,7 @@ def _invoices_csv(out: pd.DataFrame) -> str:
         elif column in text_columns:
             written[column] = out[column].astype(str)
         else:
-            written[column] = out[column].map(lambda v: _format_number(v, semicolon))
+            written[column] = out[column].map(_format_number)
     return written.to_csv(index=False, lineterminator="\n")
 
 

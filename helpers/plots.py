@@ -112,7 +112,7 @@ def plot_cohort_revenue(
     ax.set_ylabel("Revenue")
     ax.yaxis.set_major_formatter(_money(currency))
     if len(cohort_table):
-        ax.legend(loc="upper left", fontsize="small", ncols=2)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", title="cohort")
     return ax
 
 

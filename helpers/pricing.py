@@ -431,7 +431,8 @@ def erosion_in_words(result: dict, percent=_percent_en, years: int = 5) -> str:
     if high < 0 or low > 0:  # the whole interval on one side of zero
         near, far = sorted((low, high), key=abs)
         direction = "less" if erosion < 0 else "more"
-        sentence += f" (somewhere between {percent(abs(near))} and {percent(abs(far))} {direction})."
+        sentence += (f" (somewhere between {percent(abs(near))} and {percent(abs(far))} "
+                     f"{direction}).")
         over = (1 + erosion) ** years - 1
         return sentence + (f" Over {years} years as a customer that adds up to about "
                            f"{_less_or_more(over, percent)}.") + basis
@@ -539,8 +540,9 @@ def price_review_candidates(
     })
     out = out.sort_index().sort_values(["price_index_12m", "revenue_12m"],
                                        ascending=[True, False], kind="stable").head(top)
-    known = names.reindex(out.index) if names is not None else pd.Series(NAN, index=out.index)
-    out.insert(0, "name", known.fillna(pd.Series(out.index, index=out.index)).astype(str))
+    ids = pd.Series(out.index, index=out.index, dtype=object)
+    known = names.reindex(out.index).astype(object) if names is not None else ids
+    out.insert(0, "name", known.where(known.notna(), ids).astype(str))
     out.index.name = "customer_id"
     return out[columns]
 

@@ -425,3 +425,18 @@ def test_new_company_refuses_a_folder_with_files_unless_forced(tmp_path):
     new_company(folder, force=True)
     assert "A,2024-01-01,5" in (folder / "invoices.csv").read_text(encoding="utf-8")
     assert (folder / "survey.csv").exists()
+
+
+def test_a_semicolon_inside_a_text_cell_does_not_change_how_numbers_are_read(tmp_path):
+    # The canonical file is comma-separated; a ';' inside a product name must not make
+    # the loader read 1.125 as the Finnish thousand-point 1125.
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Customer,Date,Product,Quantity,Unit price,Net amount\n"
+        'A,2024-01-02,"Bolts; M8",8,1.125,9.00\n',
+        encoding="utf-8",
+    )
+    import_export(export, tmp_path / "company")
+    invoices = load_company(tmp_path / "company").invoices
+    assert invoices["unit_price"].tolist() == [1.125]
+    assert invoices["product"].tolist() == ["Bolts; M8"]

@@ -84,3 +84,10 @@ def test_revenue_by_customer_plot(invoices):
     labels = [text.get_text() for text in ax.texts]
     assert labels[-1] == f"{285 / 615:.0%}"
     assert "top 3 of 4" in ax.get_title()
+
+
+def test_price_index_plot_says_so_when_there_are_no_prices():
+    empty = pd.DataFrame(columns=["mean_price_index", "median_price_index"],
+                         index=pd.Index([], name="tenure_year", dtype=int))
+    ax = plots.plot_price_index_by_tenure(empty)
+    assert [t.get_text() for t in ax.texts] == ["No unit prices to compare"]

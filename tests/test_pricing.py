@@ -338,3 +338,103 @@ def test_tenure_price_table_by_hand():
     assert table["customers"].tolist() == [2, 1]
     assert table["mean_price_index"].tolist() == pytest.approx([1.05, 0.9])
     assert table["median_price_index"].tolist() == pytest.approx([1.05, 0.9])
+
+
+# --- helpers for the notebook: sentences, one-call analysis, price review ---------
+
+from helpers.pricing import (  # noqa: E402
+    erosion_cost_in_words,
+    erosion_in_words,
+    price_analysis,
+    price_review_candidates,
+    price_review_in_words,
+)
+
+
+def test_erosion_in_words_reads_the_interval_and_adds_it_up():
+    text = erosion_in_words({"erosion_per_tenure_year": -0.021, "erosion_ci_low": -0.026,
+                             "erosion_ci_high": -0.016, "lines_used": 10, "customers_used": 3})
+    assert "paying about 2.1% less" in text
+    assert "between 1.6% and 2.6% less" in text
+    assert f"about {(1 - 0.021) ** 5 - 1:.1%}".replace("-", "") + " less" in text  # 10.1%
+    assert "(Based on 10 invoice lines of 3 customers.)" in text
+
+
+def test_erosion_in_words_when_the_interval_includes_zero_or_there_is_no_estimate():
+    text = erosion_in_words({"erosion_per_tenure_year": -0.004, "erosion_ci_low": -0.012,
+                             "erosion_ci_high": 0.005})
+    assert "between 1.2% less and 0.5% more" in text and "no clear change" in text
+    text = erosion_in_words({"erosion_per_tenure_year": 0.03, "erosion_ci_low": 0.01,
+                             "erosion_ci_high": 0.05})
+    assert "3.0% more" in text and "between 1.0% and 5.0% more" in text
+    text = erosion_in_words({"erosion_per_tenure_year": NAN_, "erosion_ci_low": NAN_,
+                             "erosion_ci_high": NAN_, "reason": "Only 2 lines."})
+    assert text == "Price erosion can't be measured on this data. Only 2 lines."
+
+
+NAN_ = float("nan")
+
+
+def test_price_analysis_never_raises_without_prices():
+    data = frame([("A", "2023-01-01", 100), ("A", "2024-06-01", 90)],
+                 ["customer_id", "date", "amount"])
+    analysis = price_analysis(data, AS_OF)
+    assert analysis["available"] is False
+    assert "quantity" in analysis["note"]
+    assert analysis["by_tenure"].empty and analysis["lines"].empty and analysis["gap"].empty
+    assert math.isnan(analysis["erosion"]["erosion_per_tenure_year"])
+    assert math.isnan(analysis["cost"]["erosion_cost_12m"])
+    assert "can't be worked out" in erosion_cost_in_words(analysis["cost"])
+
+
+def test_price_analysis_with_prices_matches_the_single_functions():
+    data = frame(
+        [("A", "2021-01-01", 100, 1, "X"), ("A", "2024-06-01", 90, 1, "X"),
+         ("B", "2024-06-01", 110, 1, "X"), ("C", "2024-07-01", 100, 1, "X")],
+        ["customer_id", "date", "amount", "quantity", "product"],
+    )
+    analysis = price_analysis(data, AS_OF)
+    assert analysis["available"] is True
+    assert analysis["erosion"] == erosion_per_tenure_year(data, AS_OF)
+    assert analysis["cost"] == erosion_cost_12m(data, AS_OF)
+
+
+def test_price_review_candidates_by_hand():
+    data = frame(
+        [
+            ("A", "2020-01-01", 80, 1, "X"),  # A: first invoice, 5 years before as_of
+            ("A", "2024-06-01", 90, 1, "X"),  # 2024 median of X is 100 → index 0.9
+            ("B", "2024-03-01", 110, 1, "X"),  # B: under 3 years → left out
+            ("C", "2021-01-01", 70, 1, "X"),
+            ("C", "2024-07-01", 100, 1, "X"),  # index 1.0
+        ],
+        ["customer_id", "date", "amount", "quantity", "product"],
+    )
+    names = pd.Series({"A": "Alpha Oy"})
+    review = price_review_candidates(data, AS_OF, min_tenure_years=3, names=names)
+    assert review.index.tolist() == ["A", "C"]  # lowest price index first
+    assert review["name"].tolist() == ["Alpha Oy", "C"]  # unknown names fall back to the id
+    assert review.loc["A", "price_index_12m"] == pytest.approx(0.9)
+    assert review.loc["A", "catch_up_12m"] == pytest.approx(10.0)  # 1 × (100 − 90)
+    assert review.loc["C", "catch_up_12m"] == pytest.approx(0.0)
+    assert review.loc["A", "tenure_years"] == pytest.approx(tenure("2024-12-31", "2020-01-01"))
+    assert review.loc["A", "revenue_12m"] == 90
+    assert price_review_candidates(data, AS_OF, top=1).index.tolist() == ["A"]
+    assert "2 long-standing accounts (3+ years)" in price_review_in_words(review)
+    assert "€10 more" in price_review_in_words(review)
+    assert price_review_candidates(data, AS_OF, min_tenure_years=6).empty
+    assert "no price-review list yet" in price_review_in_words(review.iloc[:0], 6)
+    without_prices = data.drop(columns=["quantity"])
+    assert price_review_candidates(without_prices, AS_OF).empty
+
+
+def test_erosion_cost_in_words_both_directions():
+    text = erosion_cost_in_words({"erosion_cost_12m": 1200.0, "erosion_cost_share_12m": 0.02,
+                                  "lines_compared": 4, "note": ""})
+    assert "paid €1,200 less than new customers" in text and "(2.0% of" in text
+    text = erosion_cost_in_words({"erosion_cost_12m": -50.0, "erosion_cost_share_12m": -0.01,
+                                  "lines_compared": 1, "note": ""})
+    assert "paid €50 more" in text
+    note = "No customer of over 1 year(s) bought in the last 12 months."
+    assert erosion_cost_in_words({"erosion_cost_12m": 0.0, "erosion_cost_share_12m": 0.0,
+                                  "lines_compared": 0, "note": note}) == note
