@@ -233,10 +233,10 @@ def load_company(data_dir: str | Path | None = None) -> Company:
     >>> company.invoices.columns[:3].tolist()
     ['customer_id', 'date', 'amount']
     """
-    company, problems = _read_company(resolve_data_dir(data_dir))
-    if any(p.level == ERROR for p in problems):
-        raise DataError(problems, company.folder if company else None)
-    assert company is not None
+    folder = resolve_data_dir(data_dir)
+    company, problems = _read_company(folder)
+    if company is None or any(p.level == ERROR for p in problems):
+        raise DataError(problems, folder)
     return company
 
 
@@ -282,7 +282,7 @@ def _read_company(folder: Path) -> tuple[Company | None, list[Problem]]:
     frames = {spec.name: _read_file(folder, spec, problems) for spec in OPTIONAL_FILES}
     settings = _read_settings(folder, problems)
     if invoices is None:
-        return Company(folder, pd.DataFrame(), settings=settings), problems
+        return None, problems
     company = Company(
         folder,
         invoices,

@@ -110,3 +110,10 @@ def test_pseudonymized_run_contains_no_original_name(companies, tmp_path, monkey
     assert not (out / "pseudonymized").exists()
     key = (tmp_path / "shared-pseudonym-key.csv").read_text(encoding="utf-8")
     assert "Bistro Björk" in key  # the key stays outside the shared folder
+
+
+def test_check_on_a_new_empty_template_says_what_to_do(tmp_path, capsys):
+    assert cli.main(["new", str(tmp_path / "co")]) == 0
+    assert cli.main(["check", str(tmp_path / "co")]) == 2
+    out = capsys.readouterr().out
+    assert "invoices.csv: the file has a header but no rows" in out
