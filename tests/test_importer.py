@@ -440,3 +440,23 @@ def test_a_semicolon_inside_a_text_cell_does_not_change_how_numbers_are_read(tmp
     invoices = load_company(tmp_path / "company").invoices
     assert invoices["unit_price"].tolist() == [1.125]
     assert invoices["product"].tolist() == ["Bolts; M8"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252"])
+@pytest.mark.parametrize("separator", [";", ",", "\t"])
+def test_every_encoding_and_separator_imports_to_the_same_folder(tmp_path, encoding, separator):
+    # The Finnish export rewritten in each encoding and with each separator (cells that
+    # hold the separator, like "1 200,00" in a comma file, quoted as Excel does).
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO((EXPORTS / "finnish_cp1252.csv").read_text("cp1252")),
+                           delimiter=";"))
+    text = io.StringIO()
+    csv.writer(text, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    export = tmp_path / "export.csv"
+    export.write_bytes(text.getvalue().encode(encoding))
+    import_export(export, tmp_path / "rewritten")
+    _, reference = imported(tmp_path, "finnish_cp1252.csv")
+    for name in ("invoices.csv", "customers.csv"):
+        assert (tmp_path / "rewritten" / name).read_bytes() == (reference / name).read_bytes()
