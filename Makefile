@@ -43,7 +43,7 @@ lint: $(STAMP)
 
 ## re-execute every committed notebook top to bottom in a fresh kernel (after changing helpers)
 notebooks: $(STAMP)
-	$(BIN)/python -m helpers.execute_notebooks
+	$(BIN)/python -m helpers.course.notebooks
 
 ## regenerate the sample company (deterministic)
 sample: $(STAMP)

@@ -1,9 +1,11 @@
-"""The engine of the customer-relationship workbook.
+"""The engine of the customer-relationship workbook, grouped by role along the data flow.
 
-Data loading and validation (``data``, ``parsing``), one module per analysis
-topic (``pricing``, ``concentration``, ``freshness``), plots (``plots``),
-exercises (``exercises``), the notebook entry point (``session``), the run
-and its report (``runner``, ``report``) and the command line (``cli``).
+``company``  the company folder and its contract (loading, validation, import, pseudonyms)
+``analysis`` one module per topic: validated frames in, tables and figures out
+``plots``    one module per topic: tables in, matplotlib axes out
+``course``   what a notebook calls: the session, exercises per notebook, notebook tooling
+``report``   the run, headline figures, locale formats, the index page
+``cli``      the ``workbook`` command (also ``python -m helpers``)
 """
 
 __version__ = "0.1.0"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import ERROR, DataError, check_company
+from helpers.company.folder import ERROR, DataError, check_company
 from helpers.paths import PROJECT_ROOT, resolve_data_dir
 
 DATA_ERROR, RUN_ERROR = 2, 1
@@ -94,12 +94,12 @@ def default_out_dir(data_dir: str | None) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from helpers.runner import RunError, run_workbook
+    from helpers.report.run import RunError, run_workbook
 
     out = Path(args.out) if args.out else default_out_dir(args.data_dir)
     secret = None
     if args.pseudonymize:
-        from helpers.privacy import secret_for
+        from helpers.company.pseudonyms import secret_for
 
         secret = secret_for(resolve_data_dir(args.data_dir))
     try:
@@ -137,7 +137,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from helpers.importer import import_export
+    from helpers.company.importing import import_export
 
     sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
     try:
@@ -159,7 +159,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from helpers.importer import new_company
+    from helpers.company.importing import new_company
 
     try:
         folder = new_company(Path(args.data_dir), name=args.name, force=args.force)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import concentration, freshness, pricing
-from helpers.data import load_company, resolve_as_of
+from helpers.analysis import concentration, freshness, pricing
+from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import SAMPLE_DIR
 
 COPIES = 10

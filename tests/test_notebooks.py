@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers.concentration import concentration_figures
-from helpers.data import load_company, resolve_as_of
-from helpers.freshness import new_customer_revenue_share_12m
+from helpers.analysis.concentration import concentration_figures
+from helpers.analysis.freshness import new_customer_revenue_share_12m
+from helpers.analysis.pricing import erosion_per_tenure_year
+from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import notebook_paths
-from helpers.pricing import erosion_per_tenure_year
 
 SANITIZE = Path(__file__).parent / "nbval_sanitize.cfg"
 RUNS = {"tiny": "fi", "minimal": "sv"}  # company folder under tests/companies -> language
@@ -23,7 +23,7 @@ RUNS = {"tiny": "fi", "minimal": "sv"}  # company folder under tests/companies -
 
 @pytest.fixture(scope="module", params=sorted(RUNS))
 def run(request, tmp_path_factory):
-    from helpers.runner import run_workbook
+    from helpers.report.run import run_workbook
 
     out = tmp_path_factory.mktemp(request.param) / "out"
     folder = Path(__file__).parent / "companies" / request.param

@@ -1,0 +1,588 @@
+"""Do long-standing customers pay less? Price erosion by customer tenure.
+
+The idea (course brief, text 000): serve the same customers for years and
+your prices drift down, because you no longer meet anyone who tells you what
+the market pays today. Here we measure it: each invoice line's unit price is
+compared with the median price of the same product in the same calendar year
+(the *price index*), and set against the customer's *tenure* — years since its
+first invoice.
+
+Every function takes the validated invoice table (``customer_id``, ``date``,
+``amount``, optional ``product``, ``quantity``, ``unit_price``) and an explicit
+``as_of`` date; lines dated after ``as_of`` are ignored. The "last 12 months"
+window is ``(as_of - 365 days, as_of]``.
+
+If the invoices have neither ``unit_price`` nor ``quantity``, prices cannot be
+worked out and the functions raise :class:`PriceDataMissing`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis.freshness import first_invoice_dates
+
+NAN = float("nan")
+DAYS_PER_YEAR = 365.25
+WINDOW_DAYS = 365
+ALL_PRODUCTS = "all products"
+NO_PRODUCT = "(no product)"
+# Below this spread of tenure (max − min, in years) a slope "per tenure year"
+# would be an extrapolation from within one year, so we do not report one.
+MIN_TENURE_SPREAD_YEARS = 1.0
+MIN_LINES = 3
+
+# 97.5 % quantiles of Student's t for 1 … 30 degrees of freedom (two-sided 95 %).
+_T_975 = (
+    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
+    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
+)  # fmt: skip
+
+
+class PriceDataMissing(ValueError):
+    """The invoices have neither ``unit_price`` nor ``quantity``: no unit prices."""
+
+
+def _t_quantile_975(df: int) -> float:
+    """97.5 % quantile of Student's t (table up to 30 df, Cornish–Fisher beyond)."""
+    if df < 1:
+        return NAN
+    if df <= len(_T_975):
+        return _T_975[df - 1]
+    z = 1.959963984540054
+    return (
+        z
+        + (z**3 + z) / (4 * df)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
+    )
+
+
+def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Add the unit price of each line, and say where it came from.
+
+    ``unit_price_used`` is ``unit_price`` where that column exists and is
+    filled in, otherwise ``amount / quantity`` where ``quantity`` exists and is
+    not zero, otherwise NaN.
+
+    In: invoices (any columns).
+    Out: (a copy of invoices with ``unit_price_used``, a plain-English note of
+    the fallbacks used, one sentence each, for the notebook to print).
+    Raises :class:`PriceDataMissing` when there is neither ``unit_price`` nor
+    ``quantity``.
+
+    Example: ``lines, note = unit_prices(invoices); print(note)``
+    """
+    has_unit_price = "unit_price" in invoices.columns
+    has_quantity = "quantity" in invoices.columns
+    if not has_unit_price and not has_quantity:
+        raise PriceDataMissing(
+            "The invoices have neither a `unit_price` nor a `quantity` column, so the "
+            "price paid per unit cannot be worked out. Add a `quantity` column (units on "
+            "each line) or a `unit_price` column to invoices.csv to switch on the "
+            "price-erosion analysis."
+        )
+    lines = invoices.copy()
+    if has_quantity:
+        quantity = lines["quantity"].where(lines["quantity"] != 0)
+        from_amount = lines["amount"] / quantity
+    else:
+        from_amount = pd.Series(NAN, index=lines.index)
+    notes = []
+    if "product" not in lines.columns:
+        notes.append("No `product` column: all lines are treated as one product.")
+    if has_unit_price:
+        used = lines["unit_price"].astype(float)
+        filled = int((used.isna() & from_amount.notna()).sum())
+        lines["unit_price_used"] = used.fillna(from_amount)
+        if filled:
+            notes.append(f"Lines without a `unit_price` ({filled}) use amount / quantity instead.")
+        if not has_quantity:
+            notes.append("No `quantity` column: quantities are taken as amount / unit price.")
+    else:
+        lines["unit_price_used"] = from_amount
+        notes.append("No `unit_price` column: unit price = amount / quantity.")
+    usable = lines["unit_price_used"].gt(0) & np.isfinite(lines["unit_price_used"])
+    left_out = int((~usable).sum())
+    if left_out:
+        notes.append(
+            f"{left_out} of {len(lines)} lines have no positive unit price (credit notes, "
+            "missing or zero quantity) and are left out of the price analysis."
+        )
+    if not notes:
+        notes.append("Unit prices are taken from the `unit_price` column.")
+    return lines, " ".join(notes)
+
+
+def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """One row per invoice line with a positive unit price: its price index and tenure.
+
+    - ``tenure_years`` = (line date − customer's first invoice date) in days / 365.25,
+      the first invoice being the earliest line of any kind up to ``as_of``;
+    - ``price_index`` = unit price / median unit price of the same product in the
+      same calendar year (all lines are one product, "all products", when there
+      is no ``product`` column; a missing product name becomes "(no product)").
+
+    In: invoices, ``as_of``.
+    Out: DataFrame with ``customer_id``, ``product``, ``date``, ``year``,
+    ``tenure_years``, ``unit_price_used``, ``price_index``, ``quantity`` (NaN
+    when absent), ``amount``. Raises :class:`PriceDataMissing` (see ``unit_prices``).
+
+    Example: ``price_index_by_tenure(invoices, as_of).plot.scatter("tenure_years", "price_index")``
+    """
+    up_to = invoices.loc[invoices["date"] <= as_of]
+    lines, _ = unit_prices(up_to)
+    price = lines["unit_price_used"]
+    lines = lines.loc[price.gt(0) & np.isfinite(price)]
+    first = first_invoice_dates(invoices, as_of)
+
+    if "product" in lines.columns:
+        product = lines["product"].astype(object).where(lines["product"].notna(), NO_PRODUCT)
+    else:
+        product = pd.Series(ALL_PRODUCTS, index=lines.index, dtype=object)
+    year = lines["date"].dt.year
+    price = lines["unit_price_used"].astype(float)
+    median = price.groupby([product, year]).transform("median")
+    quantity = lines["quantity"] if "quantity" in lines.columns else NAN
+    table = pd.DataFrame(
+        {
+            "customer_id": lines["customer_id"],
+            "product": product.astype(str),
+            "date": lines["date"],
+            "year": year.astype(int),
+            "tenure_years": (lines["date"] - lines["customer_id"].map(first)).dt.days
+            / DAYS_PER_YEAR,
+            "unit_price_used": price,
+            "price_index": price / median,
+            "quantity": quantity,
+            "amount": lines["amount"].astype(float),
+        },
+        index=lines.index,
+    )
+    return table.reset_index(drop=True)
+
+
+def erosion_per_tenure_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """Headline figure ``erosion_per_tenure_year``: how much price a year of tenure costs.
+
+    Least squares of ln(price index) on ``tenure_years`` (with intercept) over
+    all lines with a positive unit price; erosion = exp(slope) − 1, so −0.03
+    means "each extra year as a customer, 3 % lower price for the same product".
+
+    The 95 % interval is exp(slope ± t · SE) − 1 with a **cluster-robust
+    standard error by customer** (lines of one customer are not independent;
+    CR1 small-sample factor, t with customers − 1 degrees of freedom). With a
+    single customer it falls back to the plain OLS standard error (t with
+    lines − 2 df). Deterministic: no bootstrap.
+
+    When fewer than 3 lines, or tenure spreads over less than a year, the
+    figures are NaN and ``reason`` says why.
+
+    In: invoices, ``as_of``.
+    Out: dict with ``erosion_per_tenure_year``, ``erosion_ci_low``,
+    ``erosion_ci_high``, ``lines_used``, ``customers_used``, ``se_method``,
+    ``reason`` (None when the estimate exists). Plain Python values.
+    Raises :class:`PriceDataMissing` (see ``unit_prices``).
+
+    Example: ``erosion_per_tenure_year(invoices, as_of)["erosion_per_tenure_year"]`` → -0.021
+    """
+    table = price_index_by_tenure(invoices, as_of)
+    n = len(table)
+    customers = int(table["customer_id"].nunique())
+    result: dict = {
+        "erosion_per_tenure_year": NAN,
+        "erosion_ci_low": NAN,
+        "erosion_ci_high": NAN,
+        "lines_used": int(n),
+        "customers_used": customers,
+        "se_method": None,
+        "reason": None,
+    }
+    if n < MIN_LINES:
+        result["reason"] = (
+            f"Only {n} invoice lines with a positive unit price; at least {MIN_LINES} are needed."
+        )
+        return result
+    x = table["tenure_years"].to_numpy(dtype=float)
+    y = np.log(table["price_index"].to_numpy(dtype=float))
+    spread = float(x.max() - x.min())
+    if spread < MIN_TENURE_SPREAD_YEARS:
+        result["reason"] = (
+            f"Customer tenure on the priced lines spans only {spread:.2f} years; at least "
+            f"{MIN_TENURE_SPREAD_YEARS:g} year is needed to measure a change per tenure year."
+        )
+        return result
+
+    x_centred = x - x.mean()
+    sxx = float(np.sum(x_centred**2))
+    slope = float(np.sum(x_centred * (y - y.mean())) / sxx)
+    residual = y - y.mean() - slope * x_centred
+    if customers >= 2:
+        # Sandwich variance of the slope: its influence weights are x_centred / sxx.
+        scores = pd.Series(x_centred * residual).groupby(table["customer_id"].to_numpy()).sum()
+        correction = customers / (customers - 1) * (n - 1) / (n - 2)
+        variance = float(np.sum(scores.to_numpy() ** 2)) / sxx**2 * correction
+        t = _t_quantile_975(customers - 1)
+        result["se_method"] = "cluster-robust by customer"
+    else:
+        variance = float(np.sum(residual**2)) / (n - 2) / sxx
+        t = _t_quantile_975(n - 2)
+        result["se_method"] = "plain OLS (only one customer)"
+    se = math.sqrt(variance)
+    result.update(
+        erosion_per_tenure_year=math.expm1(slope),
+        erosion_ci_low=math.expm1(slope - t * se),
+        erosion_ci_high=math.expm1(slope + t * se),
+    )
+    return result
+
+
+def _tenure_group(
+    tenure_years: pd.Series, new_max_years: float, long_min_years: float
+) -> pd.Series:
+    labels = np.select(
+        [tenure_years < new_max_years, tenure_years >= long_min_years],
+        ["new", "long_standing"],
+        default="between",
+    )
+    return pd.Series(labels, index=tenure_years.index, name="group")
+
+
+def price_gap_new_vs_tenured(
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    new_max_years: float = 1.0,
+    long_min_years: float = 3.0,
+) -> pd.DataFrame:
+    """Median price index of new, in-between and long-standing customers, per product.
+
+    "New" = tenure < ``new_max_years`` at the line date; "long-standing" =
+    tenure ≥ ``long_min_years``; "between" = the rest. All lines up to ``as_of``.
+
+    In: invoices, ``as_of``, the two tenure limits in years.
+    Out: DataFrame indexed by ``product`` with ``new_median_index``,
+    ``between_median_index``, ``long_standing_median_index``, the matching
+    ``*_lines`` counts, and ``gap_long_vs_new_pct`` = (long-standing median /
+    new median − 1) × 100 (negative: long-standing customers pay less; NaN when
+    either group has no lines). When there are several products a last row
+    "all products" pools every line. Raises :class:`PriceDataMissing`.
+
+    Example: ``price_gap_new_vs_tenured(invoices, as_of)["gap_long_vs_new_pct"]`` → A −8.1, …
+    """
+    table = price_index_by_tenure(invoices, as_of)
+    products = sorted(table["product"].unique())
+    if len(products) > 1:
+        table = pd.concat([table, table.assign(product=ALL_PRODUCTS)], ignore_index=True)
+        products.append(ALL_PRODUCTS)
+    group = _tenure_group(table["tenure_years"], new_max_years, long_min_years)
+    stats = table.groupby([table["product"], group])["price_index"].agg(["median", "count"])
+    stats = stats.unstack("group")
+
+    groups = ("new", "between", "long_standing")
+    out = pd.DataFrame(index=pd.Index(products, name="product"))
+    for name in groups:
+        column = ("median", name)
+        out[f"{name}_median_index"] = stats[column] if column in stats.columns else NAN
+    for name in groups:
+        column = ("count", name)
+        counts = stats[column] if column in stats.columns else 0
+        out[f"{name}_lines"] = pd.Series(counts, index=out.index).fillna(0).astype(int)
+    out["gap_long_vs_new_pct"] = (
+        out["long_standing_median_index"] / out["new_median_index"] - 1
+    ) * 100
+    return out
+
+
+def erosion_cost_12m(
+    invoices: pd.DataFrame, as_of: pd.Timestamp, new_max_years: float = 1.0
+) -> dict:
+    """Money lost in the last 12 months because tenured customers pay less than new ones.
+
+    For each line in ``(as_of − 365 d, as_of]`` of a customer with tenure ≥
+    ``new_max_years``: quantity × (median unit price that *new* customers —
+    tenure < ``new_max_years`` — paid for the same product in the same calendar
+    year, up to ``as_of`` − the unit price paid). Only product-years where new
+    customers bought count. Quantity is ``quantity``, or amount / unit price
+    when missing. It is a **net** figure: tenured customers paying more than new
+    ones count negatively, so a negative result means tenured customers pay more.
+
+    In: invoices, ``as_of``, ``new_max_years``.
+    Out: dict with ``erosion_cost_12m`` (EUR), ``erosion_cost_share_12m`` (of
+    all revenue in the window), ``tenured_lines_12m``, ``lines_compared``,
+    ``note`` (plain English). The cost is 0.0 when no tenured customer bought
+    in the window, NaN when none of their lines has a new-customer price to
+    compare with. Raises :class:`PriceDataMissing`.
+
+    Example: ``erosion_cost_12m(invoices, as_of)["erosion_cost_12m"]`` → 18400.0
+    """
+    table = price_index_by_tenure(invoices, as_of)
+    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
+    in_window = invoices.loc[(invoices["date"] > start) & (invoices["date"] <= as_of)]
+    window_revenue = float(in_window["amount"].sum())
+
+    is_new = table["tenure_years"] < new_max_years
+    reference = (
+        table.loc[is_new]
+        .groupby(["product", "year"])["unit_price_used"]
+        .median()
+        .rename("new_customer_price")
+    )
+    tenured = table.loc[~is_new & (table["date"] > start)]
+    tenured = tenured.join(reference, on=["product", "year"])
+    compared = tenured.loc[tenured["new_customer_price"].notna()]
+    quantity = compared["quantity"].where(
+        compared["quantity"].notna(), compared["amount"] / compared["unit_price_used"]
+    )
+    gap = quantity * (compared["new_customer_price"] - compared["unit_price_used"])
+
+    result: dict = {
+        "erosion_cost_12m": NAN,
+        "erosion_cost_share_12m": NAN,
+        "tenured_lines_12m": int(len(tenured)),
+        "lines_compared": int(len(compared)),
+        "note": "",
+    }
+    if tenured.empty:
+        cost = 0.0
+        note = "No customer of over {y:g} year(s) bought in the last 12 months."
+    elif compared.empty:
+        cost = NAN
+        note = (
+            "No new customer (under {y:g} year) bought the same products in the same "
+            "years, so there is no new-customer price to compare with."
+        )
+    else:
+        cost = float(gap.sum())
+        note = (
+            f"{len(compared)} of {len(tenured)} lines of customers of {{y:g}}+ years in the "
+            "last 12 months priced against the median new-customer price of the same product "
+            "and year; quantity × price difference, summed (net: lines above the "
+            "new-customer price count negatively)."
+        )
+    result["erosion_cost_12m"] = cost
+    if window_revenue > 0 and not math.isnan(cost):
+        result["erosion_cost_share_12m"] = cost / window_revenue
+    result["note"] = note.format(y=new_max_years)
+    return result
+
+
+def tenure_price_table(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Price index per whole year of tenure (0 = first year as a customer, 1, 2, …).
+
+    In: invoices, ``as_of``.
+    Out: DataFrame indexed by ``tenure_year`` (int, only years with lines) with
+    ``lines``, ``customers``, ``mean_price_index``, ``median_price_index``.
+    Raises :class:`PriceDataMissing`.
+
+    Example: ``plots.plot_price_index_by_tenure(tenure_price_table(invoices, as_of))``
+    """
+    table = price_index_by_tenure(invoices, as_of)
+    tenure_year = np.floor(table["tenure_years"]).astype(int).rename("tenure_year")
+    grouped = table.groupby(tenure_year)
+    return pd.DataFrame(
+        {
+            "lines": grouped.size().astype(int),
+            "customers": grouped["customer_id"].nunique().astype(int),
+            "mean_price_index": grouped["price_index"].mean(),
+            "median_price_index": grouped["price_index"].median(),
+        }
+    )
+
+
+def _percent_en(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def _less_or_more(value: float, percent) -> str:
+    """-0.021 → "2.1 % less", 0.004 → "0.4 % more" (with the given percent formatter)."""
+    return f"{percent(abs(value))} {'less' if value < 0 else 'more'}"
+
+
+def erosion_in_words(result: dict, percent=_percent_en, years: int = 5) -> str:
+    """The erosion estimate as plain sentences for the notebook to print.
+
+    In: the dict from :func:`erosion_per_tenure_year` (or one with the same keys);
+    ``percent`` formats a share (e.g. ``wb.percent``); ``years`` for the
+    "adds up over N years" sentence.
+    Out: text. Says why when the estimate is NaN, and says so plainly when the
+    95 % interval includes zero (no clear change either way).
+
+    Example: ``erosion_in_words({"erosion_per_tenure_year": -0.021, "erosion_ci_low": -0.026,
+    "erosion_ci_high": -0.016})`` → "Each extra year as a customer goes with paying about
+    2.1% less for the same product (somewhere between 1.6% and 2.6% less). …"
+    """
+    erosion = result.get("erosion_per_tenure_year", NAN)
+    low, high = result.get("erosion_ci_low", NAN), result.get("erosion_ci_high", NAN)
+    if erosion is None or math.isnan(erosion):
+        reason = result.get("reason") or "there are not enough priced invoice lines."
+        return f"Price erosion can't be measured on this data. {reason}"
+    sentence = (f"Each extra year as a customer goes with paying about "
+                f"{_less_or_more(erosion, percent)} for the same product")
+    basis = ""
+    if result.get("lines_used"):
+        basis = (f" (Based on {result['lines_used']} invoice lines of "
+                 f"{result.get('customers_used', '?')} customers.)")
+    if math.isnan(low) or math.isnan(high):
+        return sentence + "." + basis
+    if high < 0 or low > 0:  # the whole interval on one side of zero
+        near, far = sorted((low, high), key=abs)
+        direction = "less" if erosion < 0 else "more"
+        sentence += (f" (somewhere between {percent(abs(near))} and {percent(abs(far))} "
+                     f"{direction}).")
+        over = (1 + erosion) ** years - 1
+        return sentence + (f" Over {years} years as a customer that adds up to about "
+                           f"{_less_or_more(over, percent)}.") + basis
+    return sentence + (
+        f" (somewhere between {_less_or_more(low, percent)} and {_less_or_more(high, percent)})."
+        " The interval includes zero: on this data there is no clear change either way."
+    ) + basis
+
+
+def price_analysis(
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    new_max_years: float = 1.0,
+    long_min_years: float = 3.0,
+) -> dict:
+    """Everything the price-erosion section shows, in one call that never raises.
+
+    In: invoices, ``as_of``, the tenure limits of :func:`price_gap_new_vs_tenured`.
+    Out: dict with ``available`` (False when :class:`PriceDataMissing` was raised),
+    ``note`` (where unit prices came from, or what to add to switch the analysis on),
+    ``lines`` (:func:`price_index_by_tenure`), ``by_tenure`` (:func:`tenure_price_table`),
+    ``erosion`` (:func:`erosion_per_tenure_year`), ``gap`` (:func:`price_gap_new_vs_tenured`),
+    ``cost`` (:func:`erosion_cost_12m`). Without price data the tables are empty,
+    the figures NaN, ``note`` says what to add, and ``erosion["reason"]`` and
+    ``cost["note"]`` point back to it.
+
+    Example: ``analysis = price_analysis(invoices, as_of); print(analysis["note"])``
+    """
+    try:
+        _, note = unit_prices(invoices.loc[invoices["date"] <= as_of])
+        return {
+            "available": True,
+            "note": note,
+            "lines": price_index_by_tenure(invoices, as_of),
+            "by_tenure": tenure_price_table(invoices, as_of),
+            "erosion": erosion_per_tenure_year(invoices, as_of),
+            "gap": price_gap_new_vs_tenured(invoices, as_of, new_max_years, long_min_years),
+            "cost": erosion_cost_12m(invoices, as_of, new_max_years),
+        }
+    except PriceDataMissing as missing:
+        note = str(missing)
+    empty_by_tenure = pd.DataFrame(
+        columns=["lines", "customers", "mean_price_index", "median_price_index"],
+        index=pd.Index([], name="tenure_year", dtype=int),
+    )
+    return {
+        "available": False,
+        "note": note,
+        "lines": pd.DataFrame(columns=["customer_id", "product", "date", "year", "tenure_years",
+                                       "unit_price_used", "price_index", "quantity", "amount"]),
+        "by_tenure": empty_by_tenure,
+        "erosion": {"erosion_per_tenure_year": NAN, "erosion_ci_low": NAN,
+                    "erosion_ci_high": NAN, "lines_used": 0, "customers_used": 0,
+                    "se_method": None, "reason": "It needs unit prices (see the note above)."},
+        "gap": pd.DataFrame(index=pd.Index([], name="product")),
+        "cost": {"erosion_cost_12m": NAN, "erosion_cost_share_12m": NAN,
+                 "tenured_lines_12m": 0, "lines_compared": 0,
+                 "note": "It needs unit prices, like the erosion figure."},
+    }
+
+
+def price_review_candidates(
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    min_tenure_years: float = 3.0,
+    top: int = 5,
+    names: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Long-standing accounts that pay the least compared with the going price: review these first.
+
+    Customers whose first invoice is at least ``min_tenure_years`` before ``as_of``
+    and who bought priced lines in the last 12 months ``(as_of − 365 d, as_of]``,
+    sorted by their median price index in that window (lowest first; ties: more
+    revenue first). ``catch_up_12m`` = what their window lines would have added at
+    the going price (median of the same product and year): Σ amount × (1 / index − 1),
+    i.e. Σ quantity × (going price − price paid), net.
+
+    In: invoices, ``as_of``, ``min_tenure_years``, ``top`` (rows to keep),
+    optional ``names`` (display name per customer_id, e.g. ``company.customer_names()``).
+    Out: DataFrame indexed by ``customer_id`` with ``name`` (the id when unknown),
+    ``tenure_years`` (at as_of), ``revenue_12m``, ``price_index_12m``, ``catch_up_12m``.
+    Empty (same columns) when no account qualifies, or without price data.
+
+    Example: ``price_review_candidates(invoices, as_of, top=5)["catch_up_12m"].sum()``
+    """
+    columns = ["name", "tenure_years", "revenue_12m", "price_index_12m", "catch_up_12m"]
+    try:
+        table = price_index_by_tenure(invoices, as_of)
+    except PriceDataMissing:
+        table = pd.DataFrame(columns=["customer_id", "date", "price_index", "amount"])
+    first = first_invoice_dates(invoices, as_of)
+    tenure_now = (as_of - first).dt.days / DAYS_PER_YEAR
+    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
+    window = table.loc[table["date"] > start].copy()
+    window = window.loc[window["customer_id"].map(tenure_now) >= min_tenure_years]
+    if window.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="customer_id"))
+    window["catch_up"] = window["amount"] * (1 / window["price_index"] - 1)
+    grouped = window.groupby("customer_id")
+    out = pd.DataFrame({
+        "tenure_years": tenure_now.reindex(grouped.size().index),
+        "revenue_12m": grouped["amount"].sum().astype(float),
+        "price_index_12m": grouped["price_index"].median().astype(float),
+        "catch_up_12m": grouped["catch_up"].sum().astype(float),
+    })
+    out = out.sort_index().sort_values(["price_index_12m", "revenue_12m"],
+                                       ascending=[True, False], kind="stable").head(top)
+    ids = pd.Series(out.index, index=out.index, dtype=object)
+    known = names.reindex(out.index).astype(object) if names is not None else ids
+    out.insert(0, "name", known.where(known.notna(), ids).astype(str))
+    out.index.name = "customer_id"
+    return out[columns]
+
+
+def erosion_cost_in_words(cost: dict, money=lambda v: f"€{v:,.0f}", percent=_percent_en) -> str:
+    """The result of :func:`erosion_cost_12m` as one or two plain sentences.
+
+    In: the dict from :func:`erosion_cost_12m` (or ``price_analysis(...)["cost"]``);
+    ``money`` and ``percent`` formatters (e.g. ``wb.money``, ``wb.percent``).
+    Out: text; says why when there is no figure.
+
+    Example: ``erosion_cost_in_words({"erosion_cost_12m": 1200.0,
+    "erosion_cost_share_12m": 0.02, "note": ""})`` → "In the last 12 months, customers of
+    more than a year paid €1,200 less than new customers paid … (2.0% of the revenue …)."
+    """
+    value = cost.get("erosion_cost_12m", NAN)
+    if value is None or math.isnan(value):
+        return f"The money lost to erosion can't be worked out on this data. {cost.get('note', '')}"
+    if cost.get("lines_compared", 1) == 0:
+        return cost.get("note", "")
+    direction = "less" if value >= 0 else "more"
+    return (f"In the last 12 months, customers of more than a year paid {money(abs(value))} "
+            f"{direction} than new customers paid for the same products in the same year "
+            f"({percent(abs(cost.get('erosion_cost_share_12m', NAN)))} of the revenue of those "
+            "12 months).")
+
+
+def price_review_in_words(review: pd.DataFrame, min_tenure_years: float = 3.0,
+                          money=lambda v: f"€{v:,.0f}") -> str:
+    """One sentence over the table of :func:`price_review_candidates`.
+
+    Example: ``price_review_in_words(review, 3, wb.money)`` → "5 long-standing accounts
+    (3+ years) paid the least against the going price; at the going price their last
+    12 months would have brought €15,760 more."
+    """
+    if review.empty:
+        return (f"No customer of {min_tenure_years:g}+ years bought priced lines in the last "
+                "12 months, so there is no price-review list yet. Come back when your "
+                "relationships are older, or lower `min_tenure_years`.")
+    extra = float(review["catch_up_12m"].sum())
+    return (f"{len(review)} long-standing accounts ({min_tenure_years:g}+ years) paid the least "
+            f"against the going price; at the going price their last 12 months would have "
+            f"brought {money(abs(extra))} {'more' if extra >= 0 else 'less'}.")

@@ -1,0 +1,1 @@
+"""What a notebook calls: the session (its entry point), exercises, notebook tooling."""

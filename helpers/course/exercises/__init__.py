@@ -1,0 +1,13 @@
+"""Self-checking exercises, one module per notebook; each has ``questions(wb)``.
+
+>>> from helpers.course import exercises
+>>> q1, q2, q3 = exercises.start_here.questions(wb)   # notebook 00
+>>> q1.check(answer_1)
+
+``base`` holds the ``Exercise`` class they all share.
+"""
+
+from helpers.course.exercises import pricing, start_here
+from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
+
+__all__ = ["CHOICE", "NUMBER", "SHARE", "THOUGHT", "Exercise", "pricing", "start_here"]

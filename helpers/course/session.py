@@ -1,0 +1,122 @@
+"""The one call each notebook starts with: load the company, fix the analysis date, format.
+
+>>> wb = start("00-start-here")            # sample company, as_of = last invoice date
+>>> wb.money(1234.4)
+'€1,234'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.company.folder import Company, load_company, resolve_as_of
+from helpers.report import formats as i18n
+from helpers.report.figures import write_figures
+
+WINDOW_DAYS = 365
+
+
+@dataclass
+class Session:
+    """A company, the analysis date and the language one notebook works with."""
+
+    notebook: str
+    company: Company
+    as_of: pd.Timestamp
+    language: str
+    output_dir: Path | None = None
+    figures: dict = field(default_factory=dict)
+
+    @property
+    def invoices(self) -> pd.DataFrame:
+        """Invoice lines dated up to as_of."""
+        lines = self.company.invoices
+        return lines[lines["date"] <= self.as_of]
+
+    @property
+    def window_start(self) -> pd.Timestamp:
+        """Start of the last-12-months window (as_of − 365 days, excluded)."""
+        return self.as_of - pd.Timedelta(days=WINDOW_DAYS)
+
+    def money(self, value, decimals: int = 0) -> str:
+        return i18n.money(value, self.company.currency, self.language, decimals)
+
+    def percent(self, value, decimals: int = 1) -> str:
+        return i18n.percent(value, self.language, decimals)
+
+    def number(self, value, decimals: int = 0) -> str:
+        return i18n.number(value, self.language, decimals)
+
+    def date(self, value) -> str:
+        return i18n.date(value, self.language)
+
+    def record(self, **figures) -> None:
+        """Keep headline figures; with an output folder, save ``<notebook>.json`` at once."""
+        self.figures.update(figures)
+        if self.output_dir is not None:
+            write_figures(self.figures, self.output_dir / f"{self.notebook}.json")
+
+    def save_list(self, name: str, frame: pd.DataFrame) -> Path | None:
+        """Save a list to act on as ``<output_dir>/<name>.csv`` (when there is an output folder).
+
+        The same conventions as the company folder, for tools: UTF-8 with BOM, comma,
+        ``.`` decimals, no index column (put ``customer_id`` in a column). The runner
+        gathers every list into ``lists.xlsx``. Returns the file written, or None.
+        """
+        if self.output_dir is None:
+            return None
+        path = self.output_dir / f"{name}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+        return path
+
+    def describe(self) -> str:
+        """A few lines on what data this notebook is looking at."""
+        lines = self.invoices
+        optional = ", ".join(
+            f"{spec} {'missing' if spec in self.company.missing_files() else 'found'}"
+            for spec in ("customers.csv", "hours.csv", "survey.csv", "quotes.csv")
+        )
+        text = [
+            f"Company: {self.company.name} (folder '{self.company.folder.name}')",
+            f"Invoice lines up to the analysis date: {self.number(len(lines))}, "
+            f"{self.number(lines['customer_id'].nunique())} customers, "
+            f"{self.date(lines['date'].min())} – {self.date(lines['date'].max())}",
+            f"Analysis date (as_of): {self.date(self.as_of)}; the last 12 months are "
+            f"{self.date(self.window_start + pd.Timedelta(days=1))} – {self.date(self.as_of)}",
+            f"Optional files: {optional}",
+        ]
+        warnings = self.company.warnings
+        if warnings:
+            text.append(f"Worth a look ({len(warnings)}): run `workbook check` for details")
+            text.extend(f"  - {w}" for w in warnings[:3])
+        return "\n".join(text)
+
+
+def start(
+    notebook: str,
+    data_dir: str | Path | None = None,
+    *,
+    as_of: str | None = None,
+    language: str | None = "en",
+    output_dir: str | Path | None = None,
+) -> Session:
+    """Load the company folder (``None`` = the sample company) and set the analysis date.
+
+    ``language`` None means the company's own (company.toml). Raises DataError
+    with every problem listed when the data can't be analysed.
+    """
+    company = load_company(data_dir)
+    language = language or company.settings.get("language") or "en"
+    i18n.locale_for(language)  # a clear error for an unknown language
+    session = Session(
+        notebook=notebook,
+        company=company,
+        as_of=resolve_as_of(company.invoices, as_of),
+        language=language,
+        output_dir=Path(output_dir).resolve() if output_dir else None,
+    )
+    return session

@@ -1,0 +1,9 @@
+"""Plots, one module per topic; each function takes ``ax=`` and returns the axes.
+
+>>> from helpers import plots
+>>> plots.pricing.plot_price_index_by_tenure(table)
+"""
+
+from helpers.plots import common, concentration, freshness, overview, pricing
+
+__all__ = ["common", "concentration", "freshness", "overview", "pricing"]

@@ -1,0 +1,66 @@
+"""Plots of dependence on few customers (``helpers.analysis.concentration``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+
+from helpers.plots.common import axes, money_formatter
+
+
+def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Lorenz curve of revenue, with the diagonal of perfect equality.
+
+    In: ``curve`` from ``concentration.lorenz_curve``.
+    Out: the Axes (2 lines: the curve and the diagonal).
+
+    Example: ``plot_lorenz(lorenz_curve(invoices, as_of))``
+    """
+    ax = axes(ax)
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label="every customer the same size")
+    ax.plot(
+        curve["customer_share"], curve["revenue_share"], color="tab:blue", marker=".",
+        label="your customers",
+    )  # fmt: skip
+    ax.fill_between(curve["customer_share"], curve["revenue_share"], curve["customer_share"],
+                    color="tab:blue", alpha=0.1)  # fmt: skip
+    ax.set_title("How evenly is revenue spread over customers?")
+    ax.set_xlabel("Share of customers, smallest first")
+    ax.set_ylabel("Share of revenue")
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left", fontsize="small")
+    return ax
+
+
+def plot_revenue_by_customer(
+    series: pd.Series, top: int = 15, ax: Axes | None = None, currency: str = "€"
+) -> Axes:
+    """Horizontal bars of the largest customers, labelled with their share of revenue.
+
+    In: ``series`` from ``concentration.revenue_by_customer`` (largest first);
+    ``top`` = how many customers to show; ``currency`` symbol for the axis labels.
+    Shares are of the whole series' total.
+    Out: the Axes, ``min(top, len(series))`` bars, largest at the top.
+
+    Example: ``plot_revenue_by_customer(revenue_by_customer(invoices, as_of), top=10)``
+    """
+    ax = axes(ax)
+    total = float(series.sum())
+    shown = series.iloc[:top][::-1]  # barh draws bottom-up: largest last = on top
+    bars = ax.barh([str(name) for name in shown.index], shown.to_numpy(), color="tab:blue")
+    if total > 0:
+        labels = [f"{value / total:.0%}" for value in shown.to_numpy()]
+        ax.bar_label(bars, labels=labels, padding=3, fontsize="small")
+    title = "Largest customers by revenue"
+    if len(series) > top:
+        title += f" (top {top} of {len(series)})"
+    ax.set_title(title)
+    ax.set_xlabel("Revenue")
+    ax.set_ylabel("Customer")
+    ax.xaxis.set_major_formatter(money_formatter(currency))
+    ax.margins(x=0.12)  # room for the share labels
+    return ax

@@ -1,0 +1,24 @@
+"""Plots of the company at a glance (``helpers.analysis.overview``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from matplotlib.axes import Axes
+
+from helpers.plots.common import axes, money_formatter
+
+
+def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: str = "€") -> Axes:
+    """Bars of revenue per calendar year.
+
+    In: ``overview.revenue_by_year`` (index ``year``). Out: the Axes, one bar per year.
+
+    Example: ``plot_revenue_by_year(revenue_by_year(invoices, as_of), currency="EUR")``
+    """
+    ax = axes(ax)
+    ax.bar(by_year.index.astype(str), by_year.to_numpy(), color="tab:blue")
+    ax.yaxis.set_major_formatter(money_formatter(currency))
+    ax.set_title("Revenue per year")
+    ax.set_xlabel("Year")
+    ax.set_ylabel(f"Revenue ({currency}, excl. VAT)")
+    return ax

@@ -1,0 +1,153 @@
+"""Headline figures: what each key means, and writing them as JSON.
+
+Each notebook records its headline figures in ``<notebook>.json``; the runner
+merges them into ``summary.json``. ``FIGURES`` documents every key (the
+definitions of ``product.md`` and the keys the notebooks add) so the report
+can show a label and a definition beside each value.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    kind: str  # "count", "money", "share", "ratio", "number", "date", "text"
+    definition: str
+
+
+FIGURES: dict[str, Figure] = {
+    # 00 Start here
+    "invoice_lines": Figure("Invoice lines", "count", "lines in invoices.csv dated up to as_of"),
+    "first_invoice_date": Figure("First invoice", "date", "date of the earliest invoice line"),
+    "as_of": Figure(
+        "Analysis date",
+        "date",
+        "the --as-of date, by default the last invoice date; windows are (as_of − 365 days, as_of]",
+    ),
+    "revenue_12m": Figure(
+        "Revenue, last 12 months", "money", "sum of amount in (as_of − 365 days, as_of]"
+    ),
+    # 01 Pricing erosion and dependence
+    "customers": Figure(
+        "Customers", "count", "number of distinct customer_id in invoices up to as_of"
+    ),
+    "revenue_total": Figure("Revenue, all years", "money", "revenue of all invoices up to as_of"),
+    "largest_customer_share": Figure(
+        "Largest customer's share", "share", "largest customer's revenue / revenue_total"
+    ),
+    "top5_share": Figure(
+        "Top 5 customers' share", "share", "top 5 customers' revenue / revenue_total"
+    ),
+    "hhi": Figure(
+        "Concentration (HHI)",
+        "ratio",
+        "Σ sᵢ² over customers, sᵢ = customer revenue / revenue_total (customers with "
+        "revenue ≤ 0 left out)",
+    ),
+    "effective_customers": Figure("Effective number of customers", "number", "1 / HHI"),
+    "new_customer_revenue_share_12m": Figure(
+        "Revenue from new customers, last 12 months",
+        "share",
+        "revenue in the last-12-months window from customers whose first invoice falls in "
+        "that window / all revenue in that window",
+    ),
+    "erosion_per_tenure_year": Figure(
+        "Price erosion per year of tenure",
+        "share",
+        "exp(b) − 1, b the least-squares slope of ln(price index) on tenure in years; price "
+        "index = unit price / median unit price of the same product in the same calendar year",
+    ),
+    "erosion_ci_low": Figure(
+        "Erosion, 95 % interval low",
+        "share",
+        "lower end of the 95 % interval of erosion_per_tenure_year",
+    ),
+    "erosion_ci_high": Figure(
+        "Erosion, 95 % interval high",
+        "share",
+        "upper end of the 95 % interval of erosion_per_tenure_year",
+    ),
+    "erosion_cost_12m": Figure(
+        "Money lost to price erosion, last 12 months",
+        "money",
+        "what long-standing customers would have paid at new customers' prices for the "
+        "same product and year, minus what they paid",
+    ),
+    "erosion_cost_share_12m": Figure(
+        "Erosion cost as share of revenue, last 12 months",
+        "share",
+        "erosion_cost_12m / revenue in the window",
+    ),
+    "quotes_12m": Figure("Quotes sent, last 12 months", "count", "quotes dated in the window"),
+    "quote_win_rate_12m": Figure(
+        "Quote win rate, last 12 months",
+        "share",
+        "quotes won / quotes sent in the window (by count)",
+    ),
+    "prospects_met_12m": Figure(
+        "Prospects quoted, last 12 months",
+        "count",
+        "distinct prospects (non-customers) quoted in the window",
+    ),
+    # 02 and 05 (definitions from product.md; computed where those notebooks arrive)
+    "top20_revenue_share": Figure(
+        "Top 20 % of customers' share",
+        "share",
+        "revenue of the top ⌈0.2·n⌉ customers / revenue_total (n = customers with revenue > 0)",
+    ),
+    "gini": Figure(
+        "Gini coefficient of revenue",
+        "ratio",
+        "Gini coefficient of revenue over customers with revenue > 0",
+    ),
+    "retention_12m": Figure(
+        "Customer retention, last 12 months",
+        "share",
+        "of the customers who bought in (as_of − 730 d, as_of − 365 d], the share who also "
+        "bought in the last 12 months",
+    ),
+    # 02 Value-based segmentation: keys added by notebook 02 go here
+    #
+    # 03 Account value and profitability: keys added by notebook 03 go here
+    #
+    # 04 The 9E checklist: keys added by notebook 04 go here
+    #
+    # 05 Commitment and loyalty: keys added by notebook 05 go here
+    #
+    # 06 Customer vision: keys added by notebook 06 go here
+    #
+}
+
+
+def plain(value):
+    """A JSON-ready value: numpy/pandas scalars to Python, NaN to None, dates to ISO text."""
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if isinstance(value, np.integer | np.bool_):
+        return value.item()
+    if isinstance(value, float | np.floating):
+        value = float(value)
+        return None if math.isnan(value) or math.isinf(value) else value
+    return value
+
+
+def write_figures(figures: dict, path: Path) -> None:
+    """Write figures as pretty, key-sorted JSON (stable for diffs and year-on-year comparison)."""
+    clean = {key: plain(value) for key, value in figures.items()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(clean, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def read_figures(path: Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,193 @@
+"""Run the whole workbook on one company folder and write a report a non-coder can read.
+
+Per notebook: the executed ``.ipynb``, an ``.html`` without code cells and the
+``.json`` of its headline figures; then ``summary.json`` (all figures merged)
+and ``index.html``. ``index.html`` and ``summary.json`` are written last, only
+when every notebook ran, so a failed run never leaves a report that looks
+complete.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import papermill
+from nbconvert import HTMLExporter
+
+from helpers.company.folder import ERROR, DataError, check_company, load_company, resolve_as_of
+from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
+from helpers.report.figures import plain, read_figures
+from helpers.report.index_page import write_index
+
+MARKER = ".workbook-output"  # marks a folder as ours, so a re-run may clear it
+KERNEL = "python3"  # ipykernel's native kernel: the Python this command runs in
+
+
+class RunError(Exception):
+    """A run that could not complete; the message says why and what to do."""
+
+
+@dataclass
+class RunResult:
+    out_dir: Path
+    index: Path
+    summary: dict
+
+
+def prepare_output_dir(out_dir: Path, data_dir: Path) -> None:
+    """Create or clear the output folder, refusing folders that are not ours."""
+    out_dir = out_dir.resolve()
+    if out_dir == data_dir or data_dir in out_dir.parents:
+        raise RunError(
+            f"The output folder {out_dir} is inside the company folder; choose "
+            "another one (analyses never write into your data)."
+        )
+    if out_dir.exists():
+        if any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+            raise RunError(
+                f"The output folder {out_dir} already holds files that the "
+                "workbook did not write; choose an empty or new folder."
+            )
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    (out_dir / MARKER).write_text(
+        "Written by `workbook run`; cleared on the next run.\n", encoding="utf-8"
+    )
+
+
+def export_html(executed: Path, target: Path) -> None:
+    """The executed notebook as HTML for readers: text, tables and plots, no code."""
+    exporter = HTMLExporter(
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
+    notebook = nbformat.read(executed, as_version=4)
+    body, _ = exporter.from_notebook_node(notebook)
+    target.write_text(body, encoding="utf-8")
+
+
+def run_workbook(
+    data_dir: str | Path | None,
+    out_dir: str | Path,
+    *,
+    language: str | None = None,
+    as_of: str | None = None,
+    pseudonymize_secret: str | None = None,
+    notebooks: list[Path] | None = None,
+    progress: bool = True,
+) -> RunResult:
+    """Execute every notebook on one company folder; see the module docstring for outputs.
+
+    Raises DataError when the data has errors (nothing is written) and RunError
+    when a notebook fails (no index.html or summary.json is written).
+    """
+    folder = resolve_data_dir(data_dir)
+    problems = check_company(folder)
+    if any(p.level == ERROR for p in problems):
+        raise DataError(problems, folder)
+    company = load_company(folder)
+    as_of_date = resolve_as_of(company.invoices, as_of).date().isoformat()
+    language = language or company.settings.get("language") or "en"
+
+    out = Path(out_dir).resolve()
+    prepare_output_dir(out, folder)
+    hidden_data = out / "pseudonymized"
+    key_file = out.parent / f"{out.name}-pseudonym-key.csv"
+    if pseudonymize_secret is not None:
+        from helpers.company.pseudonyms import pseudonymize_folder
+
+        # the notebooks read a pseudonymized copy; the key to real names stays outside `out`
+        folder = pseudonymize_folder(company, pseudonymize_secret, hidden_data, key_file)
+        say(
+            f"Pseudonymized; the key to the real names is in {key_file} (keep it private)", progress
+        )
+
+    paths = notebooks if notebooks is not None else notebook_paths()
+    parameters = {
+        "data_dir": str(folder),
+        "output_dir": str(out),
+        "language": language,
+        "as_of": as_of_date,
+    }
+    for number, path in enumerate(paths, start=1):
+        say(f"[{number}/{len(paths)}] {path.stem}", progress)
+        executed = out / path.name
+        try:
+            papermill.execute_notebook(
+                str(path),
+                str(executed),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                cwd=str(NOTEBOOKS_DIR),
+                progress_bar=progress,
+                log_output=False,
+            )
+        except papermill.PapermillExecutionError as error:
+            raise RunError(
+                f"Notebook {path.name} stopped with {error.ename}: {error.evalue}\n"
+                f"The partly executed notebook is in {executed}; the report was "
+                "not written."
+            ) from None
+        export_html(executed, out / f"{path.stem}.html")
+
+    shutil.rmtree(hidden_data, ignore_errors=True)
+    write_lists_workbook(out)
+    summary = merge_figures(out, paths)
+    summary["_run"] = {
+        "company": company.name if pseudonymize_secret is None else "pseudonymized company",
+        "as_of": as_of_date,
+        "language": language,
+        "notebooks": [p.stem for p in paths],
+    }
+    (out / "summary.json").write_text(
+        json.dumps(
+            {k: plain(v) for k, v in summary.items()}, indent=2, sort_keys=True, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    index = write_index(out, summary, paths, language=language, currency=company.currency)
+    return RunResult(out, index, summary)
+
+
+def merge_figures(out: Path, paths: list[Path]) -> dict:
+    """All notebooks' figures in one dict, in notebook order (a later key wins)."""
+    merged: dict = {}
+    for path in paths:
+        figures_file = out / f"{path.stem}.json"
+        if figures_file.exists():
+            merged.update(read_figures(figures_file))
+    return merged
+
+
+def readable_header(column: str) -> str:
+    """'value_12m' -> 'Value 12m': a column name as a spreadsheet header."""
+    return column.replace("_", " ").strip().capitalize()
+
+
+def write_lists_workbook(out: Path) -> Path | None:
+    """Every list the notebooks saved (``*.csv`` in ``out``) as one sheet of ``lists.xlsx``.
+
+    For people: Excel in a Finnish or Swedish locale splits a comma CSV wrongly, a
+    workbook it opens right. Returns the file, or None when no notebook saved a list.
+    """
+    lists = sorted(out.glob("*.csv"))
+    if not lists:
+        return None
+    target = out / "lists.xlsx"
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        for path in lists:
+            frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"customer_id": str})
+            frame = frame.rename(columns=readable_header)
+            frame.to_excel(writer, sheet_name=path.stem[:31], index=False)
+    return target
+
+
+def say(text: str, progress: bool) -> None:
+    if progress:
+        print(text, file=sys.stderr, flush=True)

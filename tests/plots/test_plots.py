@@ -1,0 +1,93 @@
+"""Plots return Axes with the expected bars and lines."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+from helpers.analysis.concentration import lorenz_curve, revenue_by_customer  # noqa: E402
+from helpers.analysis.freshness import cohort_revenue, new_customers_per_quarter  # noqa: E402
+from helpers.analysis.pricing import price_index_by_tenure, tenure_price_table  # noqa: E402
+
+AS_OF = pd.Timestamp("2024-12-31")
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def invoices():
+    rows = [
+        ("A", "2022-03-01", 100, 1),
+        ("A", "2023-03-01", 95, 1),
+        ("A", "2024-03-01", 90, 1),
+        ("B", "2023-06-01", 100, 1),
+        ("B", "2024-06-01", 100, 1),
+        ("C", "2024-07-01", 110, 1),
+        ("D", "2024-08-01", 20, 1),
+    ]
+    data = pd.DataFrame(rows, columns=["customer_id", "date", "amount", "quantity"])
+    data["date"] = pd.to_datetime(data["date"])
+    data["amount"] = data["amount"].astype(float)
+    data["quantity"] = data["quantity"].astype(float)
+    return data
+
+
+def test_price_index_by_tenure_plot(invoices):
+    table = tenure_price_table(invoices, AS_OF)
+    ax = plots.pricing.plot_price_index_by_tenure(table)
+    # median points, mean line, reference line at 1.0
+    assert len(ax.get_lines()) == 3
+    assert ax.get_lines()[2].get_ydata()[0] == 1.0
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+    # With the line-level table the lines appear as one scatter.
+    _, ax2 = plt.subplots()
+    out = plots.pricing.plot_price_index_by_tenure(
+        table, ax=ax2, lines=price_index_by_tenure(invoices, AS_OF)
+    )
+    assert out is ax2
+    assert len(ax2.collections) == 1
+
+
+def test_new_customers_per_quarter_plot(invoices):
+    series = new_customers_per_quarter(invoices, AS_OF)  # 2022Q1 … 2024Q4 = 12 quarters
+    ax = plots.freshness.plot_new_customers_per_quarter(series)
+    assert len(ax.patches) == 12 == len(series)
+    assert [p.get_height() for p in ax.patches] == list(series)
+
+
+def test_cohort_revenue_plot(invoices):
+    table = cohort_revenue(invoices, AS_OF)  # cohorts 2022, 2023, 2024 × years 2022–2024
+    ax = plots.freshness.plot_cohort_revenue(table)
+    assert len(ax.patches) == 3 * 3
+    assert len(ax.get_legend().get_texts()) == 3
+
+
+def test_lorenz_plot(invoices):
+    ax = plots.concentration.plot_lorenz(lorenz_curve(invoices, AS_OF))
+    assert len(ax.get_lines()) == 2  # curve and diagonal
+
+
+def test_revenue_by_customer_plot(invoices):
+    series = revenue_by_customer(invoices, AS_OF)  # A 285, B 200, C 110, D 20
+    ax = plots.concentration.plot_revenue_by_customer(series, top=3)
+    assert len(ax.patches) == 3
+    # Largest on top: barh draws from the bottom, so the last bar is A.
+    assert ax.patches[-1].get_width() == 285
+    labels = [text.get_text() for text in ax.texts]
+    assert labels[-1] == f"{285 / 615:.0%}"
+    assert "top 3 of 4" in ax.get_title()
+
+
+def test_price_index_plot_says_so_when_there_are_no_prices():
+    empty = pd.DataFrame(columns=["mean_price_index", "median_price_index"],
+                         index=pd.Index([], name="tenure_year", dtype=int))
+    ax = plots.pricing.plot_price_index_by_tenure(empty)
+    assert [t.get_text() for t in ax.texts] == ["No unit prices to compare"]

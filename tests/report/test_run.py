@@ -1,0 +1,119 @@
+"""The runner and the command line: refusals, exit codes, nothing half-written."""
+
+import json
+
+import nbformat
+import pytest
+
+from helpers import cli
+from helpers.company.folder import DataError
+from helpers.report.run import MARKER, RunError, prepare_output_dir, run_workbook
+
+
+def test_check_exit_codes(companies, capsys):
+    assert cli.main(["check", str(companies / "tiny")]) == 0
+    assert "OK, no errors" in capsys.readouterr().out
+    assert cli.main(["check", str(companies / "broken")]) == 2
+    out = capsys.readouterr().out
+    assert "Errors (fix these first):" in out and "line 3, column 'date'" in out
+
+
+def test_run_on_bad_data_exits_2_and_writes_nothing(companies, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert cli.main(["run", str(companies / "broken"), "--out", str(out), "--quiet"]) == 2
+    assert "8 problem(s)" in capsys.readouterr().err
+    assert not out.exists()
+    with pytest.raises(DataError):
+        run_workbook(companies / "broken", out, progress=False)
+
+
+def test_output_folder_refusals(tmp_path, companies):
+    data = companies / "tiny"
+    with pytest.raises(RunError, match="inside the company folder"):
+        prepare_output_dir(data / "report", data)
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("precious")
+    with pytest.raises(RunError, match="did not write"):
+        prepare_output_dir(foreign, data)
+    assert (foreign / "thesis.docx").read_text() == "precious"
+    ours = tmp_path / "ours"
+    prepare_output_dir(ours, data)
+    (ours / "old.html").write_text("stale")
+    prepare_output_dir(ours, data)  # a folder we wrote may be cleared
+    assert (ours / MARKER).exists() and not (ours / "old.html").exists()
+
+
+def test_a_failing_notebook_leaves_no_report(companies, tmp_path):
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "data_dir = None\noutput_dir = None\nlanguage = 'en'\nas_of = None",
+                metadata={"tags": ["parameters"]},
+            ),
+            nbformat.v4.new_code_cell("raise ValueError('boom')"),
+        ]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    path = tmp_path / "99-fails.ipynb"
+    nbformat.write(notebook, path)
+    out = tmp_path / "out"
+    with pytest.raises(RunError, match="99-fails.ipynb stopped with ValueError: boom"):
+        run_workbook(companies / "tiny", out, notebooks=[path], progress=False)
+    assert not (out / "index.html").exists() and not (out / "summary.json").exists()
+
+
+def test_figures_json_turns_nan_into_null(tmp_path):
+    from helpers.report.figures import write_figures
+
+    write_figures({"a": float("nan"), "b": 1.5}, tmp_path / "x.json")
+    assert json.loads((tmp_path / "x.json").read_text()) == {"a": None, "b": 1.5}
+
+
+def test_python_dash_m_helpers_is_the_same_command(companies):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers", "check", str(companies / "broken")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 2
+    assert "invoices.csv, line 3, column 'date'" in result.stdout
+
+
+def test_pseudonymized_run_contains_no_original_name(companies, tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKBOOK_PSEUDONYM_SECRET", "class-of-2026")
+    out = tmp_path / "shared"
+    run_workbook(companies / "tiny", out, pseudonymize_secret="class-of-2026", progress=False)
+    originals = [
+        "Aalto Rakennus",
+        "Bistro Björk",
+        "Cafe Kulma",
+        "Dahl & Son",
+        "Tiny Test Oy",
+        "Kahvila Pikku",
+        "Metsä Puu",
+        "Liisa",
+        "Matti",
+    ]
+    for path in out.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for name in originals:
+                assert name not in text, f"{name} found in {path.name}"
+    assert not (out / "pseudonymized").exists()
+    key = (tmp_path / "shared-pseudonym-key.csv").read_text(encoding="utf-8")
+    assert "Bistro Björk" in key  # the key stays outside the shared folder
+
+
+def test_check_on_a_new_empty_template_says_what_to_do(tmp_path, capsys):
+    assert cli.main(["new", str(tmp_path / "co")]) == 0
+    assert cli.main(["check", str(tmp_path / "co")]) == 2
+    out = capsys.readouterr().out
+    assert "invoices.csv: the file has a header but no rows" in out
