@@ -402,12 +402,12 @@ def _less_or_more(value: float, percent) -> str:
     return f"{percent(abs(value))} {'less' if value < 0 else 'more'}"
 
 
-def erosion_in_words(result: dict, percent=_percent_en, years: int = 5) -> str:
+def erosion_in_words(result: dict, percent=_percent_en, years: int = 5, number=None) -> str:
     """The erosion estimate as plain sentences for the notebook to print.
 
     In: the dict from :func:`erosion_per_tenure_year` (or one with the same keys);
-    ``percent`` formats a share (e.g. ``wb.percent``); ``years`` for the
-    "adds up over N years" sentence.
+    ``percent`` formats a share and ``number`` a count (e.g. ``wb.percent``,
+    ``wb.number``: 21 237 in Finnish); ``years`` for the "adds up over N years" sentence.
     Out: text. Says why when the estimate is NaN, and says so plainly when the
     95 % interval includes zero (no clear change either way).
 
@@ -424,8 +424,10 @@ def erosion_in_words(result: dict, percent=_percent_en, years: int = 5) -> str:
                 f"{_less_or_more(erosion, percent)} for the same product")
     basis = ""
     if result.get("lines_used"):
-        basis = (f" (Based on {result['lines_used']} invoice lines of "
-                 f"{result.get('customers_used', '?')} customers.)")
+        count = number or (lambda value: f"{value:,}")
+        customers = result.get("customers_used")
+        basis = (f" (Based on {count(result['lines_used'])} invoice lines of "
+                 f"{count(customers) if customers is not None else '?'} customers.)")
     if math.isnan(low) or math.isnan(high):
         return sentence + "." + basis
     if high < 0 or low > 0:  # the whole interval on one side of zero

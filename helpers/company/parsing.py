@@ -58,16 +58,19 @@ def sniff_separator(text: str) -> str:
     return best if counts[best] > 0 else ","
 
 
-def read_text_table(path: Path) -> TextTable:
+def read_text_table(path: Path, skip_lines: int = 0) -> TextTable:
     """Read a CSV file into a frame of strings, detecting encoding and separator.
 
     Header names and cells are stripped of surrounding spaces; trailing empty
-    columns (as Excel leaves them) are dropped. Raises ``ValueError`` for a
+    columns (as Excel leaves them) are dropped. ``skip_lines`` lines above the
+    header (a report title, say) are left out. Raises ``ValueError`` for a
     file that is not a readable table.
     """
     raw = Path(path).read_bytes()
     encoding = detect_encoding(raw)
     text = raw.decode(encoding)
+    if skip_lines:
+        text = "".join(text.splitlines(keepends=True)[skip_lines:])
     separator = sniff_separator(text)
     if not text.strip():
         return TextTable(pd.DataFrame(), encoding, separator)

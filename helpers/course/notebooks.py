@@ -25,6 +25,7 @@ from jupytext.combine import combine_inputs_with_outputs
 from nbclient import NotebookClient
 
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths
+from helpers.report.run import kernel_config
 
 TWIN_FORMAT = "md:myst"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -88,6 +89,7 @@ def execute_in_place(path: Path, timeout: int = 900) -> None:
         notebook,
         timeout=timeout,
         kernel_name="python3",
+        config=kernel_config(),
         resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
     )
     client.execute()

@@ -9,8 +9,11 @@ returns the matplotlib Axes. Nothing is shown or saved here: the notebook decide
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+from babel.numbers import format_compact_currency, format_compact_decimal
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from helpers.report.formats import LOCALES
 
 FIGSIZE = (7, 4)
 
@@ -22,6 +25,25 @@ def axes(ax: Axes | None) -> Axes:
     return ax
 
 
-def money_formatter(currency: str) -> FuncFormatter:
-    """Axis labels like "12 500 €" (thin spaces between thousands)."""
-    return FuncFormatter(lambda value, _pos: f"{value:,.0f} {currency}".replace(",", "\u202f"))
+def money_formatter(currency: str, language: str = "en") -> FuncFormatter:
+    """Short money labels for an axis: "€250K", "€1.2M" (en), "250 t. €" (fi).
+
+    Babel's compact currency format keeps labels short, so a row of ticks never runs
+    together ("0 EUR100 000 EUR200 000 EUR" did). ``currency`` is a code (EUR) or a
+    symbol; ``language`` is the report's (en, fi, sv).
+    """
+    locale = LOCALES.get(language, LOCALES["en"])
+
+    def label(value: float, _position) -> str:
+        if currency.isalpha() and len(currency) == 3:
+            return format_compact_currency(value, currency.upper(), locale=locale,
+                                           fraction_digits=1)
+        return f"{format_compact_decimal(value, locale=locale, fraction_digits=1)} {currency}"
+
+    return FuncFormatter(label)
+
+
+def money_axis(axis, currency: str, language: str = "en") -> None:
+    """Put short money labels on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), at most 6 ticks."""
+    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(money_formatter(currency, language))

@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from helpers.plots.common import axes, money_formatter
+from helpers.plots.common import axes, money_axis
 
 
 def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -37,7 +37,8 @@ def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 
 def plot_revenue_by_customer(
-    series: pd.Series, top: int = 15, ax: Axes | None = None, currency: str = "€"
+    series: pd.Series, top: int = 15, ax: Axes | None = None, currency: str = "€",
+    language: str = "en",
 ) -> Axes:
     """Horizontal bars of the largest customers, labelled with their share of revenue.
 
@@ -61,6 +62,6 @@ def plot_revenue_by_customer(
     ax.set_title(title)
     ax.set_xlabel("Revenue")
     ax.set_ylabel("Customer")
-    ax.xaxis.set_major_formatter(money_formatter(currency))
+    money_axis(ax.xaxis, currency, language)
     ax.margins(x=0.12)  # room for the share labels
     return ax

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from helpers.plots.common import axes, money_formatter
+from helpers.plots.common import axes, money_axis
 
 
 def plot_new_customers_per_quarter(series: pd.Series, ax: Axes | None = None) -> Axes:
@@ -32,7 +32,8 @@ def plot_new_customers_per_quarter(series: pd.Series, ax: Axes | None = None) ->
 
 
 def plot_cohort_revenue(
-    cohort_table: pd.DataFrame, ax: Axes | None = None, currency: str = "€"
+    cohort_table: pd.DataFrame, ax: Axes | None = None, currency: str = "€",
+    language: str = "en",
 ) -> Axes:
     """Stacked bars: each year's revenue split by the year the customer was won.
 
@@ -50,10 +51,12 @@ def plot_cohort_revenue(
         values = row.to_numpy(dtype=float)
         ax.bar(years, values, bottom=bottom, color=colour, label=f"won in {cohort}")
         bottom = bottom + values
+    if len(cohort_table) and bottom.max() > 0:
+        ax.set_ylim(0, bottom.max() * 1.08)  # the tallest stack whole, with room above it
     ax.set_title("Revenue by the year customers were won")
     ax.set_xlabel("Year")
     ax.set_ylabel("Revenue")
-    ax.yaxis.set_major_formatter(money_formatter(currency))
+    money_axis(ax.yaxis, currency, language)
     if len(cohort_table):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", title="cohort")
     return ax

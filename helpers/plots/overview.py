@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 
-from helpers.plots.common import axes, money_formatter
+from helpers.plots.common import axes, money_axis
 
 
-def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: str = "€") -> Axes:
+def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: str = "€",
+    language: str = "en",
+) -> Axes:
     """Bars of revenue per calendar year.
 
     In: ``overview.revenue_by_year`` (index ``year``). Out: the Axes, one bar per year.
@@ -17,7 +19,7 @@ def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: s
     """
     ax = axes(ax)
     ax.bar(by_year.index.astype(str), by_year.to_numpy(), color="tab:blue")
-    ax.yaxis.set_major_formatter(money_formatter(currency))
+    money_axis(ax.yaxis, currency, language)
     ax.set_title("Revenue per year")
     ax.set_xlabel("Year")
     ax.set_ylabel(f"Revenue ({currency}, excl. VAT)")

@@ -438,3 +438,13 @@ def test_erosion_cost_in_words_both_directions():
     note = "No customer of over 1 year(s) bought in the last 12 months."
     assert erosion_cost_in_words({"erosion_cost_12m": 0.0, "erosion_cost_share_12m": 0.0,
                                   "lines_compared": 0, "note": note}) == note
+
+
+def test_erosion_in_words_writes_counts_in_the_readers_locale():
+    from helpers.report.formats import number
+
+    result = {"erosion_per_tenure_year": -0.021, "erosion_ci_low": NAN_, "erosion_ci_high": NAN_,
+              "lines_used": 21237, "customers_used": 1266}
+    text = erosion_in_words(result, number=lambda value: number(value, "fi"))
+    assert "Based on 21\xa0237 invoice lines of 1\xa0266 customers." in text
+    assert "21,237 invoice lines" in erosion_in_words(result)

@@ -460,3 +460,18 @@ def test_every_encoding_and_separator_imports_to_the_same_folder(tmp_path, encod
     _, reference = imported(tmp_path, "finnish_cp1252.csv")
     for name in ("invoices.csv", "customers.csv"):
         assert (tmp_path / "rewritten" / name).read_bytes() == (reference / name).read_bytes()
+
+
+def test_title_lines_above_the_header_are_skipped_and_lines_still_counted(tmp_path: Path):
+    report, folder = imported(tmp_path, "title_lines.csv")
+    assert report.lines == 2 and report.taken["customer_id"] == "Asiakasnumero"
+    assert any("skipped 3 line(s) above the column names" in note for note in report.notes)
+    invoices = (folder / "invoices.csv").read_text(encoding="utf-8")
+    assert invoices == "customer_id,date,amount\n1001,2024-01-03,120.5\n1002,2024-02-05,-20\n"
+
+    broken = tmp_path / "broken.csv"
+    text = (EXPORTS / "title_lines.csv").read_text(encoding="utf-8")
+    broken.write_text(text + "1003;Kuppi;notadate;1\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        import_export(broken, tmp_path / "other")
+    assert "broken.csv, line 7, column 'Laskun pvm'" in error.value.report()

@@ -91,3 +91,27 @@ def test_price_index_plot_says_so_when_there_are_no_prices():
                          index=pd.Index([], name="tenure_year", dtype=int))
     ax = plots.pricing.plot_price_index_by_tenure(empty)
     assert [t.get_text() for t in ax.texts] == ["No unit prices to compare"]
+
+
+@pytest.mark.parametrize(
+    "language, value, label",
+    [("en", 250_000, "€250K"), ("en", 1_200_000, "€1.2M"), ("fi", 250_000, "250\xa0t.\xa0€"),
+     ("sv", 1_000_000, "1\xa0mn\xa0€"), ("en", 0, "€0")],
+)
+def test_money_labels_are_short_in_the_reports_language(language, value, label):
+    assert plots.common.money_formatter("EUR", language)(value, None) == label
+
+
+def test_money_ticks_on_a_wide_axis_do_not_run_into_each_other():
+    series = pd.Series([612_000.0, 420_000.0, 80_000.0], index=["Rakennus Lahtinen Oy", "B", "C"])
+    ax = plots.concentration.plot_revenue_by_customer(series, currency="EUR")
+    ax.figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(boxes) <= 6
+    assert all(a.x1 < b.x0 for a, b in zip(boxes, boxes[1:], strict=False))  # no overlap
+
+
+def test_cohort_plot_shows_the_tallest_stack_whole(invoices):
+    table = cohort_revenue(invoices, AS_OF)
+    ax = plots.freshness.plot_cohort_revenue(table)
+    assert ax.get_ylim()[1] >= table.sum().max() * 1.05

@@ -117,3 +117,16 @@ def test_check_on_a_new_empty_template_says_what_to_do(tmp_path, capsys):
     assert cli.main(["check", str(tmp_path / "co")]) == 2
     out = capsys.readouterr().out
     assert "invoices.csv: the file has a header but no rows" in out
+
+
+def test_a_batch_kernel_starts_without_the_eavesdropping_warning(tmp_path, capfd):
+    import nbformat
+    import papermill
+
+    from helpers.report.run import KERNEL, kernel_config
+
+    notebook = tmp_path / "in.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), notebook)
+    papermill.execute_notebook(str(notebook), str(tmp_path / "out.ipynb"), kernel_name=KERNEL,
+                               progress_bar=False, config=kernel_config())
+    assert "without encryption" not in capfd.readouterr().err

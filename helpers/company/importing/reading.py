@@ -16,7 +16,7 @@ from helpers.company.folder import (
     Problem,
 )
 from helpers.company.importing.columns import recognise
-from helpers.company.parsing import read_text_table
+from helpers.company.parsing import detect_encoding, read_text_table, sniff_separator
 
 # --- reading the export ------------------------------------------------------------------
 
@@ -156,9 +156,23 @@ def _header_row(rows: list[list[str]], mapped: set[str]) -> tuple[int, int]:
     return best, max(best_count, 0)
 
 
-def read_csv(path: Path) -> Table:
+def title_lines(path: Path, mapped: set[str]) -> int:
+    """How many lines stand above the header row (a report title, the company, a blank).
+
+    The header is the line, among the first 20, whose cells name the most known columns;
+    0 when the first line is as good as any.
+    """
+    raw = path.read_bytes()
+    lines = raw.decode(detect_encoding(raw)).splitlines()[:20]
+    rows = [next(csv.reader([line], delimiter=sniff_separator(line)), []) for line in lines]
+    best, count = _header_row(rows, mapped)
+    return best if count >= 2 else 0
+
+
+def read_csv(path: Path, mapped: set[str] | None = None) -> Table:
+    skip = title_lines(path, mapped or set())
     try:
-        table = read_text_table(path)
+        table = read_text_table(path, skip_lines=skip)
     except (ValueError, UnicodeDecodeError) as error:
         raise DataError([Problem(ERROR, path.name, f"could not be read as a table: "
                                  f"{error}")]) from None
@@ -166,10 +180,13 @@ def read_csv(path: Path) -> Table:
     if len(frame.columns) == 0:
         raise DataError([Problem(ERROR, path.name, "the file is empty; export the invoices "
                                  "again, with the column names on the first line")])
-    lines = _record_lines(path, table.encoding, table.separator, len(frame))
+    lines = _record_lines(path, table.encoding, table.separator, len(frame), skip)
     names = {";": "semicolon", ",": "comma", "\t": "tab"}
     separator = names.get(table.separator, repr(table.separator))
     notes = [f"read as {table.encoding} text separated by {separator}"]
+    if skip:
+        notes.append(f"skipped {skip} line(s) above the column names (a title or notes); "
+                     f"the column names are on line {skip + 1}")
     frame = frame.astype(str)
     filled = (frame != "").any(axis=1).to_numpy()
     frame = frame[filled].reset_index(drop=True)
@@ -177,9 +194,10 @@ def read_csv(path: Path) -> Table:
     return Table(frame, lines, "," if table.separator == ";" else ".", notes)
 
 
-def _record_lines(path: Path, encoding: str, separator: str, rows: int) -> list[int]:
+def _record_lines(path: Path, encoding: str, separator: str, rows: int,
+                  skip: int = 0) -> list[int]:
     """The line of the file each data row starts on (blank lines and quoted line breaks counted)."""
-    text = path.read_bytes().decode(encoding)
+    text = "".join(path.read_bytes().decode(encoding).splitlines(keepends=True)[skip:])
     starts: list[int] = []
     reader = csv.reader(io.StringIO(text), delimiter=separator)
     previous_end = 0
@@ -189,8 +207,8 @@ def _record_lines(path: Path, encoding: str, separator: str, rows: int) -> list[
         previous_end = reader.line_num
     data_starts = starts[1:]
     if len(data_starts) != rows:  # pandas and csv disagree: fall back to counting rows
-        return list(range(2, rows + 2))
-    return data_starts
+        return list(range(2 + skip, rows + 2 + skip))
+    return [line + skip for line in data_starts]
 
 
 def read_export(export: Path, sheet: str | int | None, mapped: set[str]) -> Table:
@@ -201,4 +219,4 @@ def read_export(export: Path, sheet: str | int | None, mapped: set[str]) -> Tabl
                                  "export as .xlsx (Excel workbook) or as CSV")])
     if suffix in (".xlsx", ".xlsm"):
         return read_excel(export, sheet, mapped)
-    return read_csv(export)
+    return read_csv(export, mapped)
