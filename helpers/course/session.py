@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.company.cache import read_cache
 from helpers.company.folder import Company, load_company, resolve_as_of
+from helpers.paths import resolve_data_dir
 from helpers.report import formats as i18n
 from helpers.report.figures import write_figures
 
@@ -109,7 +111,9 @@ def start(
     ``language`` None means the company's own (company.toml). Raises DataError
     with every problem listed when the data can't be analysed.
     """
-    company = load_company(data_dir)
+    output_dir = Path(output_dir).resolve() if output_dir else None
+    # in a `workbook run`, the run has already read and checked the folder once
+    company = read_cache(output_dir, resolve_data_dir(data_dir)) or load_company(data_dir)
     language = language or company.settings.get("language") or "en"
     i18n.locale_for(language)  # a clear error for an unknown language
     session = Session(
@@ -117,6 +121,6 @@ def start(
         company=company,
         as_of=resolve_as_of(company.invoices, as_of),
         language=language,
-        output_dir=Path(output_dir).resolve() if output_dir else None,
+        output_dir=output_dir,
     )
     return session

@@ -22,7 +22,8 @@ import zmq
 from nbconvert import HTMLExporter
 from traitlets.config import Config
 
-from helpers.company.folder import ERROR, DataError, check_company, load_company, resolve_as_of
+from helpers.company.cache import remove_cache, write_cache
+from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
 from helpers.report.figures import plain, read_figures
 from helpers.report.index_page import write_index
@@ -103,10 +104,8 @@ def run_workbook(
     when a notebook fails (no index.html or summary.json is written).
     """
     folder = resolve_data_dir(data_dir)
-    problems = check_company(folder)
-    if any(p.level == ERROR for p in problems):
-        raise DataError(problems, folder)
-    company = load_company(folder)
+    say(f"Reading and checking {folder} …", progress)
+    company = load_company(folder)  # raises DataError listing every error: nothing written
     as_of_date = resolve_as_of(company.invoices, as_of).date().isoformat()
     language = language or company.settings.get("language") or "en"
 
@@ -122,6 +121,8 @@ def run_workbook(
         say(
             f"Pseudonymized; the key to the real names is in {key_file} (keep it private)", progress
         )
+    # the notebooks load the company from here instead of parsing the folder again
+    write_cache(company if pseudonymize_secret is None else load_company(folder), out)
 
     paths = notebooks if notebooks is not None else notebook_paths()
     parameters = {
@@ -145,6 +146,7 @@ def run_workbook(
                 config=kernel_config(),
             )
         except papermill.PapermillExecutionError as error:
+            remove_cache(out)
             raise RunError(
                 f"Notebook {path.name} stopped with {error.ename}: {error.evalue}\n"
                 f"The partly executed notebook is in {executed}; the report was "
@@ -153,6 +155,7 @@ def run_workbook(
         export_html(executed, out / f"{path.stem}.html")
 
     shutil.rmtree(hidden_data, ignore_errors=True)
+    remove_cache(out)
     write_lists_workbook(out)
     summary = merge_figures(out, paths)
     summary["_run"] = {
