@@ -34,12 +34,13 @@ lab: $(STAMP)
 check: $(STAMP)
 	$(BIN)/workbook check $(or $(DATA),data/sample)
 
-## benchmarks of the helpers on a large generated company
+## benchmarks: the whole workbook on 100,000 and 1,000,000 lines -> benchmarks/RESULTS.md
 bench: $(STAMP)
-	$(BIN)/python tests/bench.py
+	$(BIN)/python -m pip install --quiet -c requirements.lock -r benchmarks/requirements.txt
+	$(BIN)/python -m benchmarks.bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check helpers tests data/make_sample.py
+	$(BIN)/ruff check helpers tests benchmarks data/make_sample.py
 
 ## re-execute every committed notebook top to bottom in a fresh kernel (after changing helpers)
 notebooks: $(STAMP)

@@ -1,0 +1,280 @@
+"""The benchmark suite (`make bench`): the whole workbook on 100,000 and 1,000,000 invoice lines.
+
+For each size it generates a company folder with the sample generator (every optional
+file), then measures, each several times, keeping the median:
+
+* import of an accounting export (Finnish CSV: ``;``, decimal comma, ``31.12.2024``);
+* loading and validating the company folder;
+* every analysis function the notebooks call;
+* the per-customer recency / frequency / money summary against the peer,
+  ``lifetimes.utils.summary_data_from_transaction_data`` (numbers checked equal);
+* the whole ``workbook run`` (a subprocess, as a user runs it), each notebook's own
+  time taken from papermill's record, and the peak memory of the run and its kernels
+  (the resident memory of the whole process tree, sampled every 0.1 s).
+
+Results go to ``benchmarks/RESULTS.md``. Never part of ``make test``: timings belong
+here, not in tests.
+
+    python -m benchmarks.bench                 # 100k and 1M, 3 runs each
+    python -m benchmarks.bench --sizes 100000 --runs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pandas as pd
+import psutil
+
+from benchmarks.generate import write_company
+from helpers.analysis import concentration, freshness, overview, pricing
+from helpers.company.folder import load_company, resolve_as_of
+from helpers.company.importing import import_export
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def median_time(function, runs: int) -> tuple[float, object]:
+    """Median wall time of ``runs`` calls, and the last result."""
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def analyses(company, as_of) -> dict:
+    """Every analysis the notebooks call, as zero-argument functions (name -> call)."""
+    invoices = company.invoices
+    calls = {
+        "concentration.concentration_figures": lambda: concentration.concentration_figures(
+            invoices, as_of),
+        "concentration.stress_test": lambda: concentration.stress_test(invoices, as_of),
+        "concentration.lorenz_curve": lambda: concentration.lorenz_curve(invoices, as_of),
+        "pricing.price_analysis": lambda: pricing.price_analysis(invoices, as_of),
+        "freshness.new_customers_per_quarter": lambda: freshness.new_customers_per_quarter(
+            invoices, as_of),
+        "freshness.cohort_revenue": lambda: freshness.cohort_revenue(invoices, as_of),
+        "freshness.retention_12m": lambda: freshness.retention_12m(invoices, as_of),
+        "overview.revenue_by_year": lambda: overview.revenue_by_year(invoices, as_of),
+        "overview.customer_summary": lambda: overview.customer_summary(invoices, as_of),
+    }
+    calls.update(_later_analyses(company, as_of))
+    return calls
+
+
+def _later_analyses(company, as_of) -> dict:
+    """The analyses of the notebooks after 01, where their modules exist."""
+    calls = {}
+    try:
+        from helpers.analysis import segmentation
+    except ImportError:
+        segmentation = None
+    if segmentation is not None and hasattr(segmentation, "segments"):
+        calls["segmentation.segments"] = lambda: segmentation.segments(
+            company.invoices, as_of, company.customers)
+    return calls
+
+
+def export_finnish(invoices_csv: Path, target: Path) -> Path:
+    """The invoices as a Finnish accounting program writes them: `;`, decimal comma, d.m.yyyy."""
+    lines = pd.read_csv(invoices_csv, dtype=str, keep_default_na=False)
+    dates = pd.to_datetime(lines["date"])
+    export = pd.DataFrame({
+        "Asiakasnumero": lines["customer_id"],
+        "Laskun pvm": dates.dt.day.astype(str) + "." + dates.dt.month.astype(str) + "."
+        + dates.dt.year.astype(str),
+        "Laskunro": lines["invoice_id"],
+        "Tuote": lines["product"],
+        "Määrä": lines["quantity"].str.replace(".", ",", regex=False),
+        "Veroton summa": lines["amount"].str.replace(".", ",", regex=False),
+    })
+    export.to_csv(target, sep=";", index=False, encoding="cp1252", errors="replace")
+    return target
+
+
+def peer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    from lifetimes.utils import summary_data_from_transaction_data
+
+    return summary_data_from_transaction_data(
+        invoices[["customer_id", "date", "amount"]], "customer_id", "date",
+        monetary_value_col="amount", observation_period_end=as_of,
+    )
+
+
+def compare_with_peer(invoices, as_of, runs: int) -> dict:
+    ours_s, ours = median_time(lambda: overview.customer_summary(invoices, as_of), runs)
+    peer_s, peer = median_time(lambda: peer_summary(invoices, as_of), runs)
+    peer = peer.sort_index()
+    same = ours.index.equals(peer.index) and all(
+        (ours[c] - peer[c]).abs().max() < 1e-6 for c in ("frequency", "recency", "T",
+                                                         "monetary_value"))
+    return {"ours_s": ours_s, "peer_s": peer_s, "same_numbers": bool(same),
+            "customers": len(ours)}
+
+
+class PeakMemory:
+    """The largest resident memory of a process and all its descendants, sampled."""
+
+    def __init__(self, pid: int, every: float = 0.1):
+        self.process, self.every, self.peak = psutil.Process(pid), every, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                total = sum(p.memory_info().rss for p in tree if p.is_running())
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(self.every)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def whole_run(folder: Path, out: Path) -> dict:
+    """One ``workbook run`` as a subprocess: wall time, peak memory, each notebook's time."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "run", str(folder), "--out", str(out), "--quiet"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    with PeakMemory(process.pid) as memory:
+        _, errors = process.communicate()
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise RuntimeError(f"workbook run failed ({process.returncode}):\n{errors[-3000:]}")
+    notebooks = {}
+    for path in sorted(out.glob("[0-9][0-9]-*.ipynb")):
+        metadata = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("papermill", {})
+        notebooks[path.stem] = float(metadata.get("duration") or 0.0)
+    return {"seconds": seconds, "peak_bytes": memory.peak, "notebooks": notebooks}
+
+
+def measure(size: int, runs: int, work: Path) -> dict:
+    folder = work / f"company-{size}"
+    print(f"== {size:,} lines", file=sys.stderr)
+    sizes = write_company(folder, size)
+    result: dict = {"size": size, **sizes}
+
+    export = export_finnish(folder / "invoices.csv", work / f"export-{size}.csv")
+    result["import_s"], _ = median_time(
+        lambda: import_export(export, work / f"imported-{size}", force=True), runs)
+    print(f"  import {result['import_s']:.2f} s", file=sys.stderr)
+
+    result["load_s"], company = median_time(lambda: load_company(folder), runs)
+    as_of = resolve_as_of(company.invoices, None)
+    print(f"  load and validate {result['load_s']:.2f} s", file=sys.stderr)
+    result["analyses"] = {}
+    for name, call in analyses(company, as_of).items():
+        result["analyses"][name], _ = median_time(call, runs)
+        print(f"  {name} {result['analyses'][name]:.2f} s", file=sys.stderr)
+    result["peer"] = compare_with_peer(company.invoices, as_of, runs)
+    print(f"  customer summary: ours {result['peer']['ours_s']:.2f} s, lifetimes "
+          f"{result['peer']['peer_s']:.2f} s", file=sys.stderr)
+
+    run_results = []
+    for number in range(runs):
+        run_results.append(whole_run(folder, work / f"out-{size}-{number}"))
+        print(f"  workbook run {number + 1}/{runs}: {run_results[-1]['seconds']:.1f} s",
+              file=sys.stderr)
+    result["run_s"] = statistics.median(r["seconds"] for r in run_results)
+    result["run_peak_bytes"] = max(r["peak_bytes"] for r in run_results)
+    result["notebooks"] = {
+        name: statistics.median(r["notebooks"][name] for r in run_results)
+        for name in run_results[0]["notebooks"]
+    }
+    return result
+
+
+def machine() -> str:
+    memory = psutil.virtual_memory().total / 2**30
+    return (f"{os.cpu_count()} cores, {memory:.0f} GiB memory, {platform.system()} "
+            f"{platform.machine()}, Python {platform.python_version()}, pandas "
+            f"{pd.__version__}")
+
+
+def write_results(results: list[dict], command: str, runs: int) -> str:
+    sizes = [r["size"] for r in results]
+    head = "| | " + " | ".join(f"{s:,} lines" for s in sizes) + " |\n|---|" + "---:|" * len(
+        sizes) + "\n"
+
+    def row(label, values) -> str:
+        return f"| {label} | " + " | ".join(values) + " |\n"
+
+    def seconds(value) -> str:
+        return f"{value:.2f} s"
+
+    text = ["# Benchmark results\n\n",
+            f"Machine: {machine()}. Each figure is the median of {runs} run(s).\n",
+            f"Reproduce: `{command}`\n\n",
+            "## The data\n\n", head,
+            row("invoice lines", [f"{r['lines']:,}" for r in results]),
+            row("customers", [f"{r['customers']:,}" for r in results]),
+            row("branches of the sample generator", [str(r["branches"]) for r in results]),
+            "\n## Reading the data\n\n", head,
+            row("import of a Finnish CSV export", [seconds(r["import_s"]) for r in results]),
+            row("load and validate the folder", [seconds(r["load_s"]) for r in results]),
+            "\n## Every analysis\n\n", head]
+    for name in results[0]["analyses"]:
+        text.append(row(f"`{name}`", [seconds(r["analyses"][name]) for r in results]))
+    text.append(row("**all analyses together**",
+                    [f"**{sum(r['analyses'].values()):.2f} s**" for r in results]))
+    text += ["\n## Against a peer: the per-customer summary\n\n", head,
+             row("ours (`overview.customer_summary`)",
+                 [seconds(r["peer"]["ours_s"]) for r in results]),
+             row("lifetimes (`summary_data_from_transaction_data`)",
+                 [seconds(r["peer"]["peer_s"]) for r in results]),
+             row("peer time / our time",
+                 [f"{r['peer']['peer_s'] / r['peer']['ours_s']:.1f} ×" for r in results]),
+             row("the same numbers for every customer",
+                 ["yes" if r["peer"]["same_numbers"] else "**no**" for r in results]),
+             "\n## The whole `workbook run`\n\n", head,
+             row("**whole run**", [f"**{r['run_s']:.1f} s**" for r in results]),
+             row("peak memory, run and kernels",
+                 [f"{r['run_peak_bytes'] / 2**30:.2f} GiB" for r in results])]
+    for name in results[0]["notebooks"]:
+        text.append(row(f"notebook {name}", [seconds(r["notebooks"][name]) for r in results]))
+    return "".join(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench")
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--results", default=str(RESULTS))
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="workbook-bench-") as tmp:
+        results = [measure(size, args.runs, Path(tmp)) for size in sizes]
+    command = "make bench" if argv is None and len(sys.argv) == 1 else (
+        "python -m benchmarks.bench " + " ".join(sys.argv[1:] if argv is None else argv))
+    text = write_results(results, command, args.runs)
+    Path(args.results).write_text(text, encoding="utf-8")
+    (Path(args.results).with_suffix(".json")).write_text(
+        json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
