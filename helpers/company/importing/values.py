@@ -76,9 +76,14 @@ def convert_lines(table, chosen: dict[str, str], amount_role: str, customer_sour
 
     # totals rows: no date, no customer (or the customer cell says 'Yhteensä'), and a word
     # like 'Yhteensä' / 'Total' in some cell
-    total_word = frame.apply(lambda column: column.map(normalise_name).isin(TOTAL_WORDS))
-    totals_like = (dates_raw == "") & total_word.any(axis=1) & (
-        (customer == "") | customer.map(normalise_name).isin(TOTAL_WORDS))
+    totals_like = pd.Series(False, index=frame.index)
+    undated = dates_raw == ""  # only lines without a date can be totals: look at those alone
+    if undated.any():
+        cells = frame[undated]
+        total_word = cells.apply(lambda column: column.map(normalise_name).isin(TOTAL_WORDS))
+        who = customer[undated]
+        totals_like[undated] = total_word.any(axis=1) & (
+            (who == "") | who.map(normalise_name).isin(TOTAL_WORDS))
     if totals_like.any():
         notes.append(f"skipped {int(totals_like.sum())} totals line(s) "
                      f"(line {', '.join(str(n) for n in lines[totals_like])})")
