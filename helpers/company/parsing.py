@@ -87,7 +87,7 @@ def read_text_table(path: Path, skip_lines: int = 0) -> TextTable:
         # pandas says e.g. "Expected 3 fields in line 7, saw 4"
         raise ValueError(_plain_parser_error(str(error))) from None
     frame.columns = [str(name).strip() for name in frame.columns]
-    frame = frame.apply(lambda column: column.str.strip())
+    frame = frame.apply(_strip_distinct)
     empty_trailing = [
         name
         for name in frame.columns
@@ -95,6 +95,13 @@ def read_text_table(path: Path, skip_lines: int = 0) -> TextTable:
     ]
     frame = frame.drop(columns=empty_trailing)
     return TextTable(frame, encoding, separator)
+
+
+def _strip_distinct(column: pd.Series) -> pd.Series:
+    """``column.str.strip()``, done once per distinct value (ids, dates and products repeat)."""
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)
+    return pd.Series(distinct.str.strip().to_numpy(dtype=object)[codes], index=column.index,
+                     name=column.name, dtype=column.dtype)
 
 
 def _plain_parser_error(message: str) -> str:
@@ -251,7 +258,8 @@ def parse_booleans(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> parse_booleans(pd.Series(["kyllä", "nej", ""]))[0].tolist()
     [True, False, <NA>]
     """
-    words = values.fillna("").astype(str).map(normalise_name)
+    codes, distinct = pd.factorize(values.fillna("").astype(str))
+    words = pd.Series(distinct.map(normalise_name).to_numpy()[codes], index=values.index)
     answers = pd.Series(pd.NA, index=values.index, dtype="boolean")
     answers[words.isin(TRUE_WORDS)] = True
     answers[words.isin(FALSE_WORDS)] = False
