@@ -37,6 +37,8 @@ def test_every_notebook_writes_ipynb_html_without_code_and_figures(run):
         assert (result.out_dir / path.name).exists()
         page = (result.out_dir / f"{path.stem}.html").read_text(encoding="utf-8")
         assert "from helpers" not in page  # code cells are left out for readers
+        assert "not answered yet" not in page and "Empty DataFrame" not in page
+        assert "<strong>Question 1" not in page  # exercises need a kernel: not in the report
         assert json.loads((result.out_dir / f"{path.stem}.json").read_text())
     index = result.index.read_text(encoding="utf-8")
     for path in notebook_paths():
@@ -88,3 +90,35 @@ def test_papermill_outputs_reproduce_under_strict_nbval(run):
         text=True,
     )
     assert check.returncode == 0, check.stdout[-4000:]
+
+
+ENGLISH_WORDS = {"the", "and", "of", "customers", "customer", "revenue", "last", "months",
+                 "figure", "figures", "value", "read", "whole", "page", "lists", "invoices",
+                 "headline", "definitions", "share", "price", "new", "year", "years"}
+
+
+def visible_words(page: str) -> set[str]:
+    import html
+    import re
+
+    text = re.sub(r"<style.*?</style>|<[^>]+>", " ", page, flags=re.S)
+    # identifiers and file names (customer_id, as_of, invoices.csv) are not words to translate
+    text = re.sub(r"--[\w-]+|[\w.-]*\w[_.]\w[\w.-]*", " ", html.unescape(text))
+    return {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+
+
+def test_index_is_in_the_runs_language_with_findings_and_key_plots(run):
+    folder, result = run
+    page = result.index.read_text(encoding="utf-8")
+    language = RUNS[folder.name]
+    assert f'<html lang="{language}">' in page
+    names = set()
+    company = load_company(folder)
+    for frame, column in ((company.customers, "name"), (company.invoices, "product")):
+        if frame is not None and column in frame:
+            names |= visible_words(" ".join(frame[column].astype(str)))
+    english = (visible_words(page) & ENGLISH_WORDS) - names - {"summary", "json"}
+    assert not english, f"English words on the {language} front page: {sorted(english)}"
+    assert page.count("class='finding'") >= 3  # notebook 00 and 01 print their findings
+    for src in __import__("re").findall(r"<img src='([^']+)'", page):
+        assert (result.out_dir / src).stat().st_size > 1000  # the key plots are there
