@@ -42,6 +42,19 @@ TOOLS = {
     "sample": (["data/make_sample.py"], [], True),
 }
 OWN_COMMANDS = ("setup", "clean", "help", *TOOLS)
+USAGE = """\
+Customer-relationship workbook: the course and the report, with only Python 3.11+.
+
+  {cmd} run             run every notebook on the sample company; says where the report is
+  {cmd} test            run the whole test suite
+  {cmd} lab             open JupyterLab on the course, 00-start-here first
+  {cmd} check {own}  check a company folder (also: import, new, run {own}, ...)
+  {cmd} COMMAND --help  the options of a command
+
+The first time it makes {venv} and installs the pinned packages into it (a few
+minutes); after that it starts at once.
+For developers: setup, notebooks [NN-name ...], bench, lint, sample, clean.
+"""
 
 
 def scripts_dir(venv: PurePath, windows: bool = os.name == "nt") -> PurePath:
@@ -130,7 +143,7 @@ def setup(venv: Path = VENV, root: Path = ROOT) -> Path:
         return python
     reason = why_recreate(venv)
     if reason or not python.exists():
-        say(f"Making the virtual environment {venv} ({reason}; making it again)" if reason else
+        say(f"{reason}: making it again" if reason else
             f"Making the virtual environment {venv} (first time only)")
         step([sys.executable, "-m", "venv", *(["--clear"] if reason else []), str(venv)],
              "making the virtual environment")
@@ -202,7 +215,8 @@ def clean(root: Path = ROOT) -> None:
 
 
 def usage() -> str:
-    return (__doc__ or "").replace("python workbook.py", how_called())
+    """The short help, with this system's spelling of the command and of paths."""
+    return USAGE.format(cmd=how_called(), own=Path("data", "own"), venv=Path(".venv"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
     )
     run.add_argument(
-        "--out", default=None, help="output folder (default: output/<company folder name>)"
+        "--out",
+        default=None,
+        help=f"output folder (default: {Path('output', '<company folder name>')})",
     )
     run.add_argument(
         "--language",
