@@ -43,6 +43,19 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return RUN_ERROR
+    except PermissionError as error:
+        print(locked_file_message(error), file=sys.stderr)
+        return RUN_ERROR
+
+
+def locked_file_message(error: PermissionError) -> str:
+    """What to do when a file cannot be replaced: on Windows, usually open in another program."""
+    where = error.filename or "a file"
+    return (
+        f"Could not write or replace {where} ({error.strerror or 'permission denied'}). "
+        "If it is open in Excel or another program, close it and run the command again; "
+        "Windows does not let anyone replace a file that is open."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -190,3 +190,16 @@ def test_windows_made_fixtures_keep_their_bytes_on_every_checkout():
     attributes = (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
     assert "*.csv -text" in attributes
     assert b"\r\n" in (ROOT / "tests" / "companies" / "minimal" / "invoices.csv").read_bytes()
+
+
+def test_a_file_open_in_excel_gets_a_sentence_not_a_traceback(monkeypatch, capsys):
+    # Windows locks open files: re-running while lists.xlsx is open in Excel fails to clear it
+    from helpers import cli
+
+    def locked(args):
+        raise PermissionError(13, "Permission denied", r"C:\workbook\output\own\lists.xlsx")
+
+    monkeypatch.setattr(cli, "cmd_check", locked)
+    assert cli.main(["check"]) == cli.RUN_ERROR
+    message = capsys.readouterr().err
+    assert r"C:\workbook\output\own\lists.xlsx" in message and "close it" in message
