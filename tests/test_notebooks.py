@@ -39,17 +39,17 @@ def test_every_notebook_writes_ipynb_html_without_code_and_figures(run):
         assert "from helpers" not in page  # code cells are left out for readers
         assert "not answered yet" not in page and "Empty DataFrame" not in page
         assert "<strong>Question 1" not in page  # exercises need a kernel: not in the report
-        assert json.loads((result.out_dir / f"{path.stem}.json").read_text())
+        assert json.loads((result.out_dir / f"{path.stem}.json").read_text(encoding="utf-8"))
     index = result.index.read_text(encoding="utf-8")
     for path in notebook_paths():
         assert f"href='{path.stem}.html'" in index
-    summary = json.loads((result.out_dir / "summary.json").read_text())
+    summary = json.loads((result.out_dir / "summary.json").read_text(encoding="utf-8"))
     assert summary["_run"]["notebooks"] == [p.stem for p in notebook_paths()]
 
 
 def test_summary_figures_equal_their_definitions(run):
     folder, result = run
-    summary = json.loads((result.out_dir / "summary.json").read_text())
+    summary = json.loads((result.out_dir / "summary.json").read_text(encoding="utf-8"))
     assert summary["as_of"] == summary["_run"]["as_of"]
     if not any(p.stem.startswith("01-") for p in notebook_paths()):
         pytest.skip("notebook 01 not present")
@@ -64,6 +64,14 @@ def test_summary_figures_equal_their_definitions(run):
     if "unit_price" in company.invoices or "quantity" in company.invoices:
         erosion = erosion_per_tenure_year(company.invoices, as_of)["erosion_per_tenure_year"]
         assert summary["erosion_per_tenure_year"] == pytest.approx(erosion, nan_ok=True)
+
+
+def test_lists_to_act_on_open_in_windows_tools(run):
+    _, result = run
+    lists = sorted(result.out_dir.glob("*.csv"))
+    for path in lists:  # UTF-8 with BOM: Excel on Windows reads the ä, ö and € right
+        assert path.read_bytes().startswith(b"\xef\xbb\xbf"), path.name
+    assert (result.out_dir / "lists.xlsx").exists() == bool(lists)
 
 
 def test_papermill_outputs_reproduce_under_strict_nbval(run):
@@ -88,6 +96,8 @@ def test_papermill_outputs_reproduce_under_strict_nbval(run):
         cwd=result.out_dir,
         capture_output=True,
         text=True,
+        encoding="utf-8",  # not the Windows code page
+        errors="replace",
     )
     assert check.returncode == 0, check.stdout[-4000:]
 
