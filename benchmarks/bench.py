@@ -40,6 +40,7 @@ from benchmarks.generate import write_company
 from helpers.analysis import concentration, freshness, overview, pricing
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.company.importing import import_export
+from helpers.paths import PROJECT_ROOT
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
