@@ -60,6 +60,8 @@ def twins_disagree(notebook: Path) -> list[str]:
 
 
 def _pair(notebook: nbformat.NotebookNode) -> None:
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)  # wall-clock times: noise in every diff
     notebook.metadata["jupytext"] = {"formats": f"ipynb,{TWIN_FORMAT}"}
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
 
@@ -90,6 +92,7 @@ def execute_in_place(path: Path, timeout: int = 900) -> None:
         timeout=timeout,
         kernel_name="python3",
         config=kernel_config(),
+        record_timing=False,  # wall-clock times in committed notebooks only make diffs noisy
         resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
     )
     client.execute()
