@@ -87,8 +87,8 @@ SCORE_COLUMNS = ["today", "competitor", "importance"]
 FIELDS = [
     Scale("today", 1, 5, "Us today"),
     Scale("competitor", 1, 5, "The competitor"),
-    Scale("importance", 1, 5, "Importance to our customers"),
-    Text("evidence", "Evidence: what real thing backs our score?"),
+    Scale("importance", 1, 5, "Importance to customers"),
+    Text("evidence", "Evidence: what backs it?"),
 ]
 TEAM_FIELDS = [
     Text("competitor_name", "The competitor we compare with"),

@@ -69,22 +69,28 @@ def member_form(company_folder: str | Path, member: str):
     ])  # fmt: skip
 
 
-def team_form(company_folder: str | Path):
-    """What the team decides together: the competitor's name and, later, its pick."""
+def team_form(company_folder: str | Path, part: str = "competitor"):
+    """What the team decides together: ``part="competitor"`` (whom we compare with) or
+    ``part="pick"`` (the E's the team decides to invest in, after its meeting)."""
     import ipywidgets as w
 
     team = team_text(company_folder)
-    name = forms.widget_for(team, "competitor_name")
-    name.add_class("answer-competitor_name")
-    name.placeholder = "e.g. the firm you lose most quotes to"
+    if part == "competitor":
+        name = forms.widget_for(team, "competitor_name")
+        name.add_class("answer-competitor_name")
+        name.placeholder = "e.g. the firm you lose most quotes to"
+        return w.VBox([
+            forms.status_line(team),
+            w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
+            name,
+        ])  # fmt: skip
     picks = forms.widget_for(team, "chosen")
     picks.add_class("answer-chosen")
     return w.VBox([
+        w.HTML("<h4>Last, after the team's meeting: the team's pick</h4><p>The E's you "
+               "decide to invest in (hold Ctrl or ⌘ to pick several; none = let the scores "
+               "suggest).</p>"),
         forms.status_line(team),
-        w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
-        name,
-        w.HTML("<b>The team's pick</b>: the E's you decide to invest in, after the meeting "
-               "(hold Ctrl or ⌘ to pick several; none = let the scores suggest)"),
         picks,
     ])  # fmt: skip
 
@@ -93,11 +99,12 @@ def checklist_form(company_folder: str | Path, member: str | None = None):
     """The whole checklist; without ``member`` it first asks for a name."""
     import ipywidgets as w
 
-    team = team_form(company_folder)
+    top = [w.HTML(INTRO), team_form(company_folder, "competitor")]
+    pick = team_form(company_folder, "pick")
     body = w.VBox()
     if member:
         body.children = [member_form(company_folder, member)]
-        return w.VBox([w.HTML(INTRO), team, body])
+        return w.VBox([*top, body, pick])
 
     name = w.Text(placeholder="your first name, then Enter", continuous_update=False)
     name.add_class("answer-member")
@@ -112,7 +119,7 @@ def checklist_form(company_folder: str | Path, member: str | None = None):
 
     name.observe(open_member, names="value")
     ask = w.HBox([w.Label("Your name:"), name, note])
-    return w.VBox([w.HTML(INTRO), team, ask, body])
+    return w.VBox([*top, ask, body, pick])
 
 
 def batch_text(company_folder: str | Path, member: str | None) -> str:
@@ -171,6 +178,7 @@ def results_panel(company_folder: str | Path):
 
     out = w.Output()
     button = w.Button(description="Show the team's results", icon="refresh")
+    button.layout.width = "auto"
     button.add_class("show-results")
 
     def show(_=None):
@@ -185,23 +193,28 @@ def results_panel(company_folder: str | Path):
 def show_results(company_folder: str | Path) -> None:
     """Print and plot the results (used by the page; the notebook shows them cell by cell)."""
     import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
 
     from helpers.plots import advantage as plots
 
     answers = advantage.load_answers(company_folder)
-    if answers.problems:
-        print(advantage.problems_in_words(answers))
-    if not answers.answered:
-        print("No scores saved yet: fill in the checklist above, then press the button again.")
-        return
-    scores = advantage.team_scores(answers.long)
-    print(advantage.competitiveness_in_words(advantage.competitiveness(answers.long)))
-    chosen, basis = advantage.chosen_es(scores, answers.team)
-    print(advantage.choice_in_words(scores, answers.long, chosen, basis, _number))
-    print(advantage.agenda_in_words(advantage.disagreement_agenda(scores), answers.members,
-                                    _number))  # fmt: skip
-    plots.plot_radar(scores, competitor=answers.team.get("competitor_name") or "")
-    plt.show()
+    result = advantage.results(answers)
+    texts = [advantage.answers_in_words(answers, company_folder)]
+    if answers.answered:
+        texts += [
+            advantage.competitiveness_in_words(result.basics),
+            advantage.choice_in_words(result.scores, answers.long, result.chosen, result.basis,
+                                      _number),
+            advantage.behind_in_words(result.behind),
+            advantage.agenda_in_words(result.agenda, answers.members, _number),
+        ]  # fmt: skip
+    paragraphs = "".join(
+        "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>" for text in texts if text
+    )
+    display(HTML(paragraphs))
+    if answers.answered:
+        plots.plot_radar(result.scores, competitor=answers.team.get("competitor_name") or "")
+        plt.show()
 
 
 def _number(value, decimals: int = 0) -> str:
@@ -211,6 +224,7 @@ def _number(value, decimals: int = 0) -> str:
 def serve(data_dir: str | Path | None, member: str | None = None, port: int = 8866) -> int:
     """Serve the checklist page with Voilà on 127.0.0.1:``port`` until Ctrl-C (``workbook
     checklist``). Returns the exit code: 0 after Ctrl-C, 2 for a bad folder or name."""
+    import signal
     import socket
     import subprocess
     import sys
@@ -234,6 +248,11 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
     command = [sys.executable, "-m", "voila", str(PAGE_NOTEBOOK), f"--port={port}",
                "--no-browser", "--Voila.ip=127.0.0.1", "--Voila.log_level=WARN"]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=str(PAGE_NOTEBOOK.parent))
+
+    def stop(_signum, _frame):  # `kill` stops the page like Ctrl-C, so Voilà is not orphaned
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(600):  # up to a minute for the server to answer

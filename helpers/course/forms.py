@@ -857,7 +857,7 @@ def table_form(table: AnswerTable, rows: dict, fields=None, describe=None, statu
         items = [w.HTML(head)]
         for name in names:
             question = w.Label(table.field(name).title)
-            question.layout.width = "14em"
+            question.layout.width = "16em"
             widget = widget_for(table, name, row=key)
             widget.add_class(f"answer-{key}-{name}")
             items.append(w.HBox([question, widget]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -88,12 +89,24 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 60) -> N
     raise TimeoutError(f"{url} did not answer within {timeout} s")
 
 
+def wait_for_output(server: Server, text: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        server.handle.flush()
+        if text in server.log.read_text(encoding="utf-8", errors="replace"):
+            return
+        if server.process.poll() is not None:
+            raise RuntimeError(f"the server stopped (exit {server.process.returncode})")
+        time.sleep(0.2)
+    raise TimeoutError(f"the server did not say {text!r} within {timeout} s")
+
+
 class Server:
     """A process started for a test, stopped (by its own id) when the test ends."""
 
     def __init__(self, command: list[str], url: str, cwd: Path, env: dict | None = None):
         self.url = url
-        self.log = cwd / f"server-{Path(command[2] if len(command) > 2 else 'x').name}.log"
+        self.log = cwd / f"server-{len(list(cwd.glob('server-*.log')))}.log"
         self.handle = open(self.log, "w")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             command, cwd=cwd, env=env or dict(os.environ), stdout=self.handle,
@@ -101,12 +114,13 @@ class Server:
         )  # fmt: skip
 
     def stop(self) -> None:
+        """SIGTERM (servers shut their kernels down); then the whole process group we made."""
         if self.process.poll() is None:
-            self.process.terminate()
+            self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=15)
+                self.process.wait(timeout=20)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait()
         self.handle.close()
 
@@ -115,11 +129,16 @@ class Server:
 def start_server(tmp_path):
     started: list[Server] = []
 
-    def start(command: list[str], url: str, env: dict | None = None) -> Server:
+    def start(command: list[str], url: str, env: dict | None = None, says: str = "") -> Server:
+        """Start ``command``; ready when its output ``says`` something, else when ``url``
+        answers HTTP."""
         server = Server(command, url, tmp_path, env)
         started.append(server)
         try:
-            wait_for_http(url, server.process)
+            if says:
+                wait_for_output(server, says)
+            else:
+                wait_for_http(url, server.process)
         except (RuntimeError, TimeoutError) as error:
             server.stop()
             raise AssertionError(f"{error}\n{server.log.read_text()[-3000:]}") from None
