@@ -129,6 +129,9 @@ class Field:
 class Scale(Field):
     """A whole number from ``low`` to ``high``; empty = not answered (None).
 
+    ``names`` (optional) labels each step on the buttons, e.g. ``("none", "low",
+    "medium", "high")`` for 0–3; the file still holds the number.
+
     >>> Scale("today", 1, 5).parse(" 4 "), Scale("today", 1, 5).parse("")
     (4, None)
     """
@@ -137,6 +140,7 @@ class Scale(Field):
     low: int = 1
     high: int = 5
     label: str = ""
+    names: tuple = ()
 
     def expected(self) -> str:
         return f"a whole number from {self.low} to {self.high}, or empty"
@@ -756,9 +760,11 @@ def widget_for(answers: _AnswerFile, name: str, row=None):
 
     f = answers.field(name)
     if isinstance(f, Scale):
-        options = [(NOT_ANSWERED, None)] + [(str(n), n) for n in range(f.low, f.high + 1)]
+        steps = range(f.low, f.high + 1)
+        names = list(f.names) if len(f.names) == len(steps) else [str(n) for n in steps]
+        options = [(NOT_ANSWERED, None)] + list(zip(names, steps, strict=True))
         widget = w.ToggleButtons(options=options, value=None, tooltips=[])
-        widget.style.button_width = "2.4em"
+        widget.style.button_width = "2.4em" if not f.names else "auto"
     elif isinstance(f, Choice):
         options = [(NOT_ANSWERED, None)] + [
             o if isinstance(o, tuple) else (o, o) for o in f.options

@@ -330,3 +330,14 @@ def test_show_builds_the_form_only_in_an_interactive_session(monkeypatch, capsys
     monkeypatch.setenv(forms.BATCH_ENV, "on")
     assert isinstance(forms.show(build, batch_text="not printed"), w.Label)
     assert built == [1] and "not printed" not in capsys.readouterr().out
+
+
+def test_a_scale_can_name_its_steps_and_still_saves_the_number(tmp_path):
+    levels = [Scale("reference", 0, 3, "Reference value", names=("none", "low", "mid", "high"))]
+    answers = AnswerTable(tmp_path / "values.csv", key="customer_id", fields=levels)
+    buttons = forms.widget_for(answers, "reference", row="C0001")
+    assert [label for label, _ in buttons.options] == ["–", "none", "low", "mid", "high"]
+    buttons.value = 2
+    assert (tmp_path / "values.csv").read_text(encoding="utf-8-sig") == (
+        "customer_id,reference\nC0001,2\n"
+    )
