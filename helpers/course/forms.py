@@ -67,6 +67,20 @@ file per thing described, with :class:`AnswerText` and :func:`text_form`::
     forms.show(lambda: forms.text_form(text), batch_text="…")
     text.values()   # {"current_state": "…", …}; text.error is the problem, if any
 
+Good to know:
+
+* ``Scale(..., names=("none", "low", "mid", "high"))`` puts words on the buttons;
+  the file still holds the number. ``member_file`` needs a name: a form that asks
+  for it first is ``helpers.course.checklist.checklist_form`` (notebook 04).
+* :func:`interactive` decides where forms show: ``WORKBOOK_FORMS=off|on`` if set
+  (``workbook run`` and ``make notebooks`` set ``off`` through :func:`batch_mode`),
+  else only in a kernel started by a Jupyter server (JupyterLab). Executed notebooks
+  therefore never hold widgets, whose random ids would fail nbval.
+* Each widget of ``table_form`` carries the CSS class ``answer-<row>-<field>``
+  (``text_form``: ``answer-<field>``): browser tests find them by it, see
+  ``tests/browser/``. The status line is ``.workbook-form-status``, a corrupt-file
+  report ``.workbook-form-error``.
+
 Without a browser (tests, scripts) the same objects read and write directly:
 
 >>> import tempfile, pathlib
