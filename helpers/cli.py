@@ -5,6 +5,7 @@
     workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--force]
     workbook new DATA_DIR [--name NAME]
     workbook lab [--port N] [--no-browser]
+    workbook checklist [DATA_DIR] [--member NAME] [--port N]
 
 Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
 
@@ -114,6 +115,16 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", dest="open_browser", action="store_false",
                      help="only print the address to open")
     lab.set_defaults(handler=cmd_lab)
+
+    checklist = commands.add_parser(
+        "checklist", help="serve the 9E checklist as a page without code on 127.0.0.1"
+    )
+    checklist.add_argument(
+        "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
+    )
+    checklist.add_argument("--member", default=None, help="your name (each member has a file)")
+    checklist.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    checklist.set_defaults(handler=cmd_checklist)
     return parser
 
 
@@ -211,6 +222,11 @@ def cmd_lab(args: argparse.Namespace) -> int:
     from helpers.course.lab import start_lab
 
     return start_lab(port=args.port, open_browser=args.open_browser)
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from helpers.course.checklist import serve
+
+    return serve(args.data_dir, member=args.member, port=args.port)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,93 @@
+"""Notebook 04 in JupyterLab, in a real browser: a click in the form is saved at once and
+shown again after "Restart Kernel and Run All Cells"."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import nbformat
+
+from helpers.course.checklist import member_table
+from helpers.paths import NOTEBOOKS_DIR
+from tests.browser.conftest import PYTHON, free_port
+
+NOTEBOOK = NOTEBOOKS_DIR / "04-competitive-advantage-9e.ipynb"
+TODAY = ".answer-efficiency-today .widget-toggle-button"
+
+
+def notebook_on(company, folder, member: str):
+    """A copy of notebook 04 whose parameters point at ``company`` and ``member``."""
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    for cell in notebook.cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source += f"\ndata_dir = {str(company)!r}\nmember = {member!r}\n"
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    path = folder / "04-checklist.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def menu(page, top: str, item: str) -> None:
+    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
+    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
+
+
+def kernel_idle(page) -> None:
+    """Wait until the status bar says the notebook's kernel is idle (started and connected)."""
+    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=90_000)
+
+
+def wait_until(condition, timeout: float = 30, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_a_click_is_saved_and_shown_after_a_kernel_restart(page, company, start_server, tmp_path):
+    lab = tmp_path / "lab"
+    lab.mkdir()
+    path = notebook_on(company, lab, "tester")
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("WORKBOOK_FORMS", None)
+    for variable, name in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
+                           ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+                           ("JUPYTERLAB_SETTINGS_DIR", "settings")):  # fmt: skip
+        env[variable] = str(tmp_path / name)
+    server = start_server(
+        [PYTHON, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
+         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root",
+         f"--ServerApp.root_dir={lab}"],
+        f"http://127.0.0.1:{port}/api/status",
+        env=env,
+    )  # fmt: skip
+    page.goto(f"http://127.0.0.1:{port}/lab/tree/{path.name}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    kernel_idle(page)
+    menu(page, "Run", "Run All Cells")
+    try:
+        page.wait_for_selector(TODAY, timeout=90_000)
+    except Exception:
+        page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
+        raise AssertionError(f"the form did not appear; screenshot: {tmp_path / 'lab.png'}; "
+                             f"server log: {server.log}") from None
+
+    page.locator(TODAY).filter(has_text="1").first.click()
+    file = company / "answers" / "9e" / "tester.csv"
+    wait_until(lambda: file.exists() and member_table(company, "tester").get("efficiency", "today")
+               == 1, what="efficiency today = 1 saved in tester.csv")  # fmt: skip
+
+    menu(page, "Kernel", "Restart Kernel and Run All Cells")
+    page.locator(".jp-Dialog-button.jp-mod-accept").click()
+    page.wait_for_selector(TODAY, state="detached", timeout=60_000)  # outputs cleared
+    page.wait_for_selector(TODAY, timeout=90_000)  # the form drawn again by the new kernel
+    one = page.locator(TODAY).filter(has_text="1").first
+    wait_until(lambda: "mod-active" in (one.get_attribute("class") or ""),
+               what="the saved answer shown after the restart")  # fmt: skip
+    assert member_table(company, "tester").get("efficiency", "today") == 1
+    assert server.process.poll() is None
