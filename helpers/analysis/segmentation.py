@@ -243,7 +243,8 @@ def segments(
     revenue_12m / wallet``, at least 0 (high from ``wallet_cutoff``); for the trend
     basis ``revenue_12m / revenue_prev_12m − 1`` (high from ``growth_cutoff``), NaN
     for a customer with no revenue in the 12 months before (new: counted as high).
-    ``table.attrs`` keeps the cut-offs used, for plots.
+    ``table.attrs`` keeps the cut-offs used (for plots), the value measure used and
+    ``value_note``, why margin could not be used when it was asked for ('' otherwise).
 
     Example: ``segments(invoices, as_of, customers)["segment"].value_counts()``
     """
@@ -252,7 +253,7 @@ def segments(
     a_cut, b_cut = abc_cutoffs
     if not 0 < a_cut <= b_cut <= 1:
         raise ValueError(f"abc_cutoffs must be two shares, like (0.8, 0.95); got {abc_cutoffs}")
-    measure, _ = value_measure(invoices, as_of, value)
+    measure, why_not_margin = value_measure(invoices, as_of, value)
     table = customer_values(invoices, as_of)
     table = table.join(_customer_facts(customers, table.index))
     table["value_12m"] = table["margin_12m"] if measure == MARGIN else table["revenue_12m"]
@@ -299,6 +300,7 @@ def segments(
     table.attrs = {
         "as_of": as_of,
         "value": measure,
+        "value_note": why_not_margin,
         "key_share": key_share,
         "wallet_cutoff": wallet_cutoff,
         "growth_cutoff": growth_cutoff,
@@ -526,7 +528,9 @@ def potential_in_words(
     if active.empty:
         return "Nobody bought in the last 12 months, so every customer is dormant."
     measure = "margin (revenue − cost)" if attrs.get("value") == MARGIN else "revenue"
-    text = [
+    note = attrs.get("value_note")
+    text = [f"You asked for margin, but {note}."] if note else []
+    text += [
         f"Value is the {measure} of the last 12 months. High value: the top "
         f"{percent(attrs['key_share'], 0)} of the {_customers(len(active), number)} who "
         f"bought, from {money(attrs['value_cutoff'])} up."

@@ -195,6 +195,11 @@ def test_margin_as_value(invoices, customers):
     holes = invoices.assign(cost=invoices["cost"].where(invoices["customer_id"] != "C"))
     measure, reason = seg.value_measure(holes, AS_OF, seg.MARGIN)
     assert measure == seg.REVENUE and "1 invoice line" in reason
+    fallback = seg.segments(holes, AS_OF, customers, value=seg.MARGIN)
+    assert fallback.attrs["value"] == seg.REVENUE
+    plain = lambda value, decimals=0: str(value)  # noqa: E731
+    words = seg.potential_in_words(fallback, customers, plain, plain, plain)
+    assert words.startswith("You asked for margin, but 1 invoice line(s)")
 
 
 def test_without_customers_file_potential_is_the_trend(invoices):
