@@ -36,13 +36,25 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.concentration import concentration_figures, lorenz_curve
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 WINDOW_DAYS = 365
 
 KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT = "key account", "keep", "develop", "serve", "dormant"
 SEGMENTS = (KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT)  # the order of every table
 
+# What readers see (translated): the segment and basis names in tables, plots, sentences.
+SEGMENT_LABELS = {
+    KEY_ACCOUNT: N_("key account"),
+    KEEP: N_("keep"),
+    DEVELOP: N_("develop"),
+    SERVE: N_("serve"),
+    DORMANT: N_("dormant"),
+}
+
 WALLET, TREND = "share of wallet", "growth trend"  # the two bases of potential
+BASIS_LABELS = {WALLET: N_("share of wallet"), TREND: N_("growth trend")}
 REVENUE, MARGIN = "revenue", "margin"  # what "value" measures
 
 # Default cut-offs: the learner changes them in notebook 02; later notebooks use these.
@@ -431,29 +443,30 @@ def pareto_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     }
 
 
-def _count(n: int, noun: str, number) -> str:
-    """'1 key account', '3 key accounts'."""
-    return f"{number(n)} {noun}" + ("" if n == 1 else "s")
-
-
-def pareto_in_words(figures: dict, percent, number) -> str:
-    """Three sentences on the 80/20 figures, for the notebook and the report."""
+def pareto_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
+    """Three or four sentences on the 80/20 figures, for the notebook and the report."""
+    _ = formats._
     if figures["customers"] == 0 or math.isnan(figures["top20_revenue_share"]):
-        return "No customer has positive revenue yet, so there is no 80/20 split to show."
+        return _("No customer has positive revenue yet, so there is no 80/20 split to show.")
     text = [
-        f"The largest {percent(0.2, 0)} of your customers ({number(figures['top20_customers'])} of "
-        f"{number(figures['customers'])}) brought {percent(figures['top20_revenue_share'])} "
-        "of all revenue.",
-        f"{percent(0.8, 0)} of revenue came from "
-        f"{_count(figures['customers_for_80'], 'customer', number)}, "
-        f"{percent(figures['customer_share_for_80'])} of them.",
-        f"Gini coefficient {number(figures['gini'], 2)} (0 = every customer brings the same, "
-        "1 = one customer brings everything).",
-    ]
+        _("The largest {top} of your customers ({count} of {customers}) brought {share} of all "
+          "revenue.").format(
+            top=formats.percent(0.2, 0), count=formats.number(figures["top20_customers"]),
+            customers=formats.number(figures["customers"]),
+            share=formats.percent(figures["top20_revenue_share"])),
+        _("{eighty} of revenue came from the largest {share} of customers ({count} of them)."
+          ).format(
+            eighty=formats.percent(0.8, 0), share=formats.percent(figures["customer_share_for_80"]),
+            count=formats.number(figures["customers_for_80"])),
+        _("Gini coefficient {gini} (0 = every customer brings the same, 1 = one customer brings "
+          "everything).").format(gini=formats.number(figures["gini"], 2)),
+    ]  # fmt: skip
     recent = figures["top20_revenue_share_12m"]
     if not math.isnan(recent):
         text.append(
-            f"In the last 12 months alone the top {percent(0.2, 0)} brought {percent(recent)}."
+            _("In the last 12 months alone the largest {top} brought {share}.").format(
+                top=formats.percent(0.2, 0), share=formats.percent(recent)
+            )
         )
     return "\n".join(text)
 
@@ -512,87 +525,93 @@ def segment_counts(table: pd.DataFrame) -> dict[str, int]:
     return {f"customers_{s.replace(' ', '_')}": int(counts.get(s, 0)) for s in SEGMENTS}
 
 
-def _customers(n: int, number) -> str:
-    return _count(n, "customer", number)
-
-
 def potential_in_words(
-    table: pd.DataFrame, customers: pd.DataFrame | None, money, percent, number
+    table: pd.DataFrame, customers: pd.DataFrame | None, formats: Formats = ENGLISH
 ) -> str:
     """How value and potential were measured, and what a wallet column would add."""
+    _ = formats._
     attrs = table.attrs
     active = table.loc[table["segment"] != DORMANT]
     trend = active.loc[active["potential_basis"] == TREND]
     by_wallet = len(active) - len(trend)
-    new = int(trend["potential"].isna().sum())
     if active.empty:
-        return "Nobody bought in the last 12 months, so every customer is dormant."
-    measure = "margin (revenue − cost)" if attrs.get("value") == MARGIN else "revenue"
-    note = attrs.get("value_note")
-    text = [f"You asked for margin, but {note}."] if note else []
-    text += [
-        f"Value is the {measure} of the last 12 months. High value: the top "
-        f"{percent(attrs['key_share'], 0)} of the {_customers(len(active), number)} who "
-        f"bought, from {money(attrs['value_cutoff'])} up."
-    ]
+        return _("Nobody bought in the last 12 months, so every customer is dormant.")
+    text = []
+    if attrs.get("value_note"):
+        text.append(_("You asked for margin, but the invoices lack costs, so value is revenue."))
+    measure = _("margin (revenue − cost)") if attrs.get("value") == MARGIN else _("revenue")
+    text.append(
+        _("Value is the {measure} of the last 12 months. High value: the largest {top} of the "
+          "{count} customers who bought, from {cutoff} up.").format(
+            measure=measure, top=formats.percent(attrs["key_share"], 0),
+            count=formats.number(len(active)), cutoff=formats.money(attrs["value_cutoff"]))
+    )  # fmt: skip
     if by_wallet:
         text.append(
-            f"Potential by share of wallet for {_customers(by_wallet, number)}: high when at "
-            f"least {percent(attrs['wallet_cutoff'], 0)} of what the customer buys a year "
-            "(wallet in customers.csv) still goes to others."
-        )
+            _("Potential by share of wallet ({count} customers): high when at least {share} of "
+              "what the customer buys a year (wallet in customers.csv) still goes to others."
+              ).format(count=formats.number(by_wallet),
+                       share=formats.percent(attrs["wallet_cutoff"], 0))
+        )  # fmt: skip
         over = int((active["share_of_wallet"] > 1).sum())
         if over:
             text.append(
-                f"{_customers(over, number)} bought more than the wallet you estimated: "
-                "raise those estimates in customers.csv."
-            )
+                _("Customers who bought more than the wallet you estimated: {count}. Raise "
+                  "those estimates in customers.csv.").format(count=formats.number(over))
+            )  # fmt: skip
     if len(trend):
         text.append(
-            f"Potential by growth trend for {_customers(len(trend), number)} (the last 12 "
-            f"months against the 12 before): high from {percent(attrs['growth_cutoff'], 0)} "
-            f"growth up; new customers ({number(new)}) count as high."
-        )
+            _("Potential by growth trend ({count} customers; the last 12 months against the 12 "
+              "before): high from {growth} growth up; new customers ({new}) count as high."
+              ).format(count=formats.number(len(trend)),
+                       growth=formats.percent(attrs["growth_cutoff"], 0),
+                       new=formats.number(int(trend["potential"].isna().sum())))
+        )  # fmt: skip
         if customers is None or "wallet" not in customers.columns:
             text.append(
-                "Add a wallet column to customers.csv (your estimate of what each customer "
-                "buys a year of what you sell, from anyone) to place customers by how much "
-                "of their needs you already cover. Growth alone can't tell a small customer "
-                "that buys everything from you from one that buys most of it elsewhere."
-            )
+                _("Add a wallet column to customers.csv (your estimate of what each customer "
+                  "buys a year of what you sell, from anyone) to place customers by how much "
+                  "of their needs you already cover. Growth alone can't tell a small customer "
+                  "that buys everything from you from one that buys most of it elsewhere.")
+            )  # fmt: skip
         else:
-            text.append(
-                "Give those customers a wallet in customers.csv to place them the same way."
-            )
+            text.append(_("Give those customers a wallet in customers.csv to place them the same "
+                          "way."))  # fmt: skip
     return "\n".join(text)
 
 
-def time_budget_in_words(summary: pd.DataFrame, hours_available: float | None, number) -> str:
+def time_budget_in_words(
+    summary: pd.DataFrame, hours_available: float | None, formats: Formats = ENGLISH
+) -> str:
     """Do the hours the service model asks for fit the sales time there is?"""
+    _ = formats._
     needed = float(summary["hours_per_year"].sum())
     key = summary.loc[KEY_ACCOUNT]
     text = [
-        f"The service model asks for {number(needed)} hours of sales time a year, "
-        f"{number(key['hours_per_year'])} of them for "
-        f"{_count(int(key['customers']), 'key account', number)}."
-    ]
+        _("The service model asks for {hours} hours of sales time a year; the key accounts "
+          "({count}) take {key_hours} of them.").format(
+            hours=formats.number(needed), count=formats.number(int(key["customers"])),
+            key_hours=formats.number(key["hours_per_year"]))
+    ]  # fmt: skip
     if hours_available is None or hours_available <= 0:
-        text.append("Set hours_available to see whether that fits the time your team has.")
+        text.append(_("Set hours_available to see whether that fits the time your team has."))
     elif needed <= hours_available:
         text.append(
-            f"You have {number(hours_available)} hours: it fits, with "
-            f"{number(hours_available - needed)} hours to spare for finding new customers."
-        )
+            _("You have {available} hours: it fits, with {spare} hours to spare for finding "
+              "new customers.").format(available=formats.number(hours_available),
+                                       spare=formats.number(hours_available - needed))
+        )  # fmt: skip
     else:
         text.append(
-            f"You have {number(hours_available)} hours: {number(needed - hours_available)} "
-            "hours short. Serve fewer customers personally (a higher cut-off), spend fewer "
-            "hours per customer, or find the time."
-        )
+            _("You have {available} hours: {short} hours short. Serve fewer customers "
+              "personally (a higher cut-off), spend fewer hours per customer, or find the time."
+              ).format(available=formats.number(hours_available),
+                       short=formats.number(needed - hours_available))
+        )  # fmt: skip
     return "\n".join(text)
 
 
-NO_OWNER = "(no owner)"
+NO_OWNER = N_("(no owner)")
 
 
 def owner_table(table: pd.DataFrame) -> pd.DataFrame:
@@ -633,44 +652,44 @@ def value_by_owner_and_segment(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def owners_in_words(
-    owners: pd.DataFrame, table: pd.DataFrame, has_owner_column: bool, money, percent, number
+    owners: pd.DataFrame, table: pd.DataFrame, has_owner_column: bool, formats: Formats = ENGLISH
 ) -> str:
     """Does every key account have an owner, and how much rests on one person?"""
+    _ = formats._
     key = table.loc[table["segment"] == KEY_ACCOUNT]
     if not has_owner_column:
-        return (
-            "There is no owner column in customers.csv, so nobody is named for "
-            f"{_count(len(key), 'key account', number)}. Add an owner per customer (the person who "
-            "looks after it) to see whether every key account has one, and how much of your "
-            "revenue would walk out of the door with one salesperson."
-        )
+        return _(
+            "There is no owner column in customers.csv, so no one is named for the key accounts "
+            "({count}). Add an owner per customer (the person who looks after it) to see whether "
+            "every key account has one, and how much of your revenue would walk out of the door "
+            "with one salesperson."
+        ).format(count=formats.number(len(key)))
     text = []
     orphans = key.loc[key["owner"] == ""]
     if len(key) and orphans.empty:
-        text.append(
-            "The key account has a named owner."
-            if len(key) == 1
-            else f"Every one of the {number(len(key))} key accounts has a named owner."
-        )
+        text.append(_("Every key account ({count}) has a named owner.").format(
+            count=formats.number(len(key))))  # fmt: skip
     elif len(orphans):
         shown = ", ".join(orphans["name"].head(5))
-        more = f" and {number(len(orphans) - 5)} more" if len(orphans) > 5 else ""
+        if len(orphans) > 5:
+            shown += " …"
         text.append(
-            f"{number(len(orphans))} of {_count(len(key), 'key account', number)} without an "
-            "owner: "
-            f"{shown}{more}. Name one this week."
-        )
+            _("Key accounts without an owner: {count} of {total} ({names}). Name one this week."
+              ).format(count=formats.number(len(orphans)), total=formats.number(len(key)),
+                       names=shown)
+        )  # fmt: skip
     named = owners.drop(index=NO_OWNER, errors="ignore")
     if not named.empty and named["value_12m"].iloc[0] > 0:
         top = named.index[0]
         row = named.iloc[0]
         text.append(
-            f"{top} looks after customers who brought {percent(row['value_share'])} of the "
-            f"last 12 months' value ({money(row['value_12m'])}); "
-            f"{_count(int(row['key_accounts']), 'key account', number)} among them. If {top} "
-            "left, those relationships would need a new face at once: does each one have a "
-            "deputy who knows it?"
-        )
+            _("{owner} looks after customers who brought {share} of the last 12 months' value "
+              "({money}), key accounts among them: {count}. If {owner} left, those relationships "
+              "would need a new face at once: does each one have a deputy who knows it?"
+              ).format(owner=top, share=formats.percent(row["value_share"]),
+                       money=formats.money(row["value_12m"]),
+                       count=formats.number(int(row["key_accounts"])))
+        )  # fmt: skip
     return "\n".join(text)
 
 
@@ -698,22 +717,23 @@ def checkup_calls(table: pd.DataFrame) -> pd.DataFrame:
     return calls[columns].round(_CSV_DECIMALS)
 
 
-def calls_in_words(calls: pd.DataFrame, number) -> str:
+def calls_in_words(calls: pd.DataFrame, formats: Formats = ENGLISH) -> str:
     """How many check-up calls, to whom, and how many fall in the first month."""
+    _ = formats._
     if calls.empty:
-        return (
-            "No check-up calls: no customer is in 'serve', and nobody stopped buying in the "
-            "last year."
-        )
+        return _("No check-up calls: no customer is in 'serve', and nobody stopped buying in "
+                 "the last year.")  # fmt: skip
     lapsed = int((calls["segment"] == DORMANT).sum())
     first = calls["call_month"].min()
-    in_first = int((calls["call_month"] == first).sum())
-    return (
-        f"{number(len(calls))} check-up calls in the coming 12 months: "
-        f"{number(len(calls) - lapsed)} to customers in 'serve' and {number(lapsed)} to "
-        f"customers who stopped buying in the last year. The first month, {first}, has "
-        f"{number(in_first)} of them."
-    )
+    return _(
+        "Check-up calls in the coming 12 months: {count}; {serve} to customers in 'serve' and "
+        "{lapsed} to customers who stopped buying in the last year. The first month, {month}, "
+        "has {first} of them."
+    ).format(
+        count=formats.number(len(calls)), serve=formats.number(len(calls) - lapsed),
+        lapsed=formats.number(lapsed), month=first,
+        first=formats.number(int((calls["call_month"] == first).sum())),
+    )  # fmt: skip
 
 
 def segments_list(table: pd.DataFrame) -> pd.DataFrame:
@@ -734,49 +754,57 @@ def segments_list(table: pd.DataFrame) -> pd.DataFrame:
 # --- tables to show -------------------------------------------------------------------------
 
 READABLE = {
-    # column: (header, kind); kind money/percent/number/hours/date/text
-    "name": ("customer", "text"),
-    "segment": ("segment", "text"),
-    "owner": ("owner", "text"),
-    "value_12m": ("value, 12 months", "money"),
-    "potential": ("potential", "percent"),
-    "potential_basis": ("potential from", "text"),
-    "abc_class": ("ABC", "text"),
-    "customers": ("customers", "number"),
-    "customer_share": ("share of customers", "percent"),
-    "value_share": ("share of value", "percent"),
-    "key_accounts": ("key accounts", "number"),
-    "key_account_value_12m": ("key accounts' value", "money"),
-    "hours_per_year": ("sales hours a year", "number"),
-    "who": ("who serves them", "text"),
-    "what": ("what they get", "text"),
-    "call_month": ("call in", "text"),
-    "last_purchase": ("last purchase", "date"),
-    "revenue_prev_12m": ("value, 12 months before", "money"),
-    "next_step": ("next step", "text"),
+    # column: (header, kind); kind money/percent/number/date/text/label (a translated value)
+    "name": (N_("customer"), "text"),
+    "segment": (N_("segment"), "label"),
+    "owner": (N_("owner"), "text"),
+    "value_12m": (N_("value, 12 months"), "money"),
+    "potential": (N_("potential"), "percent"),
+    "potential_basis": (N_("potential from"), "label"),
+    "abc_class": (N_("ABC"), "text"),
+    "customers": (N_("customers"), "number"),
+    "customer_share": (N_("share of customers"), "percent"),
+    "value_share": (N_("share of value"), "percent"),
+    "key_accounts": (N_("key accounts"), "number"),
+    "key_account_value_12m": (N_("key accounts' value"), "money"),
+    "hours_per_year": (N_("sales hours a year"), "number"),
+    "who": (N_("who serves them"), "text"),
+    "what": (N_("what they get"), "text"),
+    "call_month": (N_("call in"), "text"),
+    "last_purchase": (N_("last purchase"), "date"),
+    "revenue_prev_12m": (N_("value, 12 months before"), "money"),
+    "next_step": (N_("next step"), "text"),
 }
 
 
-def readable(frame: pd.DataFrame, money, percent, number, date=None) -> pd.DataFrame:
-    """Any table of this module ready to show: known columns formatted and renamed.
+def readable(frame: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """Any table of this module ready to show: known columns formatted, headers translated.
 
     In: a table from :func:`segments`, :func:`segment_summary`, :func:`abc_summary`,
-    :func:`owner_table` or :func:`checkup_calls`; formatters (``wb.money``, ``wb.percent``,
-    ``wb.number``, ``wb.date``). Columns not in :data:`READABLE` are left out; missing
-    values show as "–".
-    Out: DataFrame of text with the same index.
+    :func:`owner_table` or :func:`checkup_calls`; ``formats`` (``wb.formats``). Columns not
+    in :data:`READABLE` are left out; missing values show as "–"; segment names (also in
+    the index) and the potential basis are translated. Meant for the rows shown on screen.
+    Out: DataFrame of text.
 
-    Example: ``readable(segment_summary(table), wb.money, wb.percent, wb.number)``
+    Example: ``readable(segment_summary(table), wb.formats)``
     """
-    date = date or (lambda value: pd.Timestamp(value).date().isoformat())
-    formats = {"money": money, "percent": percent, "number": number, "date": date}
+    _ = formats._
+    kinds = {"money": formats.money, "percent": formats.percent, "number": formats.number,
+             "date": formats.date}  # fmt: skip
+    labels = {key: _(label) for key, label in {**SEGMENT_LABELS, **BASIS_LABELS}.items()}
     out = pd.DataFrame(index=frame.index)
     for column, (header, kind) in READABLE.items():
         if column not in frame.columns:
             continue
         values = frame[column]
         if kind == "text":
-            out[header] = values.astype(str)
+            out[_(header)] = values.astype(str)
+        elif kind == "label":
+            out[_(header)] = values.map(lambda value: labels.get(value, value))
         else:
-            out[header] = [formats[kind](v) if pd.notna(v) else "–" for v in values]
+            out[_(header)] = values.map(kinds[kind])
+    if frame.index.name == "segment":
+        out.index = pd.Index([labels[s] for s in frame.index], name=_("segment"))
+    elif frame.index.name == "owner":
+        out.index = pd.Index([_(o) if o == NO_OWNER else o for o in frame.index], name=_("owner"))
     return out

@@ -17,16 +17,20 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
 from helpers.analysis.segmentation import (
+    BASIS_LABELS,
     DEVELOP,
     DORMANT,
     KEEP,
     KEY_ACCOUNT,
+    NO_OWNER,
+    SEGMENT_LABELS,
     SEGMENTS,
     SERVE,
     TREND,
     WALLET,
 )
-from helpers.plots.common import axes, money_formatter
+from helpers.plots.common import axes, money_axis, money_formatter
+from helpers.report.messages import translator
 
 SEGMENT_COLOURS = {
     KEY_ACCOUNT: "tab:red",
@@ -45,6 +49,7 @@ def plot_pareto(
     ax: Axes | None = None,
     recent: pd.DataFrame | None = None,
     top_share: float = 0.2,
+    language: str = "en",
 ) -> Axes:
     """Pareto curve: the share of revenue the largest customers bring, with the 80/20 point.
 
@@ -55,10 +60,13 @@ def plot_pareto(
 
     Example: ``plot_pareto(pareto_curve(invoices, as_of))``
     """
+    _ = translator(language)
     ax = axes(ax)
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1,
-            label="every customer the same size")  # fmt: skip
-    for table, label, width in ((curve, "all years", 2.2), (recent, "last 12 months", 1.2)):
+            label=_("every customer the same size"))  # fmt: skip
+    for table, label, width in (
+        (curve, _("all years"), 2.2), (recent, _("last 12 months"), 1.2)
+    ):  # fmt: skip
         if table is None or len(table) < 2:
             continue
         line = ax.plot(table["customer_share"], table["revenue_share"], linewidth=width,
@@ -68,14 +76,16 @@ def plot_pareto(
         x, y = table["customer_share"].iloc[k], table["revenue_share"].iloc[k]
         ax.plot([x], [y], marker="o", color=line.get_color())
         ax.annotate(
-            f"top {k} of {n} customers: {y:.0%}", (x, y), xytext=(12, -14 if width < 2 else 6),
+            _("largest {count} of {customers}: {share}").format(
+                count=k, customers=n, share=f"{y:.0%}"),
+            (x, y), xytext=(12, -14 if width < 2 else 6),
             textcoords="offset points", fontsize="small", color=line.get_color(),
         )  # fmt: skip
     ax.axvline(top_share, color="black", linewidth=0.6, alpha=0.5)
     ax.axhline(0.8, color="black", linewidth=0.6, alpha=0.5)
-    ax.set_title("How much do your largest customers bring?")
-    ax.set_xlabel("Share of customers, largest first")
-    ax.set_ylabel("Share of revenue")
+    ax.set_title(_("How much do your largest customers bring?"))
+    ax.set_xlabel(_("Share of customers, largest first"))
+    ax.set_ylabel(_("Share of revenue"))
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlim(0, 1)
@@ -95,6 +105,7 @@ def plot_value_potential(
     label_top: int = 8,
     currency: str = "€",
     density_above: int = DENSITY_ABOVE,
+    language: str = "en",
 ) -> Axes:
     """The value × potential matrix for the customers placed by one ``basis``.
 
@@ -110,6 +121,7 @@ def plot_value_potential(
 
     Example: ``plot_value_potential(segments(invoices, as_of, customers), WALLET)``
     """
+    _ = translator(language)
     ax = axes(ax)
     attrs = table.attrs
     shown = table.loc[(table["segment"] != DORMANT) & (table["potential_basis"] == basis)]
@@ -157,7 +169,8 @@ def plot_value_potential(
         (KEEP, 0.98, "right", 0.03, "bottom"),
     )
     for segment, cx, ha, cy, va in corners:
-        ax.text(cx, cy, f"{segment}: {int(counts.get(segment, 0))}", transform=ax.transAxes,
+        ax.text(cx, cy, f"{_(SEGMENT_LABELS[segment])}: {int(counts.get(segment, 0))}",
+                transform=ax.transAxes,
                 ha=ha, va=va, fontsize="small", fontweight="bold",
                 color=SEGMENT_COLOURS[segment])  # fmt: skip
 
@@ -178,18 +191,21 @@ def plot_value_potential(
             ax.text(0.5 * column, -0.2, text, transform=ax.transAxes, va="top", fontsize=7)
 
     count = f"{len(shown):,}".replace(",", "\u202f")
-    ax.set_title(f"{count} customers placed by {basis}", fontsize="medium")
-    ax.set_xlabel(f"Value, last 12 months ({currency}, log scale)")
-    ax.xaxis.set_major_formatter(money_formatter(currency))
+    ax.set_title(_("{count} customers placed by {basis}").format(
+        count=count, basis=_(BASIS_LABELS[basis])), fontsize="medium")  # fmt: skip
+    ax.set_xlabel(_("Value, last 12 months (log scale)"))
+    ax.xaxis.set_major_formatter(money_formatter(currency, language))
     if basis == TREND:
-        ax.set_ylabel("Growth on the 12 months before (▲ new)")
+        ax.set_ylabel(_("Growth on the 12 months before (▲ new)"))
     else:
-        ax.set_ylabel("Share of wallet still with others")
+        ax.set_ylabel(_("Share of wallet still with others"))
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     return ax
 
 
-def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, currency: str = "€") -> np.ndarray:
+def plot_segment_matrix(
+    table: pd.DataFrame, label_top: int = 8, currency: str = "€", language: str = "en"
+) -> np.ndarray:
     """One value × potential panel per basis that placed anyone (wallet first, then trend).
 
     In: ``table`` from ``segmentation.segments``. Out: array of Axes (one or two;
@@ -197,6 +213,7 @@ def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, currency: str =
 
     Example: ``plot_segment_matrix(segments(invoices, as_of, customers))``
     """
+    _ = translator(language)
     active = table.loc[table["segment"] != DORMANT, "potential_basis"]
     bases = [b for b in (WALLET, TREND) if (active == b).any()]
     figure, panels = plt.subplots(
@@ -204,20 +221,26 @@ def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, currency: str =
     )
     panels = panels[0]
     if not bases:
-        panels[0].text(0.5, 0.5, "Nobody bought in the last 12 months", ha="center",
+        panels[0].text(0.5, 0.5, _("Nobody bought in the last 12 months"), ha="center",
                        va="center", transform=panels[0].transAxes, color="grey")  # fmt: skip
         panels[0].set_axis_off()
     for ax, basis in zip(panels, bases, strict=False):
-        plot_value_potential(table, basis, ax=ax, label_top=label_top, currency=currency)
+        plot_value_potential(table, basis, ax=ax, label_top=label_top, currency=currency,
+                             language=language)  # fmt: skip
     dormant = int((table["segment"] == DORMANT).sum())
-    title = "Value × potential of the customers who bought in the last 12 months"
-    figure.suptitle(title + (f" ({dormant} dormant not shown)" if dormant else ""))
+    title = _("Value × potential of the customers who bought in the last 12 months")
+    if dormant:
+        title += " " + _("({count} dormant not shown)").format(count=dormant)
+    figure.suptitle(title)
     figure.tight_layout()
     return panels
 
 
 def plot_time_budget(
-    summary: pd.DataFrame, hours_available: float | None = None, ax: Axes | None = None
+    summary: pd.DataFrame,
+    hours_available: float | None = None,
+    ax: Axes | None = None,
+    language: str = "en",
 ) -> Axes:
     """Sales hours the service model asks for, by segment, against the hours there are.
 
@@ -227,29 +250,30 @@ def plot_time_budget(
 
     Example: ``plot_time_budget(segment_summary(table), hours_available=550)``
     """
+    _ = translator(language)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7, 2.8))
+        ax = plt.subplots(figsize=(7, 2.8))[1]
     left = 0.0
     for segment in SEGMENTS:
         hours = float(summary.loc[segment, "hours_per_year"])
         if hours <= 0:
             continue
-        ax.barh(["needed"], [hours], left=left, color=SEGMENT_COLOURS[segment],
-                label=f"{segment}: {hours:,.0f} h".replace(",", "\u202f"))  # fmt: skip
+        label = f"{_(SEGMENT_LABELS[segment])}: {hours:,.0f} h".replace(",", "\u202f")
+        ax.barh([_("needed")], [hours], left=left, color=SEGMENT_COLOURS[segment], label=label)
         left += hours
     if hours_available is not None and hours_available > 0:
-        ax.barh(["available"], [hours_available], color="black", alpha=0.6)
+        ax.barh([_("available")], [hours_available], color="black", alpha=0.6)
         ax.axvline(hours_available, color="black", linestyle="--", linewidth=1)
     ax.invert_yaxis()
-    ax.set_title("Does the team's time add up?")
-    ax.set_xlabel("Sales hours a year")
+    ax.set_title(_("Does the team's time add up?"))
+    ax.set_xlabel(_("Sales hours a year"))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}".replace(",", "\u202f")))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     return ax
 
 
 def plot_value_by_owner(
-    by_owner: pd.DataFrame, ax: Axes | None = None, currency: str = "€"
+    by_owner: pd.DataFrame, ax: Axes | None = None, currency: str = "€", language: str = "en"
 ) -> Axes:
     """Bars: the last 12 months' value each account owner looks after, split by segment.
 
@@ -259,22 +283,24 @@ def plot_value_by_owner(
 
     Example: ``plot_value_by_owner(value_by_owner_and_segment(table))``
     """
+    _ = translator(language)
     ax = axes(ax)
     shown = by_owner.iloc[::-1]
-    labels = [str(owner) for owner in shown.index]
+    labels = [_(str(owner)) if owner == NO_OWNER else str(owner) for owner in shown.index]
     left = np.zeros(len(shown))
     for segment in SEGMENTS:
         values = shown[segment].clip(lower=0).to_numpy(dtype=float)
         if values.sum() > 0:
-            ax.barh(labels, values, left=left, color=SEGMENT_COLOURS[segment], label=segment)
+            ax.barh(labels, values, left=left, color=SEGMENT_COLOURS[segment],
+                    label=_(SEGMENT_LABELS[segment]))  # fmt: skip
             left = left + values
     total = float(by_owner.clip(lower=0).to_numpy().sum())
     if total > 0:
         for position, width in enumerate(left):
             ax.text(width, position, f" {width / total:.0%}", va="center", fontsize="small")
-    ax.set_title("Whose customers? Value of the last 12 months by account owner")
-    ax.set_xlabel(f"Value, last 12 months ({currency})")
-    ax.xaxis.set_major_formatter(money_formatter(currency))
+    ax.set_title(_("Whose customers? Value of the last 12 months by account owner"))
+    ax.set_xlabel(_("Value, last 12 months"))
+    money_axis(ax.xaxis, currency, language)
     ax.margins(x=0.12)
     if len(shown):
         ax.legend(loc="lower right", fontsize="small")

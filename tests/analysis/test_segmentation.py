@@ -30,6 +30,7 @@ import pytest
 
 from helpers.analysis import segmentation as seg
 from helpers.analysis.concentration import concentration_figures
+from helpers.report.formats import Formats
 
 AS_OF = pd.Timestamp("2025-12-31")
 
@@ -197,9 +198,8 @@ def test_margin_as_value(invoices, customers):
     assert measure == seg.REVENUE and "1 invoice line" in reason
     fallback = seg.segments(holes, AS_OF, customers, value=seg.MARGIN)
     assert fallback.attrs["value"] == seg.REVENUE
-    plain = lambda value, decimals=0: str(value)  # noqa: E731
-    words = seg.potential_in_words(fallback, customers, plain, plain, plain)
-    assert words.startswith("You asked for margin, but 1 invoice line(s)")
+    words = seg.potential_in_words(fallback, customers)
+    assert words.startswith("You asked for margin, but the invoices lack costs")
 
 
 def test_without_customers_file_potential_is_the_trend(invoices):
@@ -234,7 +234,7 @@ def test_nobody_bought_lately():
     table = seg.segments(old, pd.Timestamp("2025-01-01"))
     assert (table["segment"] == seg.DORMANT).all()
     assert math.isnan(table.attrs["value_cutoff"])
-    words = seg.potential_in_words(table, None, str, str, str)
+    words = seg.potential_in_words(table, None)
     assert "every customer is dormant" in words
 
 
@@ -292,36 +292,42 @@ def test_owner_table(table):
 
 
 def test_words(table, customers):
-    fmt = {"money": lambda v: f"€{v:,.0f}", "percent": lambda v, d=1: f"{v:.{d}%}"}
-    number = lambda v, d=0: f"{v:,.{d}f}"  # noqa: E731
     owners = seg.owner_table(table)
-    text = seg.owners_in_words(owners, table, True, fmt["money"], fmt["percent"], number)
-    assert "The key account has a named owner." in text
-    assert "Liisa looks after" in text
-    none = seg.owners_in_words(owners, table, False, fmt["money"], fmt["percent"], number)
+    text = seg.owners_in_words(owners, table, True)
+    assert "Every key account (1) has a named owner." in text
+    assert "Liisa looks after customers who brought 48.9% of the last 12 months' value" in text
+    none = seg.owners_in_words(owners, table, False)
     assert "There is no owner column" in none
     orphan = table.assign(owner=np.where(table.index == "A", "", table["owner"]))
-    assert "1 of 1 key account without an owner: Aalto Oy" in seg.owners_in_words(
-        seg.owner_table(orphan), orphan, True, fmt["money"], fmt["percent"], number
+    assert "Key accounts without an owner: 1 of 1 (Aalto Oy)" in seg.owners_in_words(
+        seg.owner_table(orphan), orphan, True
     )
-    words = seg.potential_in_words(table, customers, fmt["money"], fmt["percent"], number)
-    assert "share of wallet for 2 customers" in words
-    assert "growth trend for 4 customers" in words
+    words = seg.potential_in_words(table, customers)
+    assert "High value: the largest 20% of the 6 customers who bought, from €1,500 up." in words
+    assert "Potential by share of wallet (2 customers)" in words
+    assert "Potential by growth trend (4 customers;" in words
+    assert "new customers (2) count as high" in words
     one = pd.DataFrame({"customer_id": ["A"], "date": [AS_OF], "amount": [5.0]})
-    trend_only = seg.potential_in_words(
-        seg.segments(one, AS_OF), None, fmt["money"], fmt["percent"], number
-    )
-    assert "Add a wallet column" in trend_only
+    assert "Add a wallet column" in seg.potential_in_words(seg.segments(one, AS_OF), None)
     summary = seg.segment_summary(table)
-    assert "76 hours" in seg.time_budget_in_words(summary, 50, number)
-    assert "26 hours short" in seg.time_budget_in_words(summary, 50, number)
-    assert "it fits" in seg.time_budget_in_words(summary, 100, number)
+    short = seg.time_budget_in_words(summary, 50)
+    assert "asks for 76 hours" in short and "26 hours short" in short
+    assert "it fits" in seg.time_budget_in_words(summary, 100)
+
+
+def test_words_in_finnish_and_swedish(invoices, table):
+    fi = seg.pareto_in_words(seg.pareto_figures(invoices, AS_OF), Formats("fi"))
+    assert fi.startswith("Suurimmat 20\xa0% asiakkaistasi")
+    sv = seg.time_budget_in_words(seg.segment_summary(table), 50, Formats("sv"))
+    assert "76" in sv and "timmar" in sv
+    shown = seg.readable(seg.segment_summary(table), Formats("fi"))
+    assert "avainasiakas" in shown.index
 
 
 def test_checkup_calls_and_lists(table):
     calls = seg.checkup_calls(table)
     assert list(calls.index) == ["E", "C"]  # 2026-01 before 2026-05
-    assert "2 check-up calls" in seg.calls_in_words(calls, str)
+    assert "Check-up calls in the coming 12 months: 2; 1 to customers" in seg.calls_in_words(calls)
     listed = seg.segments_list(table)
     assert list(listed.columns[:7]) == [
         "customer_id", "name", "segment", "value_12m", "potential", "owner", "next_step",
@@ -330,6 +336,8 @@ def test_checkup_calls_and_lists(table):
 
 
 def test_readable_formats_known_columns(table):
-    shown = seg.readable(seg.segment_summary(table), str, lambda v: f"{v:.0%}", str)
+    shown = seg.readable(seg.segment_summary(table))
     assert "share of customers" in shown.columns and "who serves them" in shown.columns
-    assert shown.loc[seg.KEY_ACCOUNT, "share of customers"] == "12%"
+    assert shown.loc[seg.KEY_ACCOUNT, "share of customers"] == "12.5%"
+    owners = seg.readable(seg.owner_table(table))
+    assert owners.loc["Liisa", "value, 12 months"] == "€3,000"

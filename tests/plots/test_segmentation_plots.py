@@ -66,7 +66,7 @@ def test_pareto_marks_the_top_fifth(small):
     # diagonal, two curves, one marked point per curve, two reference lines
     assert len(ax.lines) == 7
     labels = [text.get_text() for text in ax.texts]
-    assert labels[0] == "top 1 of 5 customers: 40%"  # A 4000 of 10000 over all years
+    assert labels[0] == "largest 1 of 5: 40%"  # A 4000 of 10000 over all years
 
 
 def test_matrix_one_panel_per_basis_with_names_in_a_key(small):

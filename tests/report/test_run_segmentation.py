@@ -68,7 +68,7 @@ def test_segments_csv_has_every_customer(run):
         assert not any(name in text for name in names)
     else:
         assert set(listed["customer_id"]) == real_ids
-    assert (result.out_dir / "checkup-calls.csv").exists()
+    assert (result.out_dir / "check-up-calls.csv").exists()
     assert (result.out_dir / "lists.xlsx").exists()
 
 
