@@ -12,6 +12,7 @@ import pytest
 from helpers.analysis.concentration import concentration_figures
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import NOTEBOOKS_DIR
+from helpers.report.messages import translator
 from helpers.report.run import run_workbook
 
 NOTEBOOK = NOTEBOOKS_DIR / "02-value-based-segmentation.ipynb"
@@ -77,8 +78,18 @@ def test_only_invoices_says_what_wallet_and_owner_would_add(run):
     if (folder / "customers.csv").exists():
         pytest.skip("this company has customers.csv")
     page = (result.out_dir / "02-value-based-segmentation.html").read_text(encoding="utf-8")
-    assert "Add a wallet column" in page
-    assert "There is no owner column" in page
+    _ = translator(RUNS[folder.name][0])  # the sentences are in the run's language
+    assert (
+        _(
+            "Add a wallet column to customers.csv (your estimate of what each customer buys a "
+            "year of what you sell, from anyone) to place customers by how much of their needs "
+            "you already cover. Growth alone can't tell a small customer that buys everything "
+            "from you from one that buys most of it elsewhere."
+        )[:60]
+        in page
+    )
+    assert "Lisää tiedostoon customers.csv sarake wallet" in page  # fi: not the English id
+    assert "<strong>Question" not in page  # exercises need a kernel: not in the report
 
 
 def test_the_run_reproduces_under_strict_nbval(run):
