@@ -43,7 +43,8 @@ def test_headline_figures_equal_their_definitions(run):
     folder, _, result = run
     company = load_company(folder)
     expected = concentration_figures(company.invoices, resolve_as_of(company.invoices, None))
-    figures = json.loads((result.out_dir / "02-value-based-segmentation.json").read_text())
+    figures_file = result.out_dir / "02-value-based-segmentation.json"
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["top20_revenue_share"] == pytest.approx(expected["top20_revenue_share"])
     assert figures["gini"] == pytest.approx(expected["gini"])
     counts = {k: v for k, v in figures.items() if k.startswith("customers_")}
@@ -115,5 +116,6 @@ def test_the_run_reproduces_under_strict_nbval(run):
         cwd=result.out_dir,
         capture_output=True,
         text=True,
+        encoding="utf-8",
     )
     assert check.returncode == 0, check.stdout[-4000:]
