@@ -7,7 +7,7 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import advantage, pricing, start_here
+from helpers.course.exercises import advantage, pricing, segmentation, start_here
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
 __all__ = [
@@ -18,5 +18,6 @@ __all__ = [
     "Exercise",
     "advantage",
     "pricing",
+    "segmentation",
     "start_here",
 ]
