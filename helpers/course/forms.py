@@ -309,6 +309,11 @@ def member_slug(member: str) -> str:
     return text
 
 
+def member_label(slug: str) -> str:
+    """A member's file name shown as a name: ``"aino-k"`` -> ``"Aino K"``."""
+    return " ".join(part.capitalize() for part in str(slug).replace("_", "-").split("-") if part)
+
+
 def member_file(company_folder: str | Path, topic: str, member: str, suffix: str = ".csv") -> Path:
     """``<company folder>/answers/<topic>/<member>.csv``: one member's answers on a topic."""
     return answers_dir(company_folder) / topic / f"{member_slug(member)}{suffix}"

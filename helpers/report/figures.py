@@ -197,6 +197,50 @@ FIGURES: dict[str, Figure] = {
     ),
     #
     # 04 The 9E checklist: keys added by notebook 04 go here
+    "e9_members": Figure(
+        "9E: members who answered",
+        "count",
+        "members with a readable answers/9e/<member>.csv",
+    ),
+    "e9_basics_holding": Figure(
+        "9E: basics of competitiveness that hold (of 3)",
+        "count",
+        "of product, delivery and service, those where the team's average today is at least 3 "
+        "and at most 1 point below the competitor",
+    ),
+    **{
+        f"e9_{e}_{question}": Figure(
+            f"9E: {e.capitalize()}, {label}",
+            "number",
+            f"team average of '{question}' for {e} (1–5) over the members who scored it",
+        )
+        for e in (
+            "ethics", "aesthetics", "emotion", "epic", "energy",
+            "education", "enthusiasm", "economy", "efficiency",
+        )  # fmt: skip
+        for question, label in (
+            ("today", "us today"),
+            ("competitor", "the competitor"),
+            ("importance", "importance to customers"),
+        )
+    },
+    "e9_chosen": Figure(
+        "9E: the E's to invest in",
+        "text",
+        "the team's pick (answers/9e/team.toml), else up to 3 E's with the largest "
+        "importance × (today − competitor) above 0",
+    ),
+    "e9_largest_disagreement": Figure(
+        "9E: where the team disagrees most",
+        "text",
+        "the E with the largest spread (max − min of members' scores on one question); "
+        "only with two or more members",
+    ),
+    "e9_largest_disagreement_spread": Figure(
+        "9E: largest disagreement, points apart",
+        "number",
+        "max − min of the members' scores on that E's most disputed question",
+    ),
     #
     # 05 Commitment and loyalty: keys added by notebook 05 go here
     #

@@ -21,6 +21,7 @@ import papermill
 from nbconvert import HTMLExporter
 
 from helpers.company.folder import ERROR, DataError, check_company, load_company, resolve_as_of
+from helpers.course.forms import batch_mode
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
 from helpers.report.figures import plain, read_figures
 from helpers.report.index_page import write_index
@@ -118,15 +119,16 @@ def run_workbook(
         say(f"[{number}/{len(paths)}] {path.stem}", progress)
         executed = out / path.name
         try:
-            papermill.execute_notebook(
-                str(path),
-                str(executed),
-                parameters=parameters,
-                kernel_name=KERNEL,
-                cwd=str(NOTEBOOKS_DIR),
-                progress_bar=progress,
-                log_output=False,
-            )
+            with batch_mode():  # no forms in a batch run, even when started from JupyterLab
+                papermill.execute_notebook(
+                    str(path),
+                    str(executed),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    cwd=str(NOTEBOOKS_DIR),
+                    progress_bar=progress,
+                    log_output=False,
+                )
         except papermill.PapermillExecutionError as error:
             raise RunError(
                 f"Notebook {path.name} stopped with {error.ename}: {error.evalue}\n"

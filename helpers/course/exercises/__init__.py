@@ -7,7 +7,7 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import account_value, pricing, start_here
+from helpers.course.exercises import account_value, advantage, pricing, start_here
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "THOUGHT",
     "Exercise",
     "account_value",
+    "advantage",
     "pricing",
     "start_here",
 ]
