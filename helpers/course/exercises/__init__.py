@@ -7,7 +7,16 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import pricing, start_here
+from helpers.course.exercises import pricing, segmentation, start_here
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
-__all__ = ["CHOICE", "NUMBER", "SHARE", "THOUGHT", "Exercise", "pricing", "start_here"]
+__all__ = [
+    "CHOICE",
+    "NUMBER",
+    "SHARE",
+    "THOUGHT",
+    "Exercise",
+    "pricing",
+    "segmentation",
+    "start_here",
+]
