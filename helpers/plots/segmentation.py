@@ -227,8 +227,8 @@ def plot_time_budget(
 
     Example: ``plot_time_budget(segment_summary(table), hours_available=550)``
     """
-    ax = axes(ax)
-    ax.figure.set_size_inches(7, 2.8)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, 2.8))
     left = 0.0
     for segment in SEGMENTS:
         hours = float(summary.loc[segment, "hours_per_year"])
