@@ -8,7 +8,8 @@ judgement: each member scores the accounts that matter from 1 to 5 in a form
 ``<company folder>/answers/account-values/<member>.csv``. The same file can be
 typed in a spreadsheet (format in ``data/README.md``).
 
-Here: which accounts to score (:func:`accounts_to_score`), the team's scores
+Here: which accounts to score (:func:`accounts_to_score`: notebook 02's key accounts
+unless a list is given), the team's scores
 merged (:func:`team_scores`), the five-level profile (:func:`value_profile`), a
 total score with weights as parameters (:func:`total_value`), how the ranking
 moves when the weights move (:func:`rank_sensitivity`) and the accounts whose
@@ -23,6 +24,7 @@ import math
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.segmentation import key_accounts
 from helpers.course import forms
 
 TOPIC = "account-values"  # answers/account-values/<member>.csv
@@ -53,20 +55,32 @@ NAN = float("nan")
 def accounts_to_score(
     invoices: pd.DataFrame,
     as_of: pd.Timestamp,
+    customers: pd.DataFrame | None = None,
     chosen: list | None = None,
     top: int = 10,
     window_days: int = 365,
 ) -> list[str]:
-    """The accounts to score: ``chosen`` if given, else the ``top`` by last-12-months revenue.
+    """The accounts to score: ``chosen`` if given, else the key accounts of notebook 02.
 
-    The default stands in for notebook 02's key accounts. Out: customer ids; the default
-    ones largest first (ties by id), only customers with revenue > 0. ``chosen`` ids are
-    kept in their order, as text, duplicates dropped.
+    Key accounts are those of high value and high growth potential
+    (``segmentation.key_accounts``). When there are none, the ``top`` accounts by
+    revenue in the last 12 months stand in (revenue > 0, largest first, ties by id).
+    ``chosen`` ids are kept in their order, as text, duplicates dropped.
 
-    Example: ``accounts_to_score(wb.invoices, wb.as_of, top=5)``
+    Example: ``accounts_to_score(wb.invoices, wb.as_of, wb.company.customers)``
     """
     if chosen is not None:
         return list(dict.fromkeys(str(c) for c in chosen))
+    keys = key_accounts(invoices, as_of, customers)
+    if keys:
+        return list(keys)
+    return largest_accounts(invoices, as_of, top, window_days)
+
+
+def largest_accounts(
+    invoices: pd.DataFrame, as_of: pd.Timestamp, top: int = 10, window_days: int = 365
+) -> list[str]:
+    """The ``top`` accounts by revenue in the last 12 months (revenue > 0, largest first)."""
     dates = invoices["date"]
     lines = invoices.loc[(dates > as_of - pd.Timedelta(days=window_days)) & (dates <= as_of)]
     revenue = lines.groupby("customer_id")["amount"].sum()

@@ -113,7 +113,7 @@ def test_emotional_over_factual_flags_loved_accounts_that_earn_little():
     assert not av.emotional_over_factual(profile)["D"]  # without the loss, 3.0 is not low
 
 
-def test_accounts_to_score_default_is_the_largest_of_the_last_12_months():
+def test_largest_accounts_of_the_last_12_months():
     lines = pd.DataFrame(
         {
             "customer_id": ["a", "b", "c", "c", "d"],
@@ -123,8 +123,18 @@ def test_accounts_to_score_default_is_the_largest_of_the_last_12_months():
             "amount": [100.0, 300.0, 150.0, -200.0, 5000.0],
         }
     )
-    assert av.accounts_to_score(lines, AS_OF, top=5) == ["b", "a"]  # c is net negative
+    assert av.largest_accounts(lines, AS_OF, top=5) == ["b", "a"]  # c is net negative
     assert av.accounts_to_score(lines, AS_OF, chosen=["d", "a", "d"]) == ["d", "a"]
+
+
+def test_accounts_to_score_are_notebook_02s_key_accounts_by_default():
+    from helpers.analysis.segmentation import key_accounts
+    from helpers.company.folder import load_company, resolve_as_of
+
+    company = load_company(None)
+    as_of = resolve_as_of(company.invoices, None)
+    chosen = av.accounts_to_score(company.invoices, as_of, company.customers)
+    assert chosen == key_accounts(company.invoices, as_of, company.customers) and chosen
 
 
 def test_scores_saved_by_the_form_survive_and_are_read_back(tmp_path: Path):
@@ -177,7 +187,7 @@ def test_the_sample_key_accounts_are_all_scored_and_one_is_flagged():
     table = account_economics(
         company.invoices, company.hours, as_of, company.settings["hourly_cost"]
     )
-    accounts = av.accounts_to_score(company.invoices, as_of)
+    accounts = av.accounts_to_score(company.invoices, as_of, company.customers)
     frame, _ = av.read_scores(company.folder)
     profile = av.value_profile(table, av.team_scores(frame), accounts)
     assert profile.loc[accounts, "members"].min() >= 2

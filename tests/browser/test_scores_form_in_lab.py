@@ -15,7 +15,7 @@ from helpers.paths import NOTEBOOKS_DIR
 from tests.browser.conftest import PYTHON, free_port
 
 NOTEBOOK = NOTEBOOKS_DIR / "03-account-value-and-profitability.ipynb"
-ACCOUNT = "C0033"  # the largest account of the sample's last 12 months: first in the form
+ACCOUNT = "C0053"  # the sample's first key account (notebook 02): first in the form
 EMOTIONAL = f".answer-{ACCOUNT}-emotional .widget-toggle-button"
 
 
@@ -31,6 +31,13 @@ def notebook_on(company, folder, member: str):
     path = folder / "03-scores.ipynb"
     nbformat.write(notebook, path)
     return path
+
+
+def sample_key_account_inputs():
+    from helpers.company.folder import load_company, resolve_as_of
+
+    sample = load_company(None)
+    return sample.invoices, resolve_as_of(sample.invoices, None), sample.customers
 
 
 def saved(company, member: str):
@@ -87,6 +94,7 @@ def test_a_score_is_saved_and_shown_after_a_kernel_restart(page, company, start_
     file = company / "answers" / "account-values" / "tester.csv"
     assert not file.exists()  # drawing the form writes nothing
 
+    assert account_value.accounts_to_score(*sample_key_account_inputs())[0] == ACCOUNT
     page.locator(EMOTIONAL).filter(has_text="4").first.click()
     wait_until(lambda: file.exists() and saved(company, "tester") == 4,
                what="emotional = 4 saved in tester.csv")  # fmt: skip

@@ -71,7 +71,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         ),
     )
     scores, _ = account_value.read_scores(company.folder)
-    accounts = account_value.accounts_to_score(wb.invoices, wb.as_of)
+    accounts = account_value.accounts_to_score(wb.invoices, wb.as_of, company.customers)
     profile = account_value.value_profile(table, account_value.team_scores(scores), accounts)
     moves = account_value.rank_sensitivity(profile)
     moving = float((moves["moves"] > 0).sum()) if len(moves) else NAN
