@@ -267,3 +267,16 @@ def test_sample_demanding_accounts_are_shortlisted_with_the_right_reason(compani
     figures = p.whale_figures(table["profit"])
     assert figures["accounts_losing_money"] == 6
     assert 0.6 <= figures["top20_profit_share"] <= 0.9
+
+
+def test_one_customer_one_line():
+    lines = invoices([("1", "A", "2025-06-01", "Design", 2, 50, 100, 30)])
+    logged = hours([("A", "2025-06-01", 1.0, True)])
+    table = p.account_economics(lines, logged, AS_OF, hourly_cost=40.0)
+    assert table.loc["A", "profit"] == pytest.approx(30) and len(table) == 1
+    figures = p.whale_figures(table["profit"])
+    assert figures["top20_profit_share"] == 1.0 and figures["whale_peak_share"] == 1.0
+    assert figures["accounts_losing_money"] == 0
+    listed = p.shortlist(table)
+    assert listed["action"].tolist() == [p.KEEP]
+    assert p.price_cost_map(table)["quadrant"].tolist() == ["pays well, cheap to serve"]
