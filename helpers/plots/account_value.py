@@ -159,18 +159,8 @@ def plot_price_cost_map(
     ax.axvline(frame.attrs["cost_line"], color="grey", linestyle="--", linewidth=1)
     ax.axhline(frame.attrs["price_line"], color="grey", linestyle="--", linewidth=1)
     shown = frame.loc[[c for c in label or [] if c in frame.index]]
-    shown = shown.sort_values("net_price", kind="stable")
-    for number, (customer, row) in enumerate(shown.iterrows()):
-        text = str(names.get(customer, customer)) if names is not None else str(customer)
-        ax.annotate(
-            text,
-            (row["cost_to_serve"], row["net_price"]),
-            fontsize="x-small",
-            textcoords="offset points",
-            xytext=(6, 4 if number % 2 else -9),
-        )
-    ax.margins(x=0.22, y=0.08)  # room for the names
-    ax.set_xlim(left=-0.02 * float(frame["cost_to_serve"].max()))
+    shown = shown.sort_values("revenue", ascending=False, kind="stable")  # big names first
+    _place_labels(ax, shown, names)
     # the costly side's two corners, named along the price line (away from the bubbles)
     blend = blended_transform_factory(ax.transAxes, ax.transData)
     line = frame.attrs["price_line"]
@@ -185,3 +175,46 @@ def plot_price_cost_map(
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     return ax
+
+
+# where a name may go around its dot, tried in this order: right, left, above, below
+_OFFSETS = (
+    (7, -3, "left"),
+    (-7, -3, "right"),
+    (7, 6, "left"),
+    (7, -12, "left"),
+    (-7, 6, "right"),
+    (-7, -12, "right"),
+)
+
+
+def _place_labels(ax: Axes, shown: pd.DataFrame, names: pd.Series | None) -> None:
+    """Name each dot at the first spot around it that overlaps no name placed before."""
+    renderer = ax.figure.canvas.get_renderer()
+    placed = []
+    for customer, row in shown.iterrows():
+        text = str(names.get(customer, customer)) if names is not None else str(customer)
+        for dx, dy, ha in _OFFSETS:
+            label = ax.annotate(
+                text,
+                (row["cost_to_serve"], row["net_price"]),
+                fontsize="x-small",
+                textcoords="offset points",
+                xytext=(dx, dy),
+                ha=ha,
+            )
+            box = label.get_window_extent(renderer)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            label.remove()
+        else:  # every spot taken: keep the first one
+            label = ax.annotate(
+                text,
+                (row["cost_to_serve"], row["net_price"]),
+                fontsize="x-small",
+                textcoords="offset points",
+                xytext=_OFFSETS[0][:2],
+                ha=_OFFSETS[0][2],
+            )
+            box = label.get_window_extent(renderer)
+        placed.append(box)
