@@ -7,7 +7,13 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import advantage, pricing, segmentation, start_here
+from helpers.course.exercises import (
+    account_value,
+    advantage,
+    pricing,
+    segmentation,
+    start_here,
+)
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
 __all__ = [
@@ -16,6 +22,7 @@ __all__ = [
     "SHARE",
     "THOUGHT",
     "Exercise",
+    "account_value",
     "advantage",
     "pricing",
     "segmentation",
