@@ -828,7 +828,7 @@ def matrix_in_words(
     ]
     low = summary.loc[[PRISONER, RISK]]
     share = low["revenue_share"].sum() if summary["revenue_share"].notna().any() else np.nan
-    if share == share:
+    if share == share and has_survey_answers(matrix):  # without answers everyone is "low"
         lines.append(
             f"Customers with low commitment (prisoners and risks) brought "
             f"{money(low['revenue_12m'].sum())} in the last 12 months, {percent(share)} of "
@@ -943,6 +943,8 @@ def repurchase_in_words(by_score: pd.DataFrame, ratio: dict, percent=_percent,
                         number=_number) -> str:  # fmt: skip
     """The repurchase rates of 4 and 5, their ratio, and how it compares with "5–10 ×"."""
     four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
+    if not by_score["answers"].sum():
+        return "No survey answers, so there are no repurchase rates to compare."
 
     def rate(row) -> str:
         if not row["followed"]:

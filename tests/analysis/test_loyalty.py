@@ -343,6 +343,9 @@ def test_without_contracts_or_survey_everyone_is_a_risk_and_the_list_is_empty():
     assert at_risk(matrix).empty and at_risk(matrix).columns.tolist() == AT_RISK_COLUMNS
     words = matrix_in_words(matrix, survey_switch_on="Add survey.csv")
     assert "contract_end" in words and "Add survey.csv" in words
+    assert "low commitment" not in words  # nothing measured: no share of 'low' to report
+    no_survey = repurchase_by_score(MATRIX_INVOICES, None, AS_OF)
+    assert "No survey answers" in repurchase_in_words(no_survey, repurchase_ratio(no_survey))
     assert math.isnan(at_risk_figures(at_risk(matrix), matrix)["at_risk_customers"])
 
 

@@ -64,15 +64,20 @@ def questions(
         binding_from_months=binding_from_months,
     )  # fmt: skip
     listed = loyalty.at_risk(matrix, horizon_months)
+    counted = loyalty.at_risk_figures(listed, matrix)["at_risk_customers"]
     q3 = Exercise(
         3,
         f"How many customers are on the at-risk list (horizon {horizon_months:g} months)?",
-        len(listed),
+        counted,
         kind=NUMBER,
         tolerance=0,
         hint="Count the rows of the at-risk table, or read the sentence above it.",
-        solution=f"{len(listed)}: len(loyalty.at_risk(matrix, horizon_months)). Prisoners and "
-        "risks whose contract ends within the horizon.",
+        solution=(
+            f"{counted}: len(loyalty.at_risk(matrix, horizon_months)). Prisoners and risks "
+            "whose contract ends within the horizon."
+            if counted == counted
+            else "There are no contract end dates on this data, so the list can't be made."
+        ),
     )
     retention = freshness.retention_12m(wb.invoices, wb.as_of)
     cost = loyalty.cost_of_losing(
