@@ -29,6 +29,8 @@ from helpers.analysis.freshness import (
     first_invoice_dates,
     first_year_revenue_of_new_customers,
 )
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 SCORES = (1, 2, 3, 4, 5)
 SATISFIED, VERY_SATISFIED = 4, 5
@@ -39,11 +41,19 @@ PRISONER, IDEAL, RISK, EMOTIONAL_TIE = "prisoner", "ideal", "risk", "emotional t
 CELLS = (IDEAL, PRISONER, EMOTIONAL_TIE, RISK)
 # what to do with a customer in each cell (text 003; the wording is ours)
 ACTIONS = {
-    IDEAL: "Renew early, on terms the customer finds useful; ask for a reference.",
-    PRISONER: "Find out what is wrong before the contract ends: fix it, or part on good terms.",
-    EMOTIONAL_TIE: "Check the service still fits their needs; offer a binding they would "
-    "want (a design phase credited on the full delivery).",
-    RISK: "Call and ask how it is going; give them a reason to stay before a competitor does.",
+    IDEAL: N_("Renew early, on terms the customer finds useful; ask for a reference."),
+    PRISONER: N_("Find out what is wrong before the contract ends: fix it, or part on good terms."),
+    EMOTIONAL_TIE: N_(
+        "Check the service still fits their needs; offer a binding they would want (a "
+        "design phase credited on the full delivery)."
+    ),
+    RISK: N_("Call and ask how it is going; give them a reason to stay before a competitor does."),
+}
+CELL_NAMES = {
+    IDEAL: N_("ideal"),
+    PRISONER: N_("prisoner"),
+    EMOTIONAL_TIE: N_("emotional tie"),
+    RISK: N_("risk"),
 }
 AT_RISK_COLUMNS = ["customer_id", "name", "cell", "contract_end", "revenue_12m"]
 
@@ -85,7 +95,8 @@ def ratio_interval(x1, n1, x2, n2, confidence: float = 0.95) -> tuple[float, flo
 
     ``ln(ratio) ± z·√(1/x1 − 1/n1 + 1/x2 − 1/n2)``. Out: (ratio, low, high); all
     ``nan`` when a share has no trials or ``x2`` is 0 (no ratio), the interval
-    ``nan`` when ``x1`` is 0 (the log method needs a success on both sides).
+    ``nan`` when ``x1`` is 0 (the log method needs a success on both sides) or when both
+    shares are 100 % (it would claim a width of zero).
 
     Example: ``ratio_interval(40, 50, 10, 50)`` → (4.0, 2.26, 7.08)
     """
@@ -95,7 +106,9 @@ def ratio_interval(x1, n1, x2, n2, confidence: float = 0.95) -> tuple[float, flo
     ratio = (x1 / n1) / (x2 / n2)
     if not x1:
         return ratio, nan, nan
-    se = math.sqrt(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
+    se = math.sqrt(max(1 / x1 - 1 / n1 + 1 / x2 - 1 / n2, 0.0))
+    if se == 0:  # everyone on both sides came back: the log method claims certainty
+        return ratio, nan, nan
     spread = math.exp(z_value(confidence) * se)
     return ratio, ratio / spread, ratio * spread
 
@@ -618,7 +631,7 @@ def cost_of_losing(
             "revenue_12m": [buying["revenue_12m"].mean()],
             "margin_12m": [buying["margin_12m"].mean()],
         },
-        index=["average customer"],
+        index=[N_("average customer")],
     )
     table = pd.concat([average, top_rows[["revenue_12m", "margin_12m"]].set_axis(label)])
     table.index.name = "customer"
@@ -778,21 +791,9 @@ def budget_what_if(
     return {"table": table, "break_even": even}
 
 
-# --- in words ---------------------------------------------------------------------------
-
-
-# Formatters with the signatures of the session's (``wb.money``, ``wb.percent``,
-# ``wb.number``), so the notebook passes those and gets the learner's language.
-def _money(value: float) -> str:
-    return f"€{value:,.0f}"
-
-
-def _percent(value: float, decimals: int = 1) -> str:
-    return f"{value:.{decimals}%}"
-
-
-def _number(value: float, decimals: int = 0) -> str:
-    return f"{value:,.{decimals}f}"
+# --- in words and readable tables ----------------------------------------------------------
+# Every sentence takes ``formats`` (``wb.formats`` in a notebook): the words come from the
+# message catalogs (helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
 
 
 def has_contract_dates(matrix: pd.DataFrame) -> bool:
@@ -807,51 +808,93 @@ def has_survey_answers(matrix: pd.DataFrame) -> bool:
 
 def matrix_in_words(
     matrix: pd.DataFrame,
-    money=_money,
-    percent=_percent,
+    formats: Formats = ENGLISH,
     customers_switch_on: str = "",
     survey_switch_on: str = "",
 ) -> str:
     """The commitment matrix in a few sentences, and what data would sharpen it.
 
-    In: the table from :func:`commitment_matrix`; ``money`` and ``percent``
-    formatters (``wb.money``, ``wb.percent``); the sentences saying what file to add
-    (``CUSTOMERS.switches_on``, ``SURVEY.switches_on``).
+    In: the table from :func:`commitment_matrix`; ``formats``; the sentences saying
+    what file to add (``CUSTOMERS.switches_on``, ``SURVEY.switches_on``).
     """
+    _, number = formats._, formats.number
     summary = matrix_summary(matrix)
     buying = summary["buying_12m"]
     lines = [
-        f"{int(summary['customers'].sum())} customers placed; {int(buying.sum())} of them "
-        f"bought in the last 12 months: ideal {int(buying[IDEAL])}, prisoner "
-        f"{int(buying[PRISONER])}, emotional tie {int(buying[EMOTIONAL_TIE])}, risk "
-        f"{int(buying[RISK])}."
+        _(
+            "{customers} customers placed; {buying} of them bought in the last 12 months: "
+            "ideal {ideal}, prisoner {prisoner}, emotional tie {tie}, risk {risk}."
+        ).format(
+            customers=number(summary["customers"].sum()),
+            buying=number(buying.sum()),
+            ideal=number(buying[IDEAL]),
+            prisoner=number(buying[PRISONER]),
+            tie=number(buying[EMOTIONAL_TIE]),
+            risk=number(buying[RISK]),
+        )  # fmt: skip
     ]
     low = summary.loc[[PRISONER, RISK]]
     share = low["revenue_share"].sum() if summary["revenue_share"].notna().any() else np.nan
     if share == share and has_survey_answers(matrix):  # without answers everyone is "low"
         lines.append(
-            f"Customers with low commitment (prisoners and risks) brought "
-            f"{money(low['revenue_12m'].sum())} in the last 12 months, {percent(share)} of "
-            "the revenue."
+            _(
+                "Customers with low commitment (prisoners and risks) brought {revenue} in the "
+                "last 12 months, {share} of the revenue."
+            ).format(revenue=formats.money(low["revenue_12m"].sum()), share=formats.percent(share))
         )
     if not has_contract_dates(matrix):
         lines.append(
-            "There are no contract end dates, so nobody counts as bound: everyone sits in the "
-            "bottom row. " + (customers_switch_on or "Add a contract_end column to customers.csv.")
+            _(
+                "There are no contract end dates, so nobody counts as bound: everyone sits in "
+                "the bottom row."
+            )
+            + " "
+            + (customers_switch_on or _("Add a contract_end column to customers.csv."))
         )
     if not has_survey_answers(matrix):
         lines.append(
-            "There are no survey answers, so nobody counts as committed: everyone sits in the "
-            "left column. " + survey_switch_on
+            _(
+                "There are no survey answers, so nobody counts as committed: everyone sits in "
+                "the left column."
+            )
+            + " "
+            + survey_switch_on
         )
     else:
         unasked = int((matrix["commitment_basis"] != "survey").sum())
         if unasked:
             lines.append(
-                f"{unasked} customers never answered the survey; they count as low commitment "
-                "until you hear otherwise."
+                _(
+                    "{count} customers never answered the survey; they count as low commitment "
+                    "until you hear otherwise."
+                ).format(count=number(unasked))
             )
     return "\n".join(line.strip() for line in lines)
+
+
+def matrix_summary_readable(matrix: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """:func:`matrix_summary` to show: translated cells, headers and actions, locale numbers."""
+    _ = formats._
+    summary = matrix_summary(matrix)
+    out = pd.DataFrame(index=pd.Index([_(CELL_NAMES[c]) for c in summary.index], name=_("cell")))
+    out[_("customers")] = summary["customers"].map(formats.number).to_numpy()
+    out[_("buying now")] = summary["buying_12m"].map(formats.number).to_numpy()
+    out[_("answered the survey")] = summary["answered"].map(formats.number).to_numpy()
+    out[_("revenue, 12 months")] = summary["revenue_12m"].map(formats.money).to_numpy()
+    out[_("share of revenue")] = summary["revenue_share"].map(formats.percent).to_numpy()
+    out[_("what to do")] = [_(ACTIONS[c]) for c in summary.index]
+    return out
+
+
+def at_risk_readable(rows: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`at_risk` list to show: translated cells and headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=pd.Index(rows["customer_id"], name=_("customer")))
+    out[_("name")] = rows["name"].to_numpy()
+    out[_("cell")] = [_(CELL_NAMES[c]) for c in rows["cell"]]
+    out[_("contract ends")] = rows["contract_end"].map(formats.date).to_numpy()
+    out[_("revenue, 12 months")] = rows["revenue_12m"].map(formats.money).to_numpy()
+    return out
 
 
 def at_risk_figures(rows: pd.DataFrame, matrix: pd.DataFrame) -> dict:
@@ -868,140 +911,200 @@ def at_risk_figures(rows: pd.DataFrame, matrix: pd.DataFrame) -> dict:
 
 
 def at_risk_in_words(
-    rows: pd.DataFrame, horizon_months: float, matrix: pd.DataFrame, money=_money
+    rows: pd.DataFrame, horizon_months: float, matrix: pd.DataFrame, formats: Formats = ENGLISH
 ) -> str:
     """One or two sentences on the at-risk list (or why it is empty)."""
+    _ = formats._
     if not has_contract_dates(matrix):
-        return (
+        return _(
             "No contract end dates, so no binding can run out: the at-risk list is empty. "
             "Add contract_end (YYYY-MM-DD) to customers.csv to fill it."
         )
     if rows.empty:
-        return (
-            f"No prisoner or risk customer has a contract ending within {horizon_months:g} "
-            "months. Nothing to call about today; look again next quarter."
-        )
-    return (
-        f"{len(rows)} customers with low commitment have a contract ending within "
-        f"{horizon_months:g} months. Together they brought {money(rows['revenue_12m'].sum())} "
-        "in the last 12 months: that is the revenue at stake if they don't renew."
-    )
+        return _(
+            "No prisoner or risk customer has a contract ending within {months} months. "
+            "Nothing to call about today; look again next quarter."
+        ).format(months=formats.short(horizon_months))
+    return _(
+        "{count} customers with low commitment have a contract ending within {months} "
+        "months. Together they brought {revenue} in the last 12 months: that is the revenue "
+        "at stake if they don't renew."
+    ).format(
+        count=formats.number(len(rows)), months=formats.short(horizon_months),
+        revenue=formats.money(rows["revenue_12m"].sum()),
+    )  # fmt: skip
 
 
-def retention_in_words(retention: float, percent=_percent) -> str:
+def retention_in_words(retention: float, formats: Formats = ENGLISH) -> str:
     """Retention of the last 12 months as a sentence, or why it can't be measured."""
+    _ = formats._
     if retention != retention:
-        return (
+        return _(
             "Nobody bought in the 12 months before the last 12, so retention can't be "
             "measured yet: it needs two years of invoices."
         )
-    return (
-        f"Of the customers who bought in the 12 months before the last 12, "
-        f"{percent(retention)} bought again in the last 12 months, and "
-        f"{percent(1 - retention)} did not."
-    )
+    return _(
+        "Of the customers who bought in the 12 months before the last 12, {kept} bought "
+        "again in the last 12 months, and {lost} did not."
+    ).format(kept=formats.percent(retention), lost=formats.percent(1 - retention))
 
 
 def satisfaction_trap_in_words(
-    boxes: dict, by_score: pd.DataFrame, percent=_percent, switch_on: str = ""
+    boxes: dict, by_score: pd.DataFrame, formats: Formats = ENGLISH, switch_on: str = ""
 ) -> str:
     """The "98 % satisfied" trap on the learner's own data.
 
-    In: :func:`box_shares`, :func:`repurchase_by_score`, a ``percent`` formatter and
-    the sentence saying what file to add when there is no survey.
+    In: :func:`box_shares`, :func:`repurchase_by_score`, ``formats`` and the sentence
+    saying what file to add when there is no survey.
     """
+    _, number = formats._, formats.number
     if not boxes["answers"]:
         return (
-            "There are no survey answers, so satisfaction and loyalty can't be compared. "
+            _("There are no survey answers, so satisfaction and loyalty can't be compared.")
+            + " "
             + switch_on
         ).strip()
     text = [
-        f"{percent(boxes['top2_box_share'])} of the {boxes['answers']} answers say satisfied "
-        f"or very satisfied (4 or 5); only {percent(boxes['top_box_share'])} say very "
-        "satisfied (5)."
+        _(
+            "{top2} of the {answers} answers say satisfied or very satisfied (4 or 5); only "
+            "{top} say very satisfied (5)."
+        ).format(
+            top2=formats.percent(boxes["top2_box_share"]),
+            answers=number(boxes["answers"]),
+            top=formats.percent(boxes["top_box_share"]),
+        )  # fmt: skip
     ]
     four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
     followed = int(four["followed"] + five["followed"])
     if not followed:
-        text.append("No answer of 4 or 5 is a full year old yet, so we can't see who came back.")
+        text.append(_("No answer of 4 or 5 is a full year old yet, so we can't see who came back."))
         return "\n".join(text)
     stayed_away = int(followed - four["repurchased"] - five["repurchased"])
     text.append(
-        f"Of the {followed} answers of 4 or 5 that we can follow for a whole year, "
-        f"{stayed_away} were not followed by a purchase within 12 months."
+        _(
+            "Of the {followed} answers of 4 or 5 that we can follow for a whole year, {away} "
+            "were not followed by a purchase within 12 months."
+        ).format(followed=number(followed), away=number(stayed_away))
     )
     if stayed_away:
-        from_fours = int(four["followed"] - four["repurchased"])
         text.append(
-            f"{from_fours} of those {stayed_away} came from customers who were 'only' "
-            f"satisfied (4). A high satisfied share hides where loyalty actually lives."
+            _(
+                "{fours} of those {away} came from customers who were 'only' satisfied (4). A "
+                "high satisfied share hides where loyalty actually lives."
+            ).format(fours=number(four["followed"] - four["repurchased"]), away=number(stayed_away))
         )
     return "\n".join(text)
 
 
-def repurchase_in_words(by_score: pd.DataFrame, ratio: dict, percent=_percent,
-                        number=_number) -> str:  # fmt: skip
+def repurchase_readable(by_score: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """:func:`repurchase_by_score` to show: readable headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=by_score.index.rename(_("satisfaction")))
+    out[_("answers")] = by_score["answers"].map(formats.number)
+    out[_("a year old")] = by_score["followed"].map(formats.number)
+    out[_("bought again")] = by_score["repurchased"].map(formats.number)
+    out[_("rate")] = by_score["rate"].map(formats.percent)
+    out[_("95 % interval")] = [
+        f"{formats.percent(low)} – {formats.percent(high)}" if low == low else formats.percent(low)
+        for low, high in zip(by_score["ci_low"], by_score["ci_high"], strict=True)
+    ]
+    return out
+
+
+def repurchase_in_words(by_score: pd.DataFrame, ratio: dict, formats: Formats = ENGLISH) -> str:
     """The repurchase rates of 4 and 5, their ratio, and how it compares with "5–10 ×"."""
+    _, percent, number = formats._, formats.percent, formats.number
     four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
     if not by_score["answers"].sum():
-        return "No survey answers, so there are no repurchase rates to compare."
+        return _("No survey answers, so there are no repurchase rates to compare.")
 
     def rate(row) -> str:
         if not row["followed"]:
-            return "can't be measured (no answers a full year old)"
-        return (
-            f"{percent(row['rate'], 0)} bought again within 12 months "
-            f"({int(row['repurchased'])} of {int(row['followed'])}; 95 % interval "
-            f"{percent(row['ci_low'], 0)} to {percent(row['ci_high'], 0)})"
-        )
+            return _("can't be measured (no answers a full year old)")
+        return _(
+            "{rate} bought again within 12 months ({came} of {followed}; 95 % interval {low} "
+            "to {high})"
+        ).format(
+            rate=percent(row["rate"], 0), came=number(row["repurchased"]),
+            followed=number(row["followed"]), low=percent(row["ci_low"], 0),
+            high=percent(row["ci_high"], 0),
+        )  # fmt: skip
 
-    text = [f"Very satisfied (5): {rate(five)}.", f"Satisfied (4): {rate(four)}."]
+    text = [
+        _("Very satisfied (5): {what}.").format(what=rate(five)),
+        _("Satisfied (4): {what}.").format(what=rate(four)),
+    ]
     value = ratio["ratio"]
     if value != value:
         text.append(
-            "The ratio very satisfied / satisfied can't be computed here: it needs "
-            "followed answers of both 4 and 5, and at least one 4 who came back."
+            _(
+                "The ratio very satisfied / satisfied can't be computed here: it needs followed "
+                "answers of both 4 and 5, and at least one 4 who came back."
+            )
         )
         return "\n".join(text)
-    line = f"The very satisfied came back {number(value, 1)} times as often as the satisfied"
     if ratio["ci_low"] == ratio["ci_low"]:
-        line += f" (95 % interval {number(ratio['ci_low'], 1)} to {number(ratio['ci_high'], 1)})"
-    text.append(line + ".")
+        text.append(
+            _(
+                "The very satisfied came back {ratio} times as often as the satisfied (95 % "
+                "interval {low} to {high})."
+            ).format(
+                ratio=number(value, 1),
+                low=number(ratio["ci_low"], 1),
+                high=number(ratio["ci_high"], 1),
+            )  # fmt: skip
+        )
+    else:
+        text.append(
+            _("The very satisfied came back {ratio} times as often as the satisfied.").format(
+                ratio=number(value, 1)
+            )
+        )
     ceiling = 1 / four["rate"] if four["rate"] > 0 else float("inf")
     if value < 5:
-        verdict = "well below the '5–10 ×' rule of thumb and the ~6 × of Jones & Sasser (1995)"
+        verdict = _(
+            "That is well below the '5–10 ×' rule of thumb and the ~6 × of Jones & Sasser (1995)."
+        )
         if ceiling < 5:
-            verdict += (
-                f". It could hardly be higher: with {percent(four['rate'], 0)} of the "
-                f"satisfied coming back, the most possible is {number(ceiling, 1)} ×"
-            )
+            verdict += " " + _(
+                "It could hardly be higher: with {rate} of the satisfied coming back, the most "
+                "possible is {ceiling} ×."
+            ).format(rate=percent(four["rate"], 0), ceiling=number(ceiling, 1))
     elif value <= 10:
-        verdict = "inside the '5–10 ×' rule of thumb, near the ~6 × of Jones & Sasser (1995)"
+        verdict = _(
+            "That is inside the '5–10 ×' rule of thumb, near the ~6 × of Jones & Sasser (1995)."
+        )
     else:
-        verdict = "above even the '5–10 ×' rule of thumb"
-    text.append(f"That is {verdict}.")
+        verdict = _("That is above even the '5–10 ×' rule of thumb.")
+    text.append(verdict)
     return "\n".join(text)
 
 
-def nps_in_words(nps: dict, number=_number) -> str:
+def nps_in_words(nps: dict, formats: Formats = ENGLISH) -> str:
     """The net promoter score with its interval, or why there is none."""
+    _, number = formats._, formats.number
     if not nps["answers"]:
-        return (
-            "No 'would you recommend us' answers (0–10), so there is no NPS. Add a "
-            "recommend column to survey.csv to get one."
+        return _(
+            "No 'would you recommend us' answers (0–10), so there is no NPS. Add a recommend "
+            "column to survey.csv to get one."
         )
-    return (
-        f"NPS {number(nps['nps'])} (95 % interval {number(nps['ci_low'])} to "
-        f"{number(nps['ci_high'])}): {nps['promoters']} promoters (9–10), {nps['passives']} "
-        f"passives (7–8) and {nps['detractors']} detractors (0–6) in {nps['answers']} answers."
-    )
+    return _(
+        "NPS {nps} (95 % interval {low} to {high}): {promoters} promoters (9–10), {passives} "
+        "passives (7–8) and {detractors} detractors (0–6) in {answers} answers."
+    ).format(
+        nps=number(nps["nps"]), low=number(nps["ci_low"]), high=number(nps["ci_high"]),
+        promoters=number(nps["promoters"]), passives=number(nps["passives"]),
+        detractors=number(nps["detractors"]), answers=number(nps["answers"]),
+    )  # fmt: skip
 
 
-def lifetime_in_words(result: dict, retention: float, acquisition_cost: float, money=_money,
-                      percent=_percent, number=_number) -> str:  # fmt: skip
+def lifetime_in_words(
+    result: dict, retention: float, acquisition_cost: float, formats: Formats = ENGLISH
+) -> str:
     """What an average customer, the largest account and a new customer are worth."""
+    _, money = formats._, formats.money
     if retention != retention:
-        return (
+        return _(
             "Retention can't be measured yet (it needs two years of invoices), so lifetime "
             "values can't be computed. Export a longer history to see them."
         )
@@ -1009,51 +1112,115 @@ def lifetime_in_words(result: dict, retention: float, acquisition_cost: float, m
     average = table.iloc[0]
     new = result["new_customer"]
     text = [
-        f"With {percent(retention)} of customers staying each year, an average customer is "
-        f"worth {money(average['lifetime_value'])} in margin over the horizon "
-        f"({money(average['margin_12m'])} a year now)."
+        _(
+            "With {retention} of customers staying each year, an average customer is worth "
+            "{value} in margin over the horizon ({margin} a year now)."
+        ).format(
+            retention=formats.percent(retention),
+            value=money(average["lifetime_value"]),
+            margin=money(average["margin_12m"]),
+        )  # fmt: skip
     ]
     if len(table) > 1:
         largest = table.iloc[1]
         text.append(
-            f"Your largest account, {table.index[1]}, is worth {money(largest['lifetime_value'])}."
+            _("Your largest account, {name}, is worth {value}.").format(
+                name=table.index[1], value=money(largest["lifetime_value"])
+            )
         )
         if largest["new_customers_to_replace"] == largest["new_customers_to_replace"]:
             text.append(
-                f"A new customer brings about {money(new['margin_per_year'])} margin a year "
-                f"and is worth {money(new['net_value'])} after the {money(acquisition_cost)} "
-                f"it costs to win. Replacing {table.index[1]} takes about "
-                f"{number(largest['new_customers_to_replace'])} new customers, and "
-                f"{money(largest['acquisition_spend'])} to win them."
+                _(
+                    "A new customer brings about {margin} margin a year and is worth {net} "
+                    "after the {cost} it costs to win. Replacing {name} takes about {count} new "
+                    "customers, and {spend} to win them."
+                ).format(
+                    margin=money(new["margin_per_year"]),
+                    net=money(new["net_value"]),
+                    cost=money(acquisition_cost),
+                    name=table.index[1],
+                    count=formats.number(largest["new_customers_to_replace"]),
+                    spend=money(largest["acquisition_spend"]),
+                )  # fmt: skip
             )
     if not new["net_value"] > 0:
         text.append(
-            f"A new customer is worth less than the {money(acquisition_cost)} it costs to win "
-            "(or can't be estimated): no number of new customers pays back a lost one."
+            _(
+                "A new customer is worth less than the {cost} it costs to win (or can't be "
+                "estimated): no number of new customers pays back a lost one."
+            ).format(cost=money(acquisition_cost))
         )
     return "\n".join(text)
 
 
-def budget_what_if_in_words(what_if: dict, money=_money, percent=_percent,
-                            number=_number) -> str:  # fmt: skip
+def lifetime_readable(table: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`cost_of_losing` table to show: readable headers, locale numbers."""
+    _ = formats._
+    labels = [_(label) if label == "average customer" else label for label in table.index]
+    out = pd.DataFrame(index=pd.Index(labels, name=_("customer")))
+    out[_("revenue, 12 months")] = table["revenue_12m"].map(formats.money).to_numpy()
+    out[_("margin, 12 months")] = table["margin_12m"].map(formats.money).to_numpy()
+    out[_("lifetime value")] = table["lifetime_value"].map(formats.money).to_numpy()
+    out[_("new customers to replace")] = (
+        table["new_customers_to_replace"].map(formats.number).to_numpy()
+    )
+    out[_("cost of winning them")] = table["acquisition_spend"].map(formats.money).to_numpy()
+    return out
+
+
+def budget_what_if_readable(what_if: dict, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`budget_what_if` table to show: readable headers, locale numbers."""
+    _ = formats._
+    table = what_if["table"]
+    out = pd.DataFrame(index=pd.Index([_("as now"), _("moved")], name=_("scenario")))
+    out[_("winning budget")] = table["winning_budget"].map(formats.money).to_numpy()
+    out[_("keeping budget")] = table["keeping_budget"].map(formats.money).to_numpy()
+    out[_("new customers a year")] = (
+        table["new_customers"].map(lambda v: formats.number(v, 1)).to_numpy()
+    )
+    out[_("retention")] = table["retention"].map(formats.percent).to_numpy()
+    out[_("value of new customers")] = table["value_of_new"].map(formats.money).to_numpy()
+    out[_("value of customers kept")] = table["value_of_existing"].map(formats.money).to_numpy()
+    out[_("total")] = table["total_value"].map(formats.money).to_numpy()
+    return out
+
+
+def budget_what_if_in_words(what_if: dict, formats: Formats = ENGLISH) -> str:
     """The what-if in sentences: what moving the money wins or loses, and the break-even."""
+    _, money, number = formats._, formats.money, formats.number
     table, break_even = what_if["table"], what_if["break_even"]
     now, moved = table.loc["as now"], table.loc["moved"]
     if moved["total_value"] != moved["total_value"]:
-        return "The what-if needs retention and a new customer's value; one of them is unknown."
+        return _("The what-if needs retention and a new customer's value; one of them is unknown.")
     difference = moved["total_value"] - now["total_value"]
     text = [
-        f"Moving {money(moved['keeping_budget'])} a year from winning to keeping means "
-        f"{number(now['new_customers'] - moved['new_customers'], 1)} fewer new customers a year. "
-        f"If it lifts retention from {percent(now['retention'])} to "
-        f"{percent(moved['retention'])}, the total lifetime value "
-        f"{'grows' if difference >= 0 else 'falls'} by {money(abs(difference))}."
+        (
+            _(
+                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
+                "a year. If it lifts retention from {before} to {after}, the total lifetime "
+                "value grows by {change}."
+            )
+            if difference >= 0
+            else _(
+                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
+                "a year. If it lifts retention from {before} to {after}, the total lifetime "
+                "value falls by {change}."
+            )
+        ).format(
+            moved=money(moved["keeping_budget"]),
+            fewer=number(now["new_customers"] - moved["new_customers"], 1),
+            before=formats.percent(now["retention"]),
+            after=formats.percent(moved["retention"]),
+            change=money(abs(difference)),
+        )  # fmt: skip
     ]
     if break_even == break_even:
         text.append(
-            f"It pays as soon as retention rises by {number(100 * break_even, 1)} "
-            "percentage points or more: ask yourself whether that money could do it."
+            _(
+                "It pays as soon as retention rises by {points} percentage points or more: ask "
+                "yourself whether that money could do it."
+            ).format(points=number(100 * break_even, 1))
         )
     else:
-        text.append("Even keeping every customer would not make up for the new customers lost.")
+        text.append(_("Even keeping every customer would not make up for the new customers lost."))
     return "\n".join(text)

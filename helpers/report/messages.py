@@ -2,8 +2,10 @@
 
 Translators work on plain gettext files, ``helpers/locale/<fi|sv>/LC_MESSAGES/<domain>.po``
 (the domain ``workbook`` holds the report, the sentences the helpers write and the plot
-labels). English is the source language: its text is the message id itself. The
-catalogs are read with Babel when first needed, so nothing is compiled or built.
+labels; its messages may also sit in further ``*.po`` files beside ``workbook.po``, e.g.
+one per notebook, which are read together with it). English is the source language: its
+text is the message id itself. The catalogs are read with Babel when first needed, so
+nothing is compiled or built.
 
 >>> _ = translator("fi")
 >>> _("Customers")
@@ -49,6 +51,13 @@ def translations(language: str, domain: str = DOMAIN) -> gettext.NullTranslation
         return gettext.NullTranslations()
     with open(path, "rb") as handle:
         catalog = read_po(handle, locale=language, domain=domain)
+    if domain == DOMAIN:  # a notebook may keep its messages in a file of its own beside it
+        for extra in sorted(path.parent.glob("*.po")):
+            if extra != path:
+                with open(extra, "rb") as handle:
+                    for message in read_po(handle, locale=language, domain=domain):
+                        if message.id and message.id not in catalog:
+                            catalog[message.id] = message
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

@@ -99,6 +99,8 @@ def test_ratio_interval_when_a_side_has_no_successes():
     ratio, low, high = ratio_interval(0, 10, 5, 10)
     assert ratio == 0.0 and math.isnan(low) and math.isnan(high)
     assert all(math.isnan(v) for v in ratio_interval(1, 0, 1, 10))
+    ratio, low, high = ratio_interval(2, 2, 1, 1)  # 100 % vs 100 %: no honest width
+    assert ratio == 1.0 and math.isnan(low) and math.isnan(high)
 
 
 # --- satisfaction against repurchase ------------------------------------------------------
@@ -445,3 +447,18 @@ def test_budget_shift_and_its_break_even():
         10, 1000, 0.5, 2000, moved=10_000, acquisition_cost=1000, discount_rate=0.0, years=2
     )
     assert math.isnan(hopeless)
+
+
+def test_sentences_and_tables_in_finnish_and_swedish():
+    # notebook 05's messages live in helpers/locale/<fi|sv>/LC_MESSAGES/loyalty.po, read
+    # together with workbook.po
+    from helpers.analysis.loyalty import at_risk_readable, retention_in_words
+    from helpers.report.formats import Formats
+
+    assert retention_in_words(0.714, Formats("fi")).startswith("Viimeisiä 12 kuukautta")
+    assert "71,4\xa0%" in retention_in_words(0.714, Formats("sv"))
+    names = CUSTOMERS.set_index("customer_id")["name"]
+    matrix = commitment_matrix(MATRIX_INVOICES, CUSTOMERS, MATRIX_SURVEY, AS_OF, names=names)
+    table = at_risk_readable(at_risk(matrix), Formats("fi"))
+    assert table.columns.tolist()[:2] == ["nimi", "ruutu"]
+    assert table.iloc[0].tolist()[1:3] == ["vanki", "30.9.2026"]
