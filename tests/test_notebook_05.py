@@ -93,7 +93,7 @@ def nbval(executed: Path) -> None:
         [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
          "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE),
          str(executed)],
-        cwd=executed.parent, capture_output=True, text=True,
+        cwd=executed.parent, capture_output=True, text=True, encoding="utf-8",
     )  # fmt: skip
     assert check.returncode == 0, check.stdout[-4000:]
 
