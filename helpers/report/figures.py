@@ -280,6 +280,98 @@ FIGURES: dict[str, Figure] = {
     ),
     #
     # 05 Commitment and loyalty: keys added by notebook 05 go here
+    # (retention_12m, defined above, is recorded by 05 as well as 01)
+    "top_box_share": Figure(
+        "Very satisfied (top box)",
+        "share",
+        "of the survey answers dated up to as_of, the share with satisfaction 5",
+    ),
+    "top2_box_share": Figure(
+        "Satisfied or very satisfied (top-2 box)",
+        "share",
+        "of the survey answers dated up to as_of, the share with satisfaction 4 or 5",
+    ),
+    "repurchase_rate_satisfied": Figure(
+        "Bought again within 12 months: satisfied (4)",
+        "share",
+        "of the answers with satisfaction 4 whose follow-up window (answer date, answer date "
+        "+ 365 d] ends on or before as_of, the share whose customer has a line with a "
+        "positive amount in that window (every answer counts)",
+    ),
+    "repurchase_rate_very_satisfied": Figure(
+        "Bought again within 12 months: very satisfied (5)",
+        "share",
+        "the same as repurchase_rate_satisfied for satisfaction 5",
+    ),
+    "repurchase_ratio_very_vs_satisfied": Figure(
+        "Very satisfied vs satisfied: repurchase ratio",
+        "ratio",
+        "repurchase_rate_very_satisfied / repurchase_rate_satisfied (the '5–10 ×' measured)",
+    ),
+    "repurchase_rate_satisfied_ci_low": Figure(
+        "Repurchase, satisfied: 95 % interval low",
+        "share",
+        "lower end of the Wilson 95 % interval of repurchase_rate_satisfied",
+    ),
+    "repurchase_rate_satisfied_ci_high": Figure(
+        "Repurchase, satisfied: 95 % interval high",
+        "share",
+        "upper end of the Wilson 95 % interval of repurchase_rate_satisfied",
+    ),
+    "repurchase_rate_very_satisfied_ci_low": Figure(
+        "Repurchase, very satisfied: 95 % interval low",
+        "share",
+        "lower end of the Wilson 95 % interval of repurchase_rate_very_satisfied",
+    ),
+    "repurchase_rate_very_satisfied_ci_high": Figure(
+        "Repurchase, very satisfied: 95 % interval high",
+        "share",
+        "upper end of the Wilson 95 % interval of repurchase_rate_very_satisfied",
+    ),
+    "repurchase_ratio_ci_low": Figure(
+        "Repurchase ratio: 95 % interval low",
+        "ratio",
+        "lower end of the log (Katz) 95 % interval of repurchase_ratio_very_vs_satisfied",
+    ),
+    "repurchase_ratio_ci_high": Figure(
+        "Repurchase ratio: 95 % interval high",
+        "ratio",
+        "upper end of the log (Katz) 95 % interval of repurchase_ratio_very_vs_satisfied",
+    ),
+    "survey_answers": Figure("Survey answers", "count", "survey answers dated up to as_of"),
+    "nps": Figure(
+        "Net promoter score",
+        "number",
+        "100 × (share of recommend answers 9–10 − share 0–6), answers up to as_of",
+    ),
+    "at_risk_customers": Figure(
+        "Customers at risk",
+        "count",
+        "prisoners and risks (low commitment) whose contract_end falls within the notebook's "
+        "horizon after as_of (12 months by default)",
+    ),
+    "at_risk_revenue_12m": Figure(
+        "Revenue at risk, last 12 months",
+        "money",
+        "last-12-months revenue of the customers at risk",
+    ),
+    "lifetime_value_average_customer": Figure(
+        "Lifetime value, average customer",
+        "money",
+        "Σ over t = 0 … years − 1 of margin · retention^t / (1 + discount rate)^t, margin = "
+        "the average last-12-months margin of the customers who bought in that window",
+    ),
+    "lifetime_value_largest_account": Figure(
+        "Lifetime value, largest account",
+        "money",
+        "the same sum for the customer with the largest last-12-months revenue",
+    ),
+    "new_customers_to_replace_largest": Figure(
+        "New customers to replace the largest account",
+        "count",
+        "⌈lifetime_value_largest_account / (a new customer's lifetime value − acquisition "
+        "cost)⌉",
+    ),
     #
     # 06 Customer vision: keys added by notebook 06 go here
     #

@@ -1,0 +1,119 @@
+"""Exercises of notebook 05 (commitment and loyalty)."""
+
+from __future__ import annotations
+
+from helpers.course.exercises.base import NUMBER, SHARE, THOUGHT, Exercise
+
+
+def questions(
+    wb,
+    *,
+    binding_from_months: float = 6,
+    horizon_months: float = 12,
+    margin_rate: float = 0.35,
+    discount_rate: float = 0.08,
+    horizon_years: int = 5,
+    acquisition_cost: float = 2000.0,
+) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
+    """Notebook 05: read off the satisfied share and the loyal share, count the at-risk
+    list, price the loss of the largest account, and think about a prisoner.
+
+    The keyword arguments are the notebook's assumptions; pass the same values the
+    notebook uses so that the expected answers match what the learner sees.
+    """
+    from helpers.analysis import freshness, loyalty
+
+    survey = wb.company.survey
+    boxes = loyalty.box_shares(survey, wb.as_of)
+    top2 = boxes["top2_box_share"]
+    q1 = Exercise(
+        1,
+        "What share of the survey answers say satisfied or very satisfied (4 or 5)?",
+        top2,
+        kind=SHARE,
+        absolute=0.005,
+        hint="Add up the two highlighted bars of the satisfaction plot, or read the "
+        "first sentence under it.",
+        solution=(
+            f"{wb.percent(top2)}: loyalty.box_shares(...)['top2_box_share']."
+            if top2 == top2
+            else "There are no survey answers on this data, so there is nothing to count."
+        ),
+    )
+    by_score = loyalty.repurchase_by_score(wb.invoices, survey, wb.as_of)
+    rate_5 = float(by_score.loc[loyalty.VERY_SATISFIED, "rate"])
+    q2 = Exercise(
+        2,
+        "Of the very satisfied answers (5) you can follow for a year, what share bought again?",
+        rate_5,
+        kind=SHARE,
+        absolute=0.005,
+        hint="Look at the green bar of the repurchase plot, or the 'rate' column of the "
+        "table above it, row 5.",
+        solution=(
+            f"{wb.percent(rate_5)}: {int(by_score.loc[5, 'repurchased'])} of "
+            f"{int(by_score.loc[5, 'followed'])} answers were followed by a purchase within "
+            "12 months."
+            if rate_5 == rate_5
+            else "No answer of 5 is a full year old on this data (or there is no survey), so "
+            "the rate can't be measured yet."
+        ),
+    )
+    matrix = loyalty.commitment_matrix(
+        wb.invoices, wb.company.customers, survey, wb.as_of,
+        binding_from_months=binding_from_months,
+    )  # fmt: skip
+    listed = loyalty.at_risk(matrix, horizon_months)
+    counted = loyalty.at_risk_figures(listed, matrix)["at_risk_customers"]
+    q3 = Exercise(
+        3,
+        f"How many customers are on the at-risk list (horizon {horizon_months:g} months)?",
+        counted,
+        kind=NUMBER,
+        tolerance=0,
+        hint="Count the rows of the at-risk table, or read the sentence above it.",
+        solution=(
+            f"{counted}: len(loyalty.at_risk(matrix, horizon_months)). Prisoners and risks "
+            "whose contract ends within the horizon."
+            if counted == counted
+            else "There are no contract end dates on this data, so the list can't be made."
+        ),
+    )
+    retention = freshness.retention_12m(wb.invoices, wb.as_of)
+    cost = loyalty.cost_of_losing(
+        wb.invoices, wb.as_of, retention, discount_rate=discount_rate, years=horizon_years,
+        margin_rate=margin_rate, acquisition_cost=acquisition_cost,
+    )  # fmt: skip
+    table = cost["table"]
+    count = float(table["new_customers_to_replace"].iloc[1]) if len(table) > 1 else float("nan")
+    q4 = Exercise(
+        4,
+        "How many new customers would it take to replace your largest account?",
+        count,
+        kind=NUMBER,
+        tolerance=0,
+        absolute=0.5,
+        hint="Divide the largest account's lifetime value by what one new customer is worth "
+        "after the cost of winning it, and round up. The plot writes it beside the bar.",
+        solution=(
+            f"{count:.0f}: its lifetime value {wb.money(table['lifetime_value'].iloc[1])} / "
+            f"{wb.money(cost['new_customer']['net_value'])} per new customer, rounded up."
+            if count == count
+            else "It can't be computed on this data: retention needs two years of invoices, "
+            "and a new customer must be worth more than it costs to win."
+        ),
+    )
+    q5 = Exercise(
+        5,
+        "A customer is a prisoner: a contract, but low commitment. What would you do?",
+        None,
+        kind=THOUGHT,
+        solution="Don't wait for the renewal date and hope. Ask what isn't working, now, "
+        "while the contract still gives you time to fix it. If the contract itself is the "
+        "problem (they feel locked in), loosen it: a shorter term, an exit clause, or a "
+        "binding the customer wants, like the design agency that sells the design phase on "
+        "its own and credits its price if the customer orders the full delivery. The aim is "
+        "to move the customer to 'ideal'. If it can't be fixed, part on good terms: a "
+        "prisoner talks about you to others.",
+    )
+    return q1, q2, q3, q4, q5
