@@ -31,10 +31,12 @@ import copy
 import hashlib
 import hmac
 import re
+import tomllib
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import tomli_w
 
 from helpers.company.folder import CUSTOMERS, HOURS, INVOICES, QUOTES, SURVEY, Company, Problem
 
@@ -247,4 +249,75 @@ def pseudonymize_folder(company: Company, secret: str, work_dir, key_file) -> Pa
     pseudonym_mapping(company, secret).to_csv(
         key_file, index=False, lineterminator="\n", encoding="utf-8-sig"
     )
-    return write_company(hidden, work_dir)
+    folder = write_company(hidden, work_dir)
+    pseudonymize_answers(company, secret, folder)  # the forms' answers, without free text
+    return folder
+
+
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")  # an E's key, a choice's key: not free text
+
+
+def _kept_value(value):
+    """A TOML value a pseudonymised run may keep: numbers, booleans, lists of keys."""
+    if isinstance(value, bool | int | float):
+        return True
+    if isinstance(value, list):
+        return all(isinstance(v, str) and IDENTIFIER.match(v) for v in value)
+    return False
+
+
+def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[str]:
+    """Copy the forms' answers into the pseudonymised folder, with nothing that names anyone.
+
+    Per answer table (``answers/<topic>/<member>.csv``): the member becomes "member 1",
+    "member 2" … (by the sorted file names); customer ids in a ``customer_id`` column
+    become their pseudonyms; cells that are not numbers (evidence, notes, names: free
+    text may name people) are emptied, except the key column (the first one). TOML files
+    keep only numbers and lists of keys (a team's chosen E's); files named by a customer
+    id take its pseudonym, and files left with nothing are left out (a vision's text).
+    Unreadable files are left out: the run is about the company, not about fixing
+    answers. Returns the paths written, relative to ``work_dir``.
+    """
+    source = Path(company.folder) / "answers"
+    if not source.is_dir():
+        return []
+    customers = _tables(company, secret).get("customer", {})
+    written: list[str] = []
+    for topic in sorted(p for p in source.iterdir() if p.is_dir()):
+        members = sorted(p for p in topic.glob("*.csv"))
+        names = {p.stem: f"member-{n}" for n, p in enumerate(members, start=1)}
+        for path in members:
+            try:
+                table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
+                                    sep=None, engine="python")
+            except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+                continue
+            for position, column in enumerate(table.columns):
+                values = table[column]
+                if column == "customer_id":
+                    table[column] = values.map(lambda v: customers.get(v, v))
+                elif position > 0 and not _numeric(values):
+                    table[column] = ""
+            target = work_dir / "answers" / topic.name / f"{names[path.stem]}.csv"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            table.to_csv(target, index=False, lineterminator="\n", encoding="utf-8")
+            written.append(target.relative_to(work_dir).as_posix())
+        for path in sorted(topic.glob("*.toml")):
+            try:
+                values = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+                continue
+            kept = {k: v for k, v in values.items() if _kept_value(v)}
+            if not kept:
+                continue
+            target = work_dir / "answers" / topic.name / (
+                f"{customers.get(path.stem, path.stem)}.toml")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(tomli_w.dumps(kept), encoding="utf-8")
+            written.append(target.relative_to(work_dir).as_posix())
+    return written
+
+
+def _numeric(values: pd.Series) -> bool:
+    filled = values[values.str.strip() != ""]
+    return pd.to_numeric(filled.str.replace(",", ".", regex=False), errors="coerce").notna().all()

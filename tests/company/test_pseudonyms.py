@@ -138,3 +138,27 @@ def test_collisions_get_longer_codes(monkeypatch, company):
     assert len(set(table.values())) == 40
     assert min(len(v) for v in table.values()) == len("Customer ") + 1
     assert max(len(v) for v in table.values()) > len("Customer ") + 1
+
+
+def test_answers_follow_into_a_pseudonymised_folder_without_free_text(tmp_path):
+    from helpers.company.folder import load_company
+    from helpers.company.pseudonyms import pseudonym_mapping, pseudonymize_answers
+
+    company = load_company(None)  # the sample company ships the team's answers
+    written = pseudonymize_answers(company, "a secret", tmp_path)
+    assert "answers/9e/member-1.csv" in written and "answers/9e/team.toml" in written
+    assert not any("aino" in w or "mikko" in w for w in written)
+    nine = pd.read_csv(tmp_path / "answers/9e/member-1.csv", keep_default_na=False)
+    assert (nine["evidence"] == "").all() and nine["today"].notna().all()
+    assert "area" in nine and "ethics" in set(nine["area"])
+    team = (tmp_path / "answers/9e/team.toml").read_text(encoding="utf-8")
+    assert "Virtanen" not in team  # the competitor's name is free text: left out
+    values = pd.read_csv(tmp_path / "answers/account-values/member-1.csv", dtype=str,
+                         keep_default_na=False)
+    keys = pseudonym_mapping(company, "a secret")
+    pseudonyms = set(keys.loc[keys["kind"] == "customer", "pseudonym"])
+    assert set(values["customer_id"]) <= pseudonyms
+    assert (values.get("name", pd.Series([""])) == "").all()
+    assert (values.get("note", pd.Series([""])) == "").all()
+    text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.*"))
+    assert "Lahtinen" not in text and "C0033" not in text
