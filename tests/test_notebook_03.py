@@ -48,7 +48,8 @@ def test_with_only_invoices_it_says_what_hours_cost_and_scores_would_add(invoice
     assert "Add hours.csv" in text and "Add a `cost` column" in text
     assert "hourly_cost" in text and "list_price" in text
     assert "No scores yet" in text and "answers/account-values/" in text
-    figures = json.loads((out / "03-account-value-and-profitability.json").read_text())
+    figures_file = out / "03-account-value-and-profitability.json"
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["accounts_12m"] == 2
     assert figures["accounts_losing_money_share"] is None
     assert figures["top20_profit_share"] is None
