@@ -28,7 +28,9 @@ from helpers.company.folder import load_company, resolve_as_of
 from helpers.course.forms import batch_mode
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
 from helpers.report.figures import plain, read_figures
+from helpers.report.formats import Formats
 from helpers.report.index_page import write_index
+from helpers.report.messages import N_
 
 MARKER = ".workbook-output"  # marks a folder as ours, so a re-run may clear it
 KERNEL = "python3"  # ipykernel's native kernel: the Python this command runs in
@@ -175,7 +177,7 @@ def run_workbook(
 
     shutil.rmtree(hidden_data, ignore_errors=True)
     remove_cache(out)
-    write_lists_workbook(out)
+    write_lists_workbook(out, language)
     summary = merge_figures(out, paths)
     summary["_run"] = {
         "company": company.name if pseudonymize_secret is None else "pseudonymized company",
@@ -204,26 +206,62 @@ def merge_figures(out: Path, paths: list[Path]) -> dict:
     return merged
 
 
-def readable_header(column: str) -> str:
-    """'value_12m' -> 'Value 12m': a column name as a spreadsheet header."""
+# Headers and sheet names of lists.xlsx, for people (the CSVs keep the column names, for tools).
+LIST_HEADERS = {
+    "customer_id": N_("Customer id"),
+    "name": N_("Name"),
+    "segment": N_("Segment"),
+    "value_12m": N_("Value, last 12 months"),
+    "potential": N_("Potential"),
+    "potential_basis": N_("Potential measured by"),
+    "owner": N_("Owner"),
+    "next_step": N_("Next step"),
+    "abc_class": N_("ABC class"),
+    "revenue_12m": N_("Revenue, last 12 months"),
+    "revenue_prev_12m": N_("Revenue, the 12 months before"),
+    "margin_12m": N_("Margin, last 12 months"),
+    "wallet": N_("Purchasing potential per year"),
+    "hours_per_year": N_("Hours per year"),
+    "call_month": N_("Month to call"),
+    "last_purchase": N_("Last purchase"),
+    "action": N_("Suggested action"),
+    "why": N_("Why"),
+    "cell": N_("Commitment cell"),
+    "contract_end": N_("Contract ends"),
+}
+LIST_SHEETS = {
+    "segments": N_("Segments"),
+    "check-up-calls": N_("Check-up calls"),
+    "account-shortlist": N_("Account shortlist"),
+    "at-risk": N_("At risk"),
+}
+
+
+def readable_header(column: str, formats: Formats) -> str:
+    """'value_12m' -> 'Value, last 12 months' (in the run's language); unknown: 'Value 12m'."""
+    if column in LIST_HEADERS:
+        return formats._(LIST_HEADERS[column])
     return column.replace("_", " ").strip().capitalize()
 
 
-def write_lists_workbook(out: Path) -> Path | None:
+def write_lists_workbook(out: Path, language: str = "en") -> Path | None:
     """Every list the notebooks saved (``*.csv`` in ``out``) as one sheet of ``lists.xlsx``.
 
     For people: Excel in a Finnish or Swedish locale splits a comma CSV wrongly, a
-    workbook it opens right. Returns the file, or None when no notebook saved a list.
+    workbook it opens right; headers and sheet names are in the run's language.
+    Returns the file, or None when no notebook saved a list.
     """
     lists = sorted(out.glob("*.csv"))
     if not lists:
         return None
+    formats = Formats(language)
     target = out / "lists.xlsx"
     with pd.ExcelWriter(target, engine="openpyxl") as writer:
         for path in lists:
             frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"customer_id": str})
-            frame = frame.rename(columns=readable_header)
-            frame.to_excel(writer, sheet_name=path.stem[:31], index=False)
+            frame = frame.rename(columns=lambda column: readable_header(column, formats))
+            sheet = formats._(LIST_SHEETS[path.stem]) if path.stem in LIST_SHEETS else path.stem
+            frame.to_excel(writer, sheet_name=sheet[:31], index=False)
     return target
 
 

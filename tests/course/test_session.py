@@ -27,6 +27,9 @@ def test_lists_workbook_has_a_sheet_per_list_with_readable_headers(tmp_path: Pat
     )
     (tmp_path / "at-risk.csv").write_text("\ufeffcustomer_id,cell\nC1,risk\n", encoding="utf-8")
     book = load_workbook(write_lists_workbook(tmp_path))
-    assert book.sheetnames == ["at-risk", "segments"]
-    rows = list(book["segments"].values)
-    assert rows == [("Customer id", "Value 12m"), ("007", 10.5)]  # the id keeps its zeros
+    assert book.sheetnames == ["At risk", "Segments"]
+    rows = list(book["Segments"].values)
+    assert rows == [("Customer id", "Value, last 12 months"), ("007", 10.5)]  # zeros kept
+    book = load_workbook(write_lists_workbook(tmp_path, "fi"))
+    assert book.sheetnames == ["Riskissä", "Segmentit"]
+    assert list(book["Segmentit"].values)[0] == ("Asiakastunnus", "Arvo, viimeiset 12 kuukautta")
