@@ -4,6 +4,7 @@
     workbook check DATA_DIR
     workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--force]
     workbook new DATA_DIR [--name NAME]
+    workbook checklist [DATA_DIR] [--member NAME] [--port N]
 
 Exit codes: 0 done, 1 a notebook failed, 2 the data (or the command line) has errors.
 """
@@ -86,6 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--name", default="My company")
     new.add_argument("--force", action="store_true")
     new.set_defaults(handler=cmd_new)
+
+    checklist = commands.add_parser(
+        "checklist", help="serve the 9E checklist as a page without code on 127.0.0.1"
+    )
+    checklist.add_argument(
+        "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
+    )
+    checklist.add_argument("--member", default=None, help="your name (each member has a file)")
+    checklist.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    checklist.set_defaults(handler=cmd_checklist)
     return parser
 
 
@@ -171,6 +182,12 @@ def cmd_new(args: argparse.Namespace) -> int:
         f"`workbook check {folder}`."
     )
     return 0
+
+
+def cmd_checklist(args: argparse.Namespace) -> int:
+    from helpers.course.checklist import serve
+
+    return serve(args.data_dir, member=args.member, port=args.port)
 
 
 if __name__ == "__main__":

@@ -118,8 +118,129 @@ FIGURES: dict[str, Figure] = {
     # 02 Value-based segmentation: keys added by notebook 02 go here
     #
     # 03 Account value and profitability: keys added by notebook 03 go here
+    "accounts_12m": Figure(
+        "Accounts, last 12 months",
+        "count",
+        "customers with an invoice line or logged hours in the last 12 months",
+    ),
+    "accounts_losing_money": Figure(
+        "Accounts losing money after cost-to-serve",
+        "count",
+        "accounts of the last 12 months whose profit after cost-to-serve is below 0",
+    ),
+    "accounts_losing_money_share": Figure(
+        "Share of accounts losing money after cost-to-serve",
+        "share",
+        "accounts_losing_money / accounts with a known profit after cost-to-serve",
+    ),
+    "profit_after_cost_to_serve_12m": Figure(
+        "Profit after cost-to-serve, last 12 months",
+        "money",
+        "Σ over accounts of revenue − cost on invoice lines − logged hours × hourly_cost "
+        "(the cost on invoice lines is taken to exclude the logged hours)",
+    ),
+    "loss_from_losing_accounts_12m": Figure(
+        "Profit given away by loss-making accounts",
+        "money",
+        "the losses of the accounts with a negative profit after cost-to-serve, added up "
+        "(a positive amount)",
+    ),
+    "top20_profit_share": Figure(
+        "Top 20 % of accounts' share of profit",
+        "share",
+        "profit after cost-to-serve of the top ⌈0.2·n⌉ accounts by profit / "
+        "profit_after_cost_to_serve_12m (n = accounts with a known profit)",
+    ),
+    "whale_peak_share": Figure(
+        "Whale curve peak",
+        "share",
+        "profit of all profitable accounts / profit_after_cost_to_serve_12m (above 1: the "
+        "loss-makers give part of it away)",
+    ),
+    "cost_to_serve_12m": Figure(
+        "Cost of hours spent on customers, last 12 months",
+        "money",
+        "hours logged for customers in the window × hourly_cost",
+    ),
+    "unbilled_hours_share_12m": Figure(
+        "Unbilled share of hours, last 12 months",
+        "share",
+        "hours with billable = no / all hours logged in the window",
+    ),
+    "discount_share_12m": Figure(
+        "Discount off list price, last 12 months",
+        "share",
+        "Σ (list_price × quantity − amount) / Σ list_price × quantity over positive lines "
+        "with a list price in the window",
+    ),
+    "accounts_scored": Figure(
+        "Accounts scored by the team",
+        "count",
+        "accounts with at least one score on reference, contact, emotional or learning value",
+    ),
+    "scoring_members": Figure(
+        "Team members who scored", "count", "members with a file in answers/account-values/"
+    ),
+    "emotional_over_factual_accounts": Figure(
+        "Loved but earning little",
+        "count",
+        "scored accounts with team-average emotional value ≥ 4 whose factual score is below "
+        "2.5 or that lose money after cost-to-serve",
+    ),
+    "shortlist_accounts": Figure(
+        "Accounts on the shortlist", "count", "rows of account-shortlist.csv"
+    ),
+    "shortlist_to_change": Figure(
+        "Accounts whose terms to change",
+        "count",
+        "shortlisted accounts with an action other than keep and delight",
+    ),
     #
     # 04 The 9E checklist: keys added by notebook 04 go here
+    "e9_members": Figure(
+        "9E: members who answered",
+        "count",
+        "members with a readable answers/9e/<member>.csv",
+    ),
+    "e9_basics_holding": Figure(
+        "9E: basics of competitiveness that hold (of 3)",
+        "count",
+        "of product, delivery and service, those where the team's average today is at least 3 "
+        "and at most 1 point below the competitor",
+    ),
+    **{
+        f"e9_{e}_{question}": Figure(
+            f"9E: {e.capitalize()}, {label}",
+            "number",
+            f"team average of '{question}' for {e} (1–5) over the members who scored it",
+        )
+        for e in (
+            "ethics", "aesthetics", "emotion", "epic", "energy",
+            "education", "enthusiasm", "economy", "efficiency",
+        )  # fmt: skip
+        for question, label in (
+            ("today", "us today"),
+            ("competitor", "the competitor"),
+            ("importance", "importance to customers"),
+        )
+    },
+    "e9_chosen": Figure(
+        "9E: the E's to invest in",
+        "text",
+        "the team's pick (answers/9e/team.toml), else up to 3 E's with the largest "
+        "importance × (today − competitor) above 0",
+    ),
+    "e9_largest_disagreement": Figure(
+        "9E: where the team disagrees most",
+        "text",
+        "the E with the largest spread (max − min of members' scores on one question); "
+        "only with two or more members",
+    ),
+    "e9_largest_disagreement_spread": Figure(
+        "9E: largest disagreement, points apart",
+        "number",
+        "max − min of the members' scores on that E's most disputed question",
+    ),
     #
     # 05 Commitment and loyalty: keys added by notebook 05 go here
     #

@@ -24,6 +24,7 @@ from traitlets.config import Config
 
 from helpers.company.cache import remove_cache, write_cache
 from helpers.company.folder import load_company, resolve_as_of
+from helpers.course.forms import batch_mode
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
 from helpers.report.figures import plain, read_figures
 from helpers.report.index_page import write_index
@@ -135,16 +136,17 @@ def run_workbook(
         say(f"[{number}/{len(paths)}] {path.stem}", progress)
         executed = out / path.name
         try:
-            papermill.execute_notebook(
-                str(path),
-                str(executed),
-                parameters=parameters,
-                kernel_name=KERNEL,
-                cwd=str(NOTEBOOKS_DIR),
-                progress_bar=progress,
-                log_output=False,
-                config=kernel_config(),
-            )
+            with batch_mode():  # no forms in a batch run, even when started from JupyterLab
+                papermill.execute_notebook(
+                    str(path),
+                    str(executed),
+                    parameters=parameters,
+                    kernel_name=KERNEL,
+                    cwd=str(NOTEBOOKS_DIR),
+                    progress_bar=progress,
+                    log_output=False,
+                    config=kernel_config(),
+                )
         except papermill.PapermillExecutionError as error:
             remove_cache(out)
             raise RunError(

@@ -7,7 +7,17 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import pricing, start_here
+from helpers.course.exercises import account_value, advantage, pricing, start_here
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
-__all__ = ["CHOICE", "NUMBER", "SHARE", "THOUGHT", "Exercise", "pricing", "start_here"]
+__all__ = [
+    "CHOICE",
+    "NUMBER",
+    "SHARE",
+    "THOUGHT",
+    "Exercise",
+    "account_value",
+    "advantage",
+    "pricing",
+    "start_here",
+]

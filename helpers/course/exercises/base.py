@@ -59,6 +59,8 @@ class Exercise:
         if answer is None or answer is Ellipsis or self.kind == THOUGHT:
             return None
         if self.kind == CHOICE:
+            if self.expected is None or self.expected == set():
+                return None  # nothing to check against on this data (e.g. no answers yet)
             many = isinstance(self.expected, set | frozenset | list | tuple)
             right = self.expected if many else {self.expected}
             return _words(answer) in {_words(r) for r in right}
@@ -92,6 +94,8 @@ class Exercise:
                 f"{self.name}: the answer should be a number, like 0.25 or 1200; "
                 f"you gave {answer!r}."
             )
+        if self.kind == CHOICE and (self.expected is None or self.expected == set()):
+            return f"{self.name} can't be checked on this data. {self.solution_text}"
         if self.kind != CHOICE and math.isnan(float(self.expected)):
             return f"{self.name} can't be checked on this data. {self.solution_text}"
         if self.is_correct(answer):

@@ -1,0 +1,265 @@
+"""The 9E checklist as a form: in notebook 04 and on the page ``workbook checklist`` serves.
+
+``checklist_form(folder, member)`` builds the whole form (the team's competitor,
+the three basics, the nine E's, the team's pick), every widget bound to the
+member's answer file (see ``helpers.course.forms``). ``show_form`` shows it only
+where someone can click; ``page()`` is what the Voilà page runs.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+from helpers.analysis import advantage
+from helpers.course import forms
+from helpers.paths import SAMPLE_DIR, resolve_data_dir
+
+PAGE_NOTEBOOK = Path(__file__).with_name("checklist.ipynb")
+ENV_DATA_DIR, ENV_MEMBER = "WORKBOOK_DATA_DIR", "WORKBOOK_MEMBER"
+
+INTRO = """
+<p>Score each line from <b>1</b> (poor) to <b>5</b> (excellent), for <b>us today</b> and
+for <b>the competitor</b> you compare with, and say how much it matters to <b>our
+customers</b>. Then write one line of <b>evidence</b>: what real thing backs our score?
+Every click is saved at once; <b>–</b> means "no answer yet".</p>
+"""
+
+
+def member_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
+    """One member's checklist file, ``answers/9e/<member>.csv``."""
+    path = forms.member_file(company_folder, advantage.TOPIC, member)
+    return forms.AnswerTable(path, key=advantage.KEY, fields=advantage.FIELDS,
+                             rows=advantage.AREAS)  # fmt: skip
+
+
+def team_text(company_folder: str | Path) -> forms.AnswerText:
+    """The team's decisions, ``answers/9e/team.toml``."""
+    return forms.AnswerText(advantage.team_file(company_folder), advantage.TEAM_FIELDS)
+
+
+def _rows_and_descriptions():
+    rows = {
+        key: f"{number} · {name} ({fi} · {sv})"
+        for number, (key, (name, fi, sv, _)) in enumerate(advantage.NINE_E.items(), start=1)
+    }
+    describe = {key: html.escape(meaning.capitalize()) for key, (*_, meaning) in
+                advantage.NINE_E.items()}  # fmt: skip
+    return rows, describe
+
+
+def member_form(company_folder: str | Path, member: str):
+    """The checklist of one member: the basics, then the nine E's."""
+    import ipywidgets as w
+
+    table = member_table(company_folder, member)
+    basics = forms.table_form(table, rows=advantage.BASICS,
+                              fields=["today", "competitor", "evidence"])  # fmt: skip
+    rows, describe = _rows_and_descriptions()
+    nine = forms.table_form(table, rows=rows, describe=describe, status=False)
+    who = forms.member_label(forms.member_slug(member))
+    return w.VBox([
+        w.HTML(f"<h3>Answering as {html.escape(who)}</h3>"),
+        w.HTML("<h4>First: are we competitive? The basics</h4><p>Product, delivery and "
+               "service only need to be <i>not behind</i> the competitor.</p>"),
+        basics,
+        w.HTML("<h4>Then: where could we rise above? The nine E's</h4>"),
+        nine,
+    ])  # fmt: skip
+
+
+def team_form(company_folder: str | Path):
+    """What the team decides together: the competitor's name and, later, its pick."""
+    import ipywidgets as w
+
+    team = team_text(company_folder)
+    name = forms.widget_for(team, "competitor_name")
+    name.add_class("answer-competitor_name")
+    name.placeholder = "e.g. the firm you lose most quotes to"
+    picks = forms.widget_for(team, "chosen")
+    picks.add_class("answer-chosen")
+    return w.VBox([
+        forms.status_line(team),
+        w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
+        name,
+        w.HTML("<b>The team's pick</b>: the E's you decide to invest in, after the meeting "
+               "(hold Ctrl or ⌘ to pick several; none = let the scores suggest)"),
+        picks,
+    ])  # fmt: skip
+
+
+def checklist_form(company_folder: str | Path, member: str | None = None):
+    """The whole checklist; without ``member`` it first asks for a name."""
+    import ipywidgets as w
+
+    team = team_form(company_folder)
+    body = w.VBox()
+    if member:
+        body.children = [member_form(company_folder, member)]
+        return w.VBox([w.HTML(INTRO), team, body])
+
+    name = w.Text(placeholder="your first name, then Enter", continuous_update=False)
+    name.add_class("answer-member")
+    note = w.HTML()
+
+    def open_member(change):
+        try:
+            body.children = [member_form(company_folder, change["new"])]
+            note.value = ""
+        except ValueError as error:
+            note.value = f"<span style='color:#a40000'>{html.escape(str(error))}</span>"
+
+    name.observe(open_member, names="value")
+    ask = w.HBox([w.Label("Your name:"), name, note])
+    return w.VBox([w.HTML(INTRO), team, ask, body])
+
+
+def batch_text(company_folder: str | Path, member: str | None) -> str:
+    """What a batch run prints where the form would be."""
+    who = f"as {member}" if member else "under your name (set `member` above)"
+    return (
+        "The checklist form shows here when you open this notebook in JupyterLab (or "
+        f"run `workbook checklist`); you answer {who}, and each click is saved in "
+        f"{forms.ANSWERS}/{advantage.TOPIC}/ in the company folder. This run reads the "
+        "answers saved so far."
+    )
+
+
+def show_form(company_folder: str | Path, member: str | None = None):
+    """The form where someone can click; in a batch run a sentence instead."""
+    return forms.show(lambda: checklist_form(company_folder, member),
+                      batch_text=batch_text(company_folder, member))  # fmt: skip
+
+
+def sample_note(company_folder: str | Path) -> str:
+    """A warning when answers would go into the embedded sample company."""
+    if Path(company_folder).resolve() != SAMPLE_DIR.resolve():
+        return ""
+    return (
+        "You are answering in the sample company: your answers are saved in "
+        f"{forms.answers_dir(SAMPLE_DIR) / advantage.TOPIC}. To put the sample back: "
+        "git checkout data/sample/answers (and delete any new file there)."
+    )
+
+
+# --- the page without code ------------------------------------------------------------
+
+
+def page():
+    """The Voilà page: title, the form and the team's results (``workbook checklist``)."""
+    import ipywidgets as w
+    from IPython.display import display
+
+    folder = resolve_data_dir(os.environ.get(ENV_DATA_DIR) or None)
+    member = os.environ.get(ENV_MEMBER) or None
+    title = w.HTML(
+        "<h2>The 9E checklist: where can we rise above our competitors?</h2>"
+        f"<p style='color:#555'>Company folder: {html.escape(str(folder))}</p>"
+    )
+    note = sample_note(folder)
+    parts = [title]
+    if note:
+        parts.append(w.HTML(f"<p style='color:#8a5a00'>{html.escape(note)}</p>"))
+    parts += [checklist_form(folder, member), results_panel(folder)]
+    display(w.VBox(parts))
+
+
+def results_panel(company_folder: str | Path):
+    """A button that shows the team's results from every member's saved answers."""
+    import ipywidgets as w
+
+    out = w.Output()
+    button = w.Button(description="Show the team's results", icon="refresh")
+    button.add_class("show-results")
+
+    def show(_=None):
+        out.clear_output(wait=True)
+        with out:
+            show_results(company_folder)
+
+    button.on_click(show)
+    return w.VBox([w.HTML("<h3>The team's results</h3>"), button, out])
+
+
+def show_results(company_folder: str | Path) -> None:
+    """Print and plot the results (used by the page; the notebook shows them cell by cell)."""
+    import matplotlib.pyplot as plt
+
+    from helpers.plots import advantage as plots
+
+    answers = advantage.load_answers(company_folder)
+    if answers.problems:
+        print(advantage.problems_in_words(answers))
+    if not answers.answered:
+        print("No scores saved yet: fill in the checklist above, then press the button again.")
+        return
+    scores = advantage.team_scores(answers.long)
+    print(advantage.competitiveness_in_words(advantage.competitiveness(answers.long)))
+    chosen, basis = advantage.chosen_es(scores, answers.team)
+    print(advantage.choice_in_words(scores, answers.long, chosen, basis, _number))
+    print(advantage.agenda_in_words(advantage.disagreement_agenda(scores), answers.members,
+                                    _number))  # fmt: skip
+    plots.plot_radar(scores, competitor=answers.team.get("competitor_name") or "")
+    plt.show()
+
+
+def _number(value, decimals: int = 0) -> str:
+    return f"{float(value):.{decimals}f}"
+
+
+def serve(data_dir: str | Path | None, member: str | None = None, port: int = 8866) -> int:
+    """Serve the checklist page with Voilà on 127.0.0.1:``port`` until Ctrl-C (``workbook
+    checklist``). Returns the exit code: 0 after Ctrl-C, 2 for a bad folder or name."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    folder = resolve_data_dir(data_dir)
+    if not folder.is_dir():
+        print(f"{folder}: this folder does not exist; give the path of a company folder.",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if member:
+        try:
+            forms.member_slug(member)
+        except ValueError as error:
+            print(str(error), file=sys.stderr)
+            return 2
+    env = dict(os.environ, **{ENV_DATA_DIR: str(folder), forms.BATCH_ENV: "on"})
+    env.pop(ENV_MEMBER, None)
+    if member:
+        env[ENV_MEMBER] = member
+    command = [sys.executable, "-m", "voila", str(PAGE_NOTEBOOK), f"--port={port}",
+               "--no-browser", "--Voila.ip=127.0.0.1", "--Voila.log_level=WARN"]  # fmt: skip
+    server = subprocess.Popen(command, env=env, cwd=str(PAGE_NOTEBOOK.parent))
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(600):  # up to a minute for the server to answer
+            if server.poll() is not None:
+                print(f"The page server stopped (is port {port} in use? try --port).",
+                      file=sys.stderr)  # fmt: skip
+                return 1
+            with socket.socket() as probe:
+                probe.settimeout(0.2)
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        note = sample_note(folder)
+        if note:
+            print(note)
+        print(f"The 9E checklist for {folder} is at {url}")
+        print("Open it in your browser; answers are saved as you click. Stop with Ctrl-C.",
+              flush=True)  # fmt: skip
+        server.wait()
+        return 0 if server.returncode in (0, -2, 130) else 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        if server.poll() is None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()

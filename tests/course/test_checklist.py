@@ -1,0 +1,93 @@
+"""The 9E checklist form, driven without a browser (the browser tests drive the same form)."""
+
+import ipywidgets as w
+import pytest
+
+from helpers import cli
+from helpers.course import checklist, forms
+from helpers.paths import SAMPLE_DIR
+
+
+def find(widget, css_class):
+    """The widget carrying ``css_class`` somewhere inside ``widget``."""
+    if css_class in getattr(widget, "_dom_classes", ()):
+        return widget
+    for child in getattr(widget, "children", ()):
+        found = find(child, css_class)
+        if found is not None:
+            return found
+    return None
+
+
+def test_the_form_shows_saved_answers_and_saves_clicks(tmp_path):
+    checklist.member_table(tmp_path, "Aino").set("epic", "today", 2)
+    form = checklist.checklist_form(tmp_path, "Aino")
+    today = find(form, "answer-epic-today")
+    assert isinstance(today, w.ToggleButtons) and today.value == 2
+    find(form, "answer-delivery-competitor").value = 4
+    find(form, "answer-efficiency-evidence").value = "48 h"
+    table = checklist.member_table(tmp_path, "aino")
+    assert table.get("delivery", "competitor") == 4
+    assert table.get("efficiency", "evidence") == "48 h"
+    # the basics don't ask for importance
+    assert find(form, "answer-delivery-importance") is None
+    assert find(form, "answer-epic-importance") is not None
+
+
+def test_the_team_part_saves_the_competitor_and_the_pick(tmp_path):
+    form = checklist.checklist_form(tmp_path, "aino")
+    find(form, "answer-competitor_name").value = "Konepaja Virtanen"
+    find(form, "answer-chosen").value = ("efficiency", "education")
+    assert checklist.team_text(tmp_path).values() == {
+        "competitor_name": "Konepaja Virtanen",
+        "chosen": ["efficiency", "education"],
+    }
+
+
+def test_without_a_member_the_form_asks_for_a_name_first(tmp_path):
+    form = checklist.checklist_form(tmp_path)
+    assert find(form, "answer-epic-today") is None
+    find(form, "answer-member").value = "Jussi K"
+    find(form, "answer-epic-today").value = 5
+    assert checklist.member_table(tmp_path, "jussi-k").get("epic", "today") == 5
+    assert (tmp_path / "answers" / "9e" / "jussi-k.csv").exists()
+
+
+def test_batch_runs_get_a_sentence_not_a_form(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv(forms.BATCH_ENV, "off")
+    assert checklist.show_form(tmp_path, "aino") is None
+    out = capsys.readouterr().out
+    assert "answers/9e/ in the company folder" in out and "as aino" in out
+    assert str(tmp_path) not in out  # no machine-dependent paths in executed notebooks
+
+
+def test_the_sample_note_warns_only_for_the_sample_company(tmp_path):
+    assert "sample company" in checklist.sample_note(SAMPLE_DIR)
+    assert checklist.sample_note(tmp_path) == ""
+
+
+def test_workbook_checklist_refuses_a_missing_folder_or_a_nameless_member(tmp_path, capsys):
+    assert cli.main(["checklist", str(tmp_path / "nowhere")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert cli.main(["checklist", str(tmp_path), "--member", "./"]) == 2
+    assert "letters or digits" in capsys.readouterr().err
+
+
+def test_the_page_notebook_ships_with_the_package():
+    assert checklist.PAGE_NOTEBOOK.exists()
+    assert "page()" in checklist.PAGE_NOTEBOOK.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("member", [None, "aino"])
+def test_the_page_builds_from_its_environment(tmp_path, monkeypatch, member):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda widget: shown.append(widget))
+    monkeypatch.setenv(checklist.ENV_DATA_DIR, str(tmp_path))
+    if member:
+        monkeypatch.setenv(checklist.ENV_MEMBER, member)
+    else:
+        monkeypatch.delenv(checklist.ENV_MEMBER, raising=False)
+    checklist.page()
+    (page,) = shown
+    assert (find(page, "answer-epic-today") is not None) == bool(member)
+    assert find(page, "show-results") is not None

@@ -1,0 +1,70 @@
+"""Notebook 03's plots draw what they say, and say so when there is nothing to draw."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+from helpers.analysis import account_value as av  # noqa: E402
+from helpers.analysis import profitability as p  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_whale_curve_marks_the_peak():
+    ax = plots.account_value.plot_whale_curve(p.whale_curve(pd.Series([60.0, -10.0, 50.0])))
+    curve = ax.lines[0]
+    assert np.allclose(curve.get_ydata(), [0, 0.6, 1.1, 1.0])
+    assert "peak 110%" in ax.texts[0].get_text()
+
+
+def test_whale_curve_without_profit_says_so():
+    ax = plots.account_value.plot_whale_curve(p.whale_curve(pd.Series([-5.0])))
+    assert "No positive total profit" in ax.texts[0].get_text()
+
+
+def test_price_cost_map_one_bubble_per_account_and_names():
+    table = pd.DataFrame(
+        {
+            "revenue": [100.0, 50.0],
+            "discount_share": [0.0, 0.3],
+            "hours_cost": [10.0, 80.0],
+            "profit": [50.0, -40.0],
+        },
+        index=pd.Index(["a", "b"], name="customer_id"),
+    )
+    ax = plots.account_value.plot_price_cost_map(
+        p.price_cost_map(table), pd.Series({"b": "Bee"}), label=["b"]
+    )
+    assert len(ax.collections[0].get_offsets()) == 2
+    assert "Bee" in [t.get_text() for t in ax.texts]
+    empty = plots.account_value.plot_price_cost_map(p.price_cost_map(table.iloc[:0]))
+    assert "Needs list prices" in empty.texts[0].get_text()
+
+
+def test_value_profile_and_rank_ranges():
+    profile = pd.DataFrame(
+        {
+            "factual": [5.0, 1.0],
+            "reference": [1.0, 4.0],
+            "contact": [1.0, 4.0],
+            "emotional": [1.0, np.nan],
+            "learning": [1.0, 4.0],
+        },
+        index=pd.Index(["A", "B"], name="customer_id"),
+    )
+    ax = plots.account_value.plot_value_profile(profile.assign(total=av.total_value(profile)))
+    assert len(ax.images) == 1 and len(ax.texts) == 11  # 12 cells, one not scored
+    ranks = plots.account_value.plot_rank_ranges(av.rank_sensitivity(profile))
+    assert [t.get_text() for t in ranks.get_yticklabels()] == ["A", "B"]
+    nothing = plots.account_value.plot_rank_ranges(av.rank_sensitivity(profile.iloc[:0]))
+    assert "No scores yet" in nothing.texts[0].get_text()

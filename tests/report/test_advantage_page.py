@@ -1,0 +1,40 @@
+"""The one-page 9E summary written into the output folder."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from helpers.analysis import advantage  # noqa: E402
+from helpers.course.session import start  # noqa: E402
+from helpers.report.advantage_page import FILE_NAME, summary_html, write_summary  # noqa: E402
+
+
+def test_the_summary_names_the_chosen_es_with_their_evidence_and_the_agenda(tmp_path):
+    wb = start("04-competitive-advantage-9e", output_dir=tmp_path)
+    answers = advantage.load_answers(wb.company.folder)
+    path = write_summary(wb, answers)
+    assert path == tmp_path / FILE_NAME
+    page = path.read_text(encoding="utf-8")
+    assert "Compared with Konepaja Virtanen Oy · 3 member(s): Aino, Jussi, Mikko" in page
+    assert "<b>Education</b>" in page and "Material evenings for architects" in page
+    assert "Enthusiasm (today: 3 points apart)" in page
+    assert "data:image/png;base64," in page
+    assert write_summary(wb, answers) == path
+    assert path.read_text(encoding="utf-8") == page  # the same answers, the same bytes
+
+
+def test_free_text_can_be_left_out(tmp_path):
+    wb = start("04-competitive-advantage-9e", output_dir=tmp_path)
+    page = summary_html(wb, advantage.load_answers(wb.company.folder), free_text=False)
+    assert "<b>Education</b>" in page and "Material evenings" not in page
+
+
+def test_without_answers_the_page_says_how_to_give_them(tmp_path, companies):
+    wb = start("04-competitive-advantage-9e", companies / "minimal", output_dir=tmp_path)
+    page = summary_html(wb, advantage.load_answers(wb.company.folder))
+    assert "Nobody has filled in the 9E checklist" in page and "<img" not in page
+
+
+def test_nothing_is_written_without_an_output_folder():
+    wb = start("04-competitive-advantage-9e")
+    assert write_summary(wb, advantage.load_answers(wb.company.folder)) is None
