@@ -4,6 +4,22 @@
 >>> plots.pricing.plot_price_index_by_tenure(table)
 """
 
-from helpers.plots import account_value, common, concentration, freshness, overview, pricing
+from helpers.plots import (
+    account_value,
+    common,
+    concentration,
+    freshness,
+    overview,
+    pricing,
+    segmentation,
+)
 
-__all__ = ["account_value", "common", "concentration", "freshness", "overview", "pricing"]
+__all__ = [
+    "account_value",
+    "common",
+    "concentration",
+    "freshness",
+    "overview",
+    "pricing",
+    "segmentation",
+]

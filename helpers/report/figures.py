@@ -116,6 +116,38 @@ FIGURES: dict[str, Figure] = {
         "bought in the last 12 months",
     ),
     # 02 Value-based segmentation: keys added by notebook 02 go here
+    "customers_key_account": Figure(
+        "Key accounts",
+        "count",
+        "customers who bought in the last 12 months, in the top 20 % of them by value (revenue "
+        "of the last 12 months) and with high potential (at least half of the wallet still "
+        "with others, or without a wallet growth of at least 10 % on the 12 months before, or "
+        "new); notebook 02's default cut-offs",
+    ),
+    "customers_keep": Figure(
+        "Customers to keep", "count", "top 20 % by value of the last 12 months, low potential"
+    ),
+    "customers_develop": Figure(
+        "Customers to develop", "count", "below the top 20 % by value, high potential"
+    ),
+    "customers_serve": Figure(
+        "Customers served by marketing and a yearly call",
+        "count",
+        "below the top 20 % by value, low potential",
+    ),
+    "customers_dormant": Figure(
+        "Dormant customers",
+        "count",
+        "customers with invoices up to as_of but no line with a positive amount in the last "
+        "12 months",
+    ),
+    "sales_hours_needed": Figure(
+        "Sales hours the service model asks for",
+        "number",
+        "Σ over customers of the hours a year their segment gets in notebook 02's service "
+        "model (key account 40, keep 10, develop 8, serve 1, dormant 0 or 1 for a call to "
+        "those who bought in the 12 months before)",
+    ),
     #
     # 03 Account value and profitability: keys added by notebook 03 go here
     "accounts_12m": Figure(

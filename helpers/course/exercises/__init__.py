@@ -7,7 +7,7 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import account_value, advantage, pricing, start_here
+from helpers.course.exercises import account_value, advantage, pricing, segmentation, start_here
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "account_value",
     "advantage",
     "pricing",
+    "segmentation",
     "start_here",
 ]
