@@ -49,9 +49,19 @@ def title_of(path: Path) -> str:
 
 
 def write_index(
-    out: Path, summary: dict, notebooks: list[Path], *, language: str, currency: str
+    out: Path,
+    summary: dict,
+    notebooks: list[Path],
+    *,
+    language: str,
+    currency: str,
+    documents: list[tuple[str, Path]] | None = None,
 ) -> Path:
-    """Write ``index.html`` with the headline figures and links to every page."""
+    """Write ``index.html`` with the headline figures and links to every page.
+
+    ``documents``: (customer name, file) of the customer-vision documents, linked in a
+    section of their own (see ``helpers.report.vision.links_html``).
+    """
     run = summary.get("_run", {})
     rows = []
     for key, value in summary.items():
@@ -71,6 +81,11 @@ def write_index(
         f"<a href='{html.escape(p.stem)}.json'>figures</a>)</span></li>"
         for p in notebooks
     )
+    vision_links = ""
+    if documents:
+        from helpers.report.vision import links_html
+
+        vision_links = links_html(documents, out, language)
     page = f"""<!DOCTYPE html>
 <html lang="{html.escape(language)}">
 <head><meta charset="utf-8"><title>{html.escape(str(run.get("company", "Workbook")))} —
@@ -83,6 +98,7 @@ the last 12 months end on that day</p>
 <ol>
 {links}
 </ol>
+{vision_links}
 <h2>Headline figures</h2>
 <table>
 <thead><tr><th>Figure</th><th>Value</th><th>What it means</th></tr></thead>
