@@ -410,16 +410,19 @@ def key_accounts(company, as_of: pd.Timestamp) -> list[str]:
     return from_segmentation(company.invoices, as_of, company.customers)
 
 
-def largest_account(company, as_of: pd.Timestamp) -> str | None:
-    """The account with the most revenue in the last 12 months (ties: the smaller id)."""
-    lines = company.invoices
-    recent = lines.loc[
-        (lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)) & (lines["date"] <= as_of)
-    ]
-    revenue = recent.groupby("customer_id")["amount"].sum().sort_index()
-    if revenue.empty or revenue.max() <= 0:
-        return None
-    return str(revenue.idxmax())
+def largest_account(company, as_of: pd.Timestamp) -> str:
+    """The account with the most revenue in the last 12 months (ties: the smaller id).
+
+    Without positive revenue in those 12 months, the largest over all time; without
+    any, the first customer id: every company with invoices has an example to show.
+    """
+    lines = company.invoices.loc[company.invoices["date"] <= as_of]
+    recent = lines.loc[lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)]
+    for frame in (recent, lines):
+        revenue = frame.groupby("customer_id")["amount"].sum().sort_index()
+        if not revenue.empty and revenue.max() > 0:
+            return str(revenue.idxmax())
+    return str(sorted(company.invoices["customer_id"].astype(str))[0])
 
 
 # --- the team's texts ------------------------------------------------------------------
@@ -933,6 +936,26 @@ def build_documents(
     return documents
 
 
+def accounts_with_texts(company) -> list[str]:
+    """The accounts with an answer file in ``answers/visions/`` and invoices, by id."""
+    folder = forms.answers_dir(company.folder) / TOPIC
+    if not folder.is_dir():
+        return []
+    ids = sorted(set(company.invoices["customer_id"].astype(str)))
+    return [cid for cid in ids if answer_file(company.folder, cid).exists()]
+
+
+def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = True) -> list[str]:
+    """What ``workbook run`` documents: notebook 02's key accounts (most valuable first),
+    then every other account the team has written a vision for (by id). A pseudonymised
+    run (``include_texts=False``) documents the key accounts only.
+    """
+    ids = key_accounts(company, as_of)
+    if include_texts:
+        ids += [cid for cid in accounts_with_texts(company) if cid not in ids]
+    return ids
+
+
 def unknown_accounts(company, ids: list[str]) -> list[str]:
     """The ids that have no invoice line in the company (to report, not to document)."""
     known = set(company.invoices["customer_id"].astype(str))
@@ -950,10 +973,13 @@ def write_documents(
 ) -> list[tuple[str, Path]]:
     """Write ``vision-<id>-<name>.<language>.html`` and ``.md`` per account into ``out_dir``.
 
-    ``accounts`` None = notebook 02's key accounts. Returns (customer name, HTML file)
-    per account, sorted by file name (the customer id first).
+    ``accounts`` None = :func:`accounts_to_document` (the key accounts, and every account
+    the team has written a vision for). Returns (customer name, HTML file) per account,
+    sorted by file name (the customer id first).
     """
-    ids = [str(a) for a in (key_accounts(company, as_of) if accounts is None else accounts)]
+    if accounts is None:
+        accounts = accounts_to_document(company, as_of, include_texts)
+    ids = [str(a) for a in accounts]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
@@ -994,3 +1020,98 @@ def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) ->
     heading = t.gettext("Customer-vision documents")
     about = t.gettext("One per key account, to print and take to a meeting with the customer.")
     return f"<h2>{html.escape(heading)}</h2>\n<p>{html.escape(about)}</p>\n<ol>\n{items}\n</ol>"
+
+
+# --- what notebook 06 shows ------------------------------------------------------------
+
+
+def sections_written(company_folder, ids: list[str]) -> pd.Series:
+    """How many of the five sections the team has written per account (0–5; NaN: unreadable)."""
+    counts = {}
+    for cid in ids:
+        saved = answers(company_folder, cid)
+        counts[cid] = (
+            math.nan
+            if saved.error is not None
+            else sum(1 for value in saved.values().values() if value and value.strip())
+        )
+    return pd.Series(counts, name="sections_written", dtype=float)
+
+
+def accounts_table(
+    company, as_of: pd.Timestamp, ids: list[str], money, percent, date
+) -> pd.DataFrame:
+    """The accounts to write a vision for, readable: name, customer since, revenue, change,
+    how many sections the team has written (``money``, ``percent``, ``date``: the session's
+    formatters, e.g. ``wb.money``).
+    """
+    facts = account_facts(company, as_of, ids)
+    written = sections_written(company.folder, ids)
+    rows = []
+    for cid, f in facts.items():
+        change = f.revenue_change
+        rows.append(
+            {
+                "customer_id": cid,
+                "name": f.name,
+                "customer since": date(f.first_invoice),
+                "revenue, last 12 months": money(f.revenue_12m),
+                "change on the 12 months before": "–"
+                if change is None
+                else ("+" if change > 0 else "") + percent(change),
+                "sections written": "unreadable"
+                if math.isnan(written[cid])
+                else f"{int(written[cid])} of 5",
+            }
+        )
+    columns = ["name", "customer since", "revenue, last 12 months",
+               "change on the 12 months before", "sections written"]  # fmt: skip
+    return pd.DataFrame(rows, columns=["customer_id", *columns]).set_index("customer_id")
+
+
+def form_in_words(company_folder, customer_id: str) -> str:
+    """What the form does and where the text goes: the line a batch run prints instead."""
+    saved = answers(company_folder, customer_id)
+    where = forms._shown_path(saved.path)
+    if saved.error is not None:
+        return (
+            f"The team's texts for {customer_id} can't be read, so the document shows the "
+            f"guiding questions instead. {saved.error.advice()}"
+        )
+    done = sum(1 for value in saved.values().values() if value and value.strip())
+    text = (
+        f"In JupyterLab a form shows here: a box per section, saved as you type in {where}. "
+        f"The team has written {done} of the 5 sections for {customer_id}"
+    )
+    if done == len(SECTIONS):
+        return text + "."
+    return text + " so far; the document asks guiding questions in the others."
+
+
+def file_names_in_words(ids: list[str], names, language: str) -> str:
+    """The HTML file names the key accounts' documents get, one a line."""
+    if not ids:
+        return "(no key accounts, no documents)"
+    return "\n".join(
+        "vision/" + document_name(cid, names.get(cid, cid), language) + ".html" for cid in ids
+    )
+
+
+def key_accounts_in_words(ids: list[str], largest: str | None, names) -> str:
+    """Which accounts get a document, and which one the worked example uses."""
+    if not ids:
+        text = (
+            "Notebook 02 finds no key accounts in this data, so `workbook run` writes no documents."
+        )
+    else:
+        shown = ", ".join(str(names.get(i, i)) for i in ids)
+        text = (
+            f"Notebook 02 finds {len(ids)} key account(s): {shown}. `workbook run` writes a "
+            "customer-vision document for each of them, and for every account your team has "
+            "written a vision for, into vision/."
+        )
+    if largest is not None:
+        note = "" if largest in ids else " (not a key account: its potential is low in notebook 02)"
+        name = names.get(largest, largest)
+        text += f"\nThe worked example below uses the largest account, {name}{note}."
+    return text

@@ -7,7 +7,14 @@
 ``base`` holds the ``Exercise`` class they all share.
 """
 
-from helpers.course.exercises import account_value, advantage, pricing, segmentation, start_here
+from helpers.course.exercises import (
+    account_value,
+    advantage,
+    pricing,
+    segmentation,
+    start_here,
+    vision,
+)
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
 __all__ = [
@@ -21,4 +28,5 @@ __all__ = [
     "pricing",
     "segmentation",
     "start_here",
+    "vision",
 ]
