@@ -827,7 +827,8 @@ h2 { font: 600 1.15rem/1.3 system-ui, "DejaVu Sans", sans-serif; color: #2f5d62;
      margin: 0 0 .5rem; break-after: avoid; page-break-after: avoid; }
 h2 .number { display: inline-block; min-width: 1.6em; height: 1.6em; line-height: 1.6em;
              border-radius: 50%; background: #2f5d62; color: #fff; text-align: center;
-             font-size: .85em; margin-right: .35em; }
+             font-size: .85em; margin-right: .35em;
+             -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 table.facts { border-collapse: collapse; width: 100%; margin: 0 0 .6rem;
               font: .88rem/1.4 system-ui, "DejaVu Sans", sans-serif; break-inside: avoid; }
 table.facts th { text-align: left; font-weight: 500; color: #444; width: 40%;

@@ -271,3 +271,17 @@ def test_sample_company_ships_texts_for_two_accounts_the_largest_included():
     for cid in shipped:
         saved = vision.answers(sample.folder, cid)
         assert saved.error is None and saved.values()["current_state"]
+
+
+def test_the_form_saves_each_section_at_once_and_shows_it_again(tmp_path):
+    folder = company_copy(tmp_path)
+    form = vision.vision_form(folder, "A", "fi")
+    boxes = [w for w in form.children if type(w).__name__ == "Textarea"]
+    assert len(boxes) == 5
+    assert "kolmen vuoden päästä" in boxes[2].placeholder  # guiding questions, in Finnish
+    boxes[2].value = "Yhteinen suunta"
+    assert vision.answers(folder, "A").values()["shared_vision"] == "Yhteinen suunta"
+    again = vision.vision_form(folder, "A", "fi")
+    assert [w.value for w in again.children if type(w).__name__ == "Textarea"][2] == (
+        "Yhteinen suunta"
+    )
