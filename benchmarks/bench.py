@@ -40,6 +40,7 @@ from benchmarks.generate import write_company
 from helpers.analysis import concentration, freshness, overview, pricing
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.company.importing import import_export
+from helpers.paths import PROJECT_ROOT
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -257,7 +258,21 @@ def write_results(results: list[dict], command: str, runs: int) -> str:
     return "".join(text)
 
 
+def install_the_peer() -> None:
+    """lifetimes is for the benchmark only: install its pins (benchmarks/requirements.txt)."""
+    try:
+        import lifetimes  # noqa: F401
+    except ImportError:
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "-c",
+             str(PROJECT_ROOT / "requirements.lock"), "-r",
+             str(Path(__file__).resolve().parent / "requirements.txt")],
+            check=True,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
+    install_the_peer()
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench")
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)

@@ -6,6 +6,9 @@
     workbook new DATA_DIR [--name NAME]
     workbook checklist [DATA_DIR] [--member NAME] [--port N]
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
+    workbook lab [--port N] [--no-browser]
+
+Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
 
 Exit codes: 0 done, 1 a notebook failed, 2 the data (or the command line) has errors.
 """
@@ -13,6 +16,7 @@ Exit codes: 0 done, 1 a notebook failed, 2 the data (or the command line) has er
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +29,9 @@ DATA_ERROR, RUN_ERROR = 2, 1
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # output redirected to a file on Windows is in the
+        if hasattr(stream, "reconfigure"):  # ANSI code page: never fail over a € or →
+            stream.reconfigure(errors="replace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
@@ -38,11 +45,24 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return RUN_ERROR
+    except PermissionError as error:
+        print(locked_file_message(error), file=sys.stderr)
+        return RUN_ERROR
+
+
+def locked_file_message(error: PermissionError) -> str:
+    """What to do when a file cannot be replaced: on Windows, usually open in another program."""
+    where = error.filename or "a file"
+    return (
+        f"Could not write or replace {where} ({error.strerror or 'permission denied'}). "
+        "If it is open in Excel or another program, close it and run the command again; "
+        "Windows does not let anyone replace a file that is open."
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="workbook",
+        prog=command_name(),
         description="Customer-relationship workbook: run the notebooks on a company folder.",
     )
     commands = parser.add_subparsers(dest="command")
@@ -52,7 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
     )
     run.add_argument(
-        "--out", default=None, help="output folder (default: output/<company folder name>)"
+        "--out",
+        default=None,
+        help=f"output folder (default: {Path('output', '<company folder name>')})",
     )
     run.add_argument(
         "--language",
@@ -123,7 +145,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", default=None, help="analysis date YYYY-MM-DD (default: the last invoice date)"
     )
     vision.set_defaults(handler=cmd_vision)
+    lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
+    lab.add_argument("--port", type=int, default=None, help="port (default: 8888 or the next free)")
+    lab.add_argument("--no-browser", dest="open_browser", action="store_false",
+                     help="only print the address to open")
+    lab.set_defaults(handler=cmd_lab)
     return parser
+
+
+def command_name() -> str:
+    """How the user starts this command: ``workbook``, or ``python workbook.py`` when the
+    bootstrap started it (it sets WORKBOOK_COMMAND)."""
+    return os.environ.get("WORKBOOK_COMMAND") or "workbook"
 
 
 def default_out_dir(data_dir: str | None) -> Path:
@@ -205,7 +238,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         return DATA_ERROR
     print(
         f"Created {folder}: type your invoices into invoices.csv, then run "
-        f"`workbook check {folder}`."
+        f"`{command_name()} check {folder}`."
     )
     return 0
 
@@ -253,6 +286,10 @@ def cmd_vision(args: argparse.Namespace) -> int:
         print(path)
     print(f"{len(written)} customer-vision document(s), HTML and Markdown, in {out}")
     return 0
+def cmd_lab(args: argparse.Namespace) -> int:
+    from helpers.course.lab import start_lab
+
+    return start_lab(port=args.port, open_browser=args.open_browser)
 
 
 if __name__ == "__main__":

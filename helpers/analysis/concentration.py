@@ -17,6 +17,9 @@ import math
 import numpy as np
 import pandas as pd
 
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
+
 NAN = float("nan")
 
 
@@ -138,9 +141,9 @@ def stress_test(
     all_margin = float(per_customer["margin"].sum()) if has_cost else NAN
     rows = []
     for scenario, removed_count in (
-        ("all customers", 0),
-        ("without the largest customer", 1),
-        ("without the top 3", 3),
+        (N_("all customers"), 0),
+        (N_("without the largest customer"), 1),
+        (N_("without the top 3"), 3),
     ):
         removed = ranked[:removed_count]
         kept = per_customer.drop(index=removed)
@@ -183,32 +186,49 @@ def lorenz_curve(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
 
 
 def stress_test_readable(
-    stress: pd.DataFrame, names: pd.Series | None = None, money=None, percent=None
+    stress: pd.DataFrame, names: pd.Series | None = None, formats: Formats = ENGLISH
 ) -> pd.DataFrame:
     """The :func:`stress_test` table ready to show: customer names, formatted money and shares.
 
     In: ``stress`` from :func:`stress_test`; ``names`` (display name per customer_id,
-    e.g. ``company.customer_names()``; ids stay when unknown); ``money`` and ``percent``
-    formatters (e.g. ``wb.money``, ``wb.percent``; plain rounding when None).
+    e.g. ``company.customer_names()``; ids stay when unknown); ``formats`` (``wb.formats``).
     Out: DataFrame of text, same index, columns "customers leaving", "customers left",
-    "revenue, last 12 months", "revenue lost", "margin, last 12 months", "margin lost".
-    The margin columns are left out when the invoices have no ``cost``.
+    "revenue, last 12 months", "revenue lost", "margin, last 12 months", "margin lost"
+    (in the language of ``formats``). The margin columns are left out when the invoices
+    have no ``cost``.
 
-    Example: ``stress_test_readable(stress_test(invoices, as_of), names, wb.money, wb.percent)``
+    Example: ``stress_test_readable(stress_test(invoices, as_of), names, wb.formats)``
     """
-    money = money or (lambda value: f"{value:,.0f}")
-    percent = percent or (lambda value: f"{value:.1%}")
+    _ = formats._
     names = names if names is not None else pd.Series(dtype=object)
 
     def named(ids: str) -> str:
         return ", ".join(str(names.get(i, i)) for i in ids.split(", ") if i) or "–"
 
     out = pd.DataFrame(index=stress.index)
-    out["customers leaving"] = stress["customers_removed"].map(named)
-    out["customers left"] = stress["customers"].astype(int)
-    out["revenue, last 12 months"] = stress["revenue"].map(money)
-    out["revenue lost"] = stress["revenue_lost_share"].map(percent)
+    out[_("customers leaving")] = stress["customers_removed"].map(named)
+    out[_("customers left")] = stress["customers"].astype(int).map(formats.number)
+    out[_("revenue, last 12 months")] = stress["revenue"].map(formats.money)
+    out[_("revenue lost")] = stress["revenue_lost_share"].map(formats.percent)
     if stress["margin"].notna().any():
-        out["margin, last 12 months"] = stress["margin"].map(money)
-        out["margin lost"] = stress["margin_lost_share"].map(percent)
+        out[_("margin, last 12 months")] = stress["margin"].map(formats.money)
+        out[_("margin lost")] = stress["margin_lost_share"].map(formats.percent)
+    out.index = [_(label) for label in out.index]
     return out
+
+
+def concentration_in_words(figures: dict, as_of, formats: Formats = ENGLISH) -> str:
+    """The concentration figures of :func:`concentration_figures` as three sentences."""
+    _ = formats._
+    return "\n".join([
+        _("{customers} customers brought {revenue} up to {date}.").format(
+            customers=formats.number(figures["customers"]),
+            revenue=formats.money(figures["revenue_total"]), date=formats.date(as_of)),
+        _("The largest brought {largest}, the top 5 {top5}, the top 20 % of customers "
+          "{top20}.").format(largest=formats.percent(figures["largest_customer_share"]),
+                             top5=formats.percent(figures["top5_share"]),
+                             top20=formats.percent(figures["top20_revenue_share"])),
+        _("HHI {hhi}: as concentrated as if {effective} equal customers brought all revenue."
+          ).format(hhi=formats.number(figures["hhi"], 3),
+                   effective=formats.number(figures["effective_customers"], 1)),
+    ])

@@ -16,6 +16,8 @@ import math
 
 import pandas as pd
 
+from helpers.report.formats import ENGLISH, Formats
+
 WINDOW_DAYS = 365
 
 
@@ -193,7 +195,9 @@ def quote_figures(quotes: pd.DataFrame | None, as_of: pd.Timestamp) -> dict:
     }
 
 
-def first_year_revenue_of_new_customers(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+def first_year_revenue_of_new_customers(
+    invoices: pd.DataFrame, as_of: pd.Timestamp, formats: Formats = ENGLISH
+) -> dict:
     """What a new customer typically brings in its first year.
 
     Basis, in order of preference:
@@ -206,7 +210,7 @@ def first_year_revenue_of_new_customers(invoices: pd.DataFrame, as_of: pd.Timest
 
     In: invoices, ``as_of``.
     Out: dict with ``average`` (EUR per customer), ``customers`` (how many it averages
-    over) and ``basis`` (one plain-English sentence saying which of the above applied).
+    over) and ``basis`` (a phrase, in the language of ``formats``, saying which applied).
 
     Example: ``first_year_revenue_of_new_customers(invoices, as_of)["average"]`` → 6200.0
     """
@@ -217,25 +221,28 @@ def first_year_revenue_of_new_customers(invoices: pd.DataFrame, as_of: pd.Timest
     if len(complete):
         start = lines["customer_id"].map(complete)
         in_first_year = start.notna() & (lines["date"] < start + pd.Timedelta(days=WINDOW_DAYS))
-        basis = (f"the first-year revenue of the {len(complete)} customers won 12–24 months "
-                 "before the analysis date")
+        basis = formats._("the first-year revenue of the {count} customers won 12–24 months "
+                          "before the analysis date").format(count=formats.number(len(complete)))
         chosen = complete
     else:
         chosen = first[first > year_ago]
         in_first_year = lines["customer_id"].isin(chosen.index)
-        basis = (f"the revenue so far of the {len(chosen)} customers won in the last 12 months "
-                 "(nobody was won the year before; their first year is not over, so this "
-                 "underestimates)")
+        basis = formats._("the revenue so far of the {count} customers won in the last 12 months "
+                          "(nobody was won the year before; their first year is not over, so "
+                          "this underestimates)").format(count=formats.number(len(chosen)))
     if chosen.empty:
         return {"average": float("nan"), "customers": 0,
-                "basis": "no customer was won in the last two years, so there is nothing to "
-                         "average"}
+                "basis": formats._("no customer was won in the last two years, so there is "
+                                   "nothing to average")}
     revenue = float(lines.loc[in_first_year, "amount"].sum())
     return {"average": revenue / len(chosen), "customers": int(len(chosen)), "basis": basis}
 
 
 def prospecting_target(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, target_new_share: float = 0.20
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    target_new_share: float = 0.20,
+    formats: Formats = ENGLISH,
 ) -> dict:
     """How much new-customer revenue, and roughly how many new customers, a target share takes.
 
@@ -262,7 +269,7 @@ def prospecting_target(
     revenue = float(window["amount"].sum())
     from_new = float(window.loc[window["customer_id"].isin(new_ids), "amount"].sum())
     target = share * revenue if revenue > 0 else float("nan")
-    typical = first_year_revenue_of_new_customers(invoices, as_of)
+    typical = first_year_revenue_of_new_customers(invoices, as_of, formats)
     average = typical["average"]
     needed = math.ceil(target / average) if average > 0 and target == target else float("nan")
     return {
@@ -279,52 +286,77 @@ def prospecting_target(
     }
 
 
-def quotes_in_words(figures: dict, has_quotes: bool, percent=lambda v: f"{v:.0%}",
+def quotes_in_words(figures: dict, has_quotes: bool, formats: Formats = ENGLISH,
                     switches_on: str = "") -> str:
     """The quote figures as a sentence, or what adding a quote file would show.
 
     In: ``figures`` from :func:`quote_figures`; ``has_quotes`` (is there a quote
-    file?); ``percent`` formatter (e.g. ``wb.percent``); ``switches_on`` = the
-    sentence telling what file to add (``helpers.data.QUOTES.switches_on``).
+    file?); ``formats`` (``wb.formats``); ``switches_on`` = the sentence telling what
+    file to add (``QUOTES.switches_on``, translated here).
     Out: text.
 
     Example: ``quotes_in_words(quote_figures(quotes, as_of), True)`` →
-    "In the last 12 months you sent 73 quotes and won 33% of them, and 70 different …"
+    "In the last 12 months you sent 73 quotes and won 33.0% of them, and 70 different …"
     """
+    _ = formats._
     if not has_quotes:
-        return ("There is no quote file, so we can't see how often you meet a 'no'. "
-                + switches_on).strip()
+        return (_("There is no quote file, so we can't see how often you meet a 'no'.") + " "
+                + (_(switches_on) if switches_on else "")).strip()
     count = figures["quotes_12m"]
     if not count:
-        return ("The quote file has no quotes dated in the last 12 months: nobody has had "
-                "the chance to say no lately.")
-    text = (f"In the last 12 months you sent {count} quotes and won "
-            f"{percent(figures['quote_win_rate_12m'])} of them")
+        return _("The quote file has no quotes dated in the last 12 months: nobody has had "
+                 "the chance to say no lately.")
     prospects = figures["prospects_met_12m"]
+    values = {"count": formats.number(count),
+              "win_rate": formats.percent(figures["quote_win_rate_12m"])}
     if prospects == prospects:  # not nan
-        text += f", and {prospects} different prospects (firms that were not yet customers) got one"
-    return text + "."
+        return _("In the last 12 months you sent {count} quotes and won {win_rate} of them, and "
+                 "{prospects} different prospects (firms that were not yet customers) got "
+                 "one.").format(prospects=formats.number(prospects), **values)
+    return _("In the last 12 months you sent {count} quotes and won {win_rate} of them."
+             ).format(**values)
 
 
-def freshness_in_words(new_share: float, retention: float, percent=lambda v: f"{v:.1%}") -> str:
+def freshness_in_words(new_share: float, retention: float, formats: Formats = ENGLISH) -> str:
     """Two sentences on the new-customer revenue share and 12-month retention.
 
     In: :func:`new_customer_revenue_share_12m`, :func:`retention_12m` (either may be
-    ``nan``) and a ``percent`` formatter (e.g. ``wb.percent``).
+    ``nan``) and ``formats`` (``wb.formats``).
     Out: text; says why when a figure can't be measured.
 
     Example: ``freshness_in_words(0.11, 0.71)`` → "Customers won in the last 12 months
     brought 11.0% of the revenue of those 12 months. Of the customers who bought …"
     """
+    _ = formats._
     if new_share == new_share:
-        first = (f"Customers won in the last 12 months brought {percent(new_share)} of the "
-                 "revenue of those 12 months.")
+        first = _("Customers won in the last 12 months brought {share} of the revenue of those "
+                  "12 months.").format(share=formats.percent(new_share))
     else:
-        first = "There was no revenue in the last 12 months to split into new and old."
+        first = _("There was no revenue in the last 12 months to split into new and old.")
     if retention == retention:
-        second = (f"Of the customers who bought in the 12 months before, {percent(retention)} "
-                  "bought again in the last 12 months.")
+        second = _("Of the customers who bought in the 12 months before, {share} bought again "
+                   "in the last 12 months.").format(share=formats.percent(retention))
     else:
-        second = ("Nobody bought in the 12 months before, so retention can't be measured yet: "
-                  "it needs two years of invoices.")
+        second = _("Nobody bought in the 12 months before, so retention can't be measured yet: "
+                   "it needs two years of invoices.")
     return first + "\n" + second
+
+
+def prospecting_in_words(plan: dict, formats: Formats = ENGLISH) -> str:
+    """The :func:`prospecting_target` plan as four sentences for the notebook to print."""
+    _ = formats._
+    lines = [
+        _("If the next 12 months bring the same revenue as the last 12 ({revenue}), {share} of "
+          "it is {target} from new customers.").format(
+              revenue=formats.money(plan["revenue_12m"]),
+              share=formats.percent(plan["target_new_share"], 0),
+              target=formats.money(plan["target_new_revenue"])),
+        _("New customers won in the last 12 months: {count}, bringing {money}.").format(
+            count=formats.number(plan["new_customers_12m"]),
+            money=formats.money(plan["new_customer_revenue_12m"])),
+        _("A new customer brings about {money} in its first year ({basis}).").format(
+            money=formats.money(plan["first_year_revenue"]), basis=plan["basis"]),
+        _("New customers needed in the next 12 months to reach the target: about {count}."
+          ).format(count=formats.number(plan["new_customers_needed"])),
+    ]
+    return "\n".join(lines)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.report.formats import ENGLISH, Formats
+
 WINDOW_DAYS = 365
 
 
@@ -41,25 +43,40 @@ def overview_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     }
 
 
-def optional_files_report(company) -> str:
+def optional_files_report(company, formats: Formats = ENGLISH) -> str:
     """One line per optional file: found (with its rows), or what adding it would switch on."""
     from helpers.company.folder import OPTIONAL_FILES
 
+    _ = formats._
     missing = company.missing_files()
-    lines = [f"invoices.csv: found, {len(company.invoices)} lines (required)"]
+    lines = [_("invoices.csv: found, {count} lines (required)").format(
+        count=formats.number(len(company.invoices)))]
     for spec in OPTIONAL_FILES:
         if spec.name in missing:
-            lines.append(f"{spec.name}: not found. {missing[spec.name]}")
+            lines.append(_("{file}: not found. {what_it_adds}").format(
+                file=spec.name, what_it_adds=_(missing[spec.name])))
         else:
             frame = getattr(company, spec.name.removesuffix(".csv"))
-            lines.append(f"{spec.name}: found, {len(frame)} rows")
-    settings = (
-        "found"
-        if (company.folder / "company.toml").exists()
-        else ("not found (name, currency and hourly cost take their defaults)")
-    )
-    lines.append(f"company.toml: {settings}")
+            lines.append(_("{file}: found, {count} rows").format(
+                file=spec.name, count=formats.number(len(frame))))
+    if (company.folder / "company.toml").exists():
+        lines.append(_("company.toml: found"))
+    else:
+        lines.append(_("company.toml: not found (name, currency and hourly cost take their "
+                       "defaults)"))
     return "\n".join(lines)
+
+
+def overview_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
+    """The headline figures of notebook 00 as three lines."""
+    _ = formats._
+    return "\n".join([
+        _("Invoice lines: {count}").format(count=formats.number(figures["invoice_lines"])),
+        _("Revenue in the last 12 months: {money}").format(
+            money=formats.money(figures["revenue_12m"])),
+        _("Customers who bought in them: {count}").format(
+            count=formats.number(figures["active_customers_12m"])),
+    ])
 
 
 def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.freshness import first_invoice_dates
+from helpers.report.formats import ENGLISH, Formats
 
 NAN = float("nan")
 DAYS_PER_YEAR = 365.25
@@ -62,7 +63,7 @@ def _t_quantile_975(df: int) -> float:
     )
 
 
-def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+def unit_prices(invoices: pd.DataFrame, formats: Formats = ENGLISH) -> tuple[pd.DataFrame, str]:
     """Add the unit price of each line, and say where it came from.
 
     ``unit_price_used`` is ``unit_price`` where that column exists and is
@@ -70,21 +71,24 @@ def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     not zero, otherwise NaN.
 
     In: invoices (any columns).
-    Out: (a copy of invoices with ``unit_price_used``, a plain-English note of
-    the fallbacks used, one sentence each, for the notebook to print).
+    Out: (a copy of invoices with ``unit_price_used``, a note of the fallbacks used,
+    one sentence each in the language of ``formats``, for the notebook to print).
     Raises :class:`PriceDataMissing` when there is neither ``unit_price`` nor
     ``quantity``.
 
     Example: ``lines, note = unit_prices(invoices); print(note)``
     """
+    _ = formats._
     has_unit_price = "unit_price" in invoices.columns
     has_quantity = "quantity" in invoices.columns
     if not has_unit_price and not has_quantity:
         raise PriceDataMissing(
-            "The invoices have neither a `unit_price` nor a `quantity` column, so the "
-            "price paid per unit cannot be worked out. Add a `quantity` column (units on "
-            "each line) or a `unit_price` column to invoices.csv to switch on the "
-            "price-erosion analysis."
+            _(
+                "The invoices have neither a `unit_price` nor a `quantity` column, so the "
+                "price paid per unit cannot be worked out. Add a `quantity` column (units on "
+                "each line) or a `unit_price` column to invoices.csv to switch on the "
+                "price-erosion analysis."
+            )
         )
     lines = invoices.copy()
     if has_quantity:
@@ -94,27 +98,32 @@ def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, str]:
         from_amount = pd.Series(NAN, index=lines.index)
     notes = []
     if "product" not in lines.columns:
-        notes.append("No `product` column: all lines are treated as one product.")
+        notes.append(_("No `product` column: all lines are treated as one product."))
     if has_unit_price:
         used = lines["unit_price"].astype(float)
         filled = int((used.isna() & from_amount.notna()).sum())
         lines["unit_price_used"] = used.fillna(from_amount)
         if filled:
-            notes.append(f"Lines without a `unit_price` ({filled}) use amount / quantity instead.")
+            notes.append(
+                _("Lines without a `unit_price` ({count}) use amount / quantity instead.").format(
+                    count=formats.number(filled))
+            )
         if not has_quantity:
-            notes.append("No `quantity` column: quantities are taken as amount / unit price.")
+            notes.append(_("No `quantity` column: quantities are taken as amount / unit price."))
     else:
         lines["unit_price_used"] = from_amount
-        notes.append("No `unit_price` column: unit price = amount / quantity.")
+        notes.append(_("No `unit_price` column: unit price = amount / quantity."))
     usable = lines["unit_price_used"].gt(0) & np.isfinite(lines["unit_price_used"])
     left_out = int((~usable).sum())
     if left_out:
         notes.append(
-            f"{left_out} of {len(lines)} lines have no positive unit price (credit notes, "
-            "missing or zero quantity) and are left out of the price analysis."
+            _(
+                "{left_out} of {lines} lines have no positive unit price (credit notes, "
+                "missing or zero quantity) and are left out of the price analysis."
+            ).format(left_out=formats.number(left_out), lines=formats.number(len(lines)))
         )
     if not notes:
-        notes.append("Unit prices are taken from the `unit_price` column.")
+        notes.append(_("Unit prices are taken from the `unit_price` column."))
     return lines, " ".join(notes)
 
 
@@ -166,7 +175,9 @@ def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Dat
     return table.reset_index(drop=True)
 
 
-def erosion_per_tenure_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+def erosion_per_tenure_year(
+    invoices: pd.DataFrame, as_of: pd.Timestamp, formats: Formats = ENGLISH
+) -> dict:
     """Headline figure ``erosion_per_tenure_year``: how much price a year of tenure costs.
 
     Least squares of ln(price index) on ``tenure_years`` (with intercept) over
@@ -203,18 +214,18 @@ def erosion_per_tenure_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict
         "reason": None,
     }
     if n < MIN_LINES:
-        result["reason"] = (
-            f"Only {n} invoice lines with a positive unit price; at least {MIN_LINES} are needed."
-        )
+        result["reason"] = formats._(
+            "Only {lines} invoice lines with a positive unit price; at least {needed} are needed."
+        ).format(lines=formats.number(n), needed=formats.number(MIN_LINES))
         return result
     x = table["tenure_years"].to_numpy(dtype=float)
     y = np.log(table["price_index"].to_numpy(dtype=float))
     spread = float(x.max() - x.min())
     if spread < MIN_TENURE_SPREAD_YEARS:
-        result["reason"] = (
-            f"Customer tenure on the priced lines spans only {spread:.2f} years; at least "
-            f"{MIN_TENURE_SPREAD_YEARS:g} year is needed to measure a change per tenure year."
-        )
+        result["reason"] = formats._(
+            "Customer tenure on the priced lines spans only {spread} years; at least "
+            "{needed} year is needed to measure a change per tenure year."
+        ).format(spread=formats.number(spread, 2), needed=formats.number(MIN_TENURE_SPREAD_YEARS))
         return result
 
     x_centred = x - x.mean()
@@ -298,7 +309,10 @@ def price_gap_new_vs_tenured(
 
 
 def erosion_cost_12m(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, new_max_years: float = 1.0
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    new_max_years: float = 1.0,
+    formats: Formats = ENGLISH,
 ) -> dict:
     """Money lost in the last 12 months because tenured customers pay less than new ones.
 
@@ -313,7 +327,7 @@ def erosion_cost_12m(
     In: invoices, ``as_of``, ``new_max_years``.
     Out: dict with ``erosion_cost_12m`` (EUR), ``erosion_cost_share_12m`` (of
     all revenue in the window), ``tenured_lines_12m``, ``lines_compared``,
-    ``note`` (plain English). The cost is 0.0 when no tenured customer bought
+    ``note`` (in the language of ``formats``). The cost is 0.0 when no tenured customer bought
     in the window, NaN when none of their lines has a new-customer price to
     compare with. Raises :class:`PriceDataMissing`.
 
@@ -348,25 +362,26 @@ def erosion_cost_12m(
     }
     if tenured.empty:
         cost = 0.0
-        note = "No customer of over {y:g} year(s) bought in the last 12 months."
+        note = formats._("No customer of over {years} year(s) bought in the last 12 months.")
     elif compared.empty:
         cost = NAN
-        note = (
-            "No new customer (under {y:g} year) bought the same products in the same "
+        note = formats._(
+            "No new customer (under {years} year) bought the same products in the same "
             "years, so there is no new-customer price to compare with."
         )
     else:
         cost = float(gap.sum())
-        note = (
-            f"{len(compared)} of {len(tenured)} lines of customers of {{y:g}}+ years in the "
+        note = formats._(
+            "{compared} of {tenured} lines of customers of {years}+ years in the "
             "last 12 months priced against the median new-customer price of the same product "
             "and year; quantity × price difference, summed (net: lines above the "
             "new-customer price count negatively)."
-        )
+        ).replace("{compared}", formats.number(len(compared))).replace(
+            "{tenured}", formats.number(len(tenured)))
     result["erosion_cost_12m"] = cost
     if window_revenue > 0 and not math.isnan(cost):
         result["erosion_cost_share_12m"] = cost / window_revenue
-    result["note"] = note.format(y=new_max_years)
+    result["note"] = note.format(years=formats.short(new_max_years))
     return result
 
 
@@ -393,21 +408,18 @@ def tenure_price_table(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
     )
 
 
-def _percent_en(value: float) -> str:
-    return f"{value:.1%}"
+def _less_or_more(value: float, formats: Formats) -> str:
+    """-0.021 → "2.1% less", 0.004 → "0.4% more" (in the language of ``formats``)."""
+    template = formats._("{share} less") if value < 0 else formats._("{share} more")
+    return template.format(share=formats.percent(abs(value)))
 
 
-def _less_or_more(value: float, percent) -> str:
-    """-0.021 → "2.1 % less", 0.004 → "0.4 % more" (with the given percent formatter)."""
-    return f"{percent(abs(value))} {'less' if value < 0 else 'more'}"
-
-
-def erosion_in_words(result: dict, percent=_percent_en, years: int = 5, number=None) -> str:
+def erosion_in_words(result: dict, formats: Formats = ENGLISH, years: int = 5) -> str:
     """The erosion estimate as plain sentences for the notebook to print.
 
     In: the dict from :func:`erosion_per_tenure_year` (or one with the same keys);
-    ``percent`` formats a share and ``number`` a count (e.g. ``wb.percent``,
-    ``wb.number``: 21 237 in Finnish); ``years`` for the "adds up over N years" sentence.
+    ``formats`` (``wb.formats``: the language and number formats); ``years`` for the
+    "adds up over N years" sentence.
     Out: text. Says why when the estimate is NaN, and says so plainly when the
     95 % interval includes zero (no clear change either way).
 
@@ -415,33 +427,34 @@ def erosion_in_words(result: dict, percent=_percent_en, years: int = 5, number=N
     "erosion_ci_high": -0.016})`` → "Each extra year as a customer goes with paying about
     2.1% less for the same product (somewhere between 1.6% and 2.6% less). …"
     """
+    _ = formats._
     erosion = result.get("erosion_per_tenure_year", NAN)
     low, high = result.get("erosion_ci_low", NAN), result.get("erosion_ci_high", NAN)
     if erosion is None or math.isnan(erosion):
-        reason = result.get("reason") or "there are not enough priced invoice lines."
-        return f"Price erosion can't be measured on this data. {reason}"
-    sentence = (f"Each extra year as a customer goes with paying about "
-                f"{_less_or_more(erosion, percent)} for the same product")
+        reason = result.get("reason") or _("there are not enough priced invoice lines.")
+        return _("Price erosion can't be measured on this data. {reason}").format(reason=reason)
+    sentence = _("Each extra year as a customer goes with paying about {change} for the same "
+                 "product").format(change=_less_or_more(erosion, formats))
     basis = ""
     if result.get("lines_used"):
-        count = number or (lambda value: f"{value:,}")
-        customers = result.get("customers_used")
-        basis = (f" (Based on {count(result['lines_used'])} invoice lines of "
-                 f"{count(customers) if customers is not None else '?'} customers.)")
+        basis = " " + _("(Based on {lines} invoice lines of {customers} customers.)").format(
+            lines=formats.number(result["lines_used"]),
+            customers=formats.number(result.get("customers_used")))
     if math.isnan(low) or math.isnan(high):
         return sentence + "." + basis
     if high < 0 or low > 0:  # the whole interval on one side of zero
         near, far = sorted((low, high), key=abs)
-        direction = "less" if erosion < 0 else "more"
-        sentence += (f" (somewhere between {percent(abs(near))} and {percent(abs(far))} "
-                     f"{direction}).")
+        between = (_("(somewhere between {near} and {far} less).") if erosion < 0
+                   else _("(somewhere between {near} and {far} more)."))
         over = (1 + erosion) ** years - 1
-        return sentence + (f" Over {years} years as a customer that adds up to about "
-                           f"{_less_or_more(over, percent)}.") + basis
-    return sentence + (
-        f" (somewhere between {_less_or_more(low, percent)} and {_less_or_more(high, percent)})."
-        " The interval includes zero: on this data there is no clear change either way."
-    ) + basis
+        return (sentence + " " + between.format(near=formats.percent(abs(near)),
+                                                far=formats.percent(abs(far)))
+                + " " + _("Over {years} years as a customer that adds up to about {change}.")
+                .format(years=formats.number(years), change=_less_or_more(over, formats))
+                + basis)
+    return (sentence + " " + _("(somewhere between {low} and {high}). The interval includes "
+                               "zero: on this data there is no clear change either way.")
+            .format(low=_less_or_more(low, formats), high=_less_or_more(high, formats)) + basis)
 
 
 def price_analysis(
@@ -449,10 +462,12 @@ def price_analysis(
     as_of: pd.Timestamp,
     new_max_years: float = 1.0,
     long_min_years: float = 3.0,
+    formats: Formats = ENGLISH,
 ) -> dict:
     """Everything the price-erosion section shows, in one call that never raises.
 
-    In: invoices, ``as_of``, the tenure limits of :func:`price_gap_new_vs_tenured`.
+    In: invoices, ``as_of``, the tenure limits of :func:`price_gap_new_vs_tenured`,
+    ``formats`` for the notes (``wb.formats``).
     Out: dict with ``available`` (False when :class:`PriceDataMissing` was raised),
     ``note`` (where unit prices came from, or what to add to switch the analysis on),
     ``lines`` (:func:`price_index_by_tenure`), ``by_tenure`` (:func:`tenure_price_table`),
@@ -464,15 +479,15 @@ def price_analysis(
     Example: ``analysis = price_analysis(invoices, as_of); print(analysis["note"])``
     """
     try:
-        _, note = unit_prices(invoices.loc[invoices["date"] <= as_of])
+        _lines, note = unit_prices(invoices.loc[invoices["date"] <= as_of], formats)
         return {
             "available": True,
             "note": note,
             "lines": price_index_by_tenure(invoices, as_of),
             "by_tenure": tenure_price_table(invoices, as_of),
-            "erosion": erosion_per_tenure_year(invoices, as_of),
+            "erosion": erosion_per_tenure_year(invoices, as_of, formats),
             "gap": price_gap_new_vs_tenured(invoices, as_of, new_max_years, long_min_years),
-            "cost": erosion_cost_12m(invoices, as_of, new_max_years),
+            "cost": erosion_cost_12m(invoices, as_of, new_max_years, formats),
         }
     except PriceDataMissing as missing:
         note = str(missing)
@@ -488,11 +503,12 @@ def price_analysis(
         "by_tenure": empty_by_tenure,
         "erosion": {"erosion_per_tenure_year": NAN, "erosion_ci_low": NAN,
                     "erosion_ci_high": NAN, "lines_used": 0, "customers_used": 0,
-                    "se_method": None, "reason": "It needs unit prices (see the note above)."},
+                    "se_method": None,
+                    "reason": formats._("It needs unit prices (see the note above).")},
         "gap": pd.DataFrame(index=pd.Index([], name="product")),
         "cost": {"erosion_cost_12m": NAN, "erosion_cost_share_12m": NAN,
                  "tenured_lines_12m": 0, "lines_compared": 0,
-                 "note": "It needs unit prices, like the erosion figure."},
+                 "note": formats._("It needs unit prices, like the erosion figure.")},
     }
 
 
@@ -549,42 +565,84 @@ def price_review_candidates(
     return out[columns]
 
 
-def erosion_cost_in_words(cost: dict, money=lambda v: f"€{v:,.0f}", percent=_percent_en) -> str:
+def erosion_cost_in_words(cost: dict, formats: Formats = ENGLISH) -> str:
     """The result of :func:`erosion_cost_12m` as one or two plain sentences.
 
     In: the dict from :func:`erosion_cost_12m` (or ``price_analysis(...)["cost"]``);
-    ``money`` and ``percent`` formatters (e.g. ``wb.money``, ``wb.percent``).
+    ``formats`` (``wb.formats``).
     Out: text; says why when there is no figure.
 
     Example: ``erosion_cost_in_words({"erosion_cost_12m": 1200.0,
     "erosion_cost_share_12m": 0.02, "note": ""})`` → "In the last 12 months, customers of
     more than a year paid €1,200 less than new customers paid … (2.0% of the revenue …)."
     """
+    _ = formats._
     value = cost.get("erosion_cost_12m", NAN)
     if value is None or math.isnan(value):
-        return f"The money lost to erosion can't be worked out on this data. {cost.get('note', '')}"
+        return _("The money lost to erosion can't be worked out on this data. {note}").format(
+            note=cost.get("note", "")).strip()
     if cost.get("lines_compared", 1) == 0:
         return cost.get("note", "")
-    direction = "less" if value >= 0 else "more"
-    return (f"In the last 12 months, customers of more than a year paid {money(abs(value))} "
-            f"{direction} than new customers paid for the same products in the same year "
-            f"({percent(abs(cost.get('erosion_cost_share_12m', NAN)))} of the revenue of those "
-            "12 months).")
+    template = (
+        _("In the last 12 months, customers of more than a year paid {money} less than new "
+          "customers paid for the same products in the same year ({share} of the revenue of "
+          "those 12 months).") if value >= 0 else
+        _("In the last 12 months, customers of more than a year paid {money} more than new "
+          "customers paid for the same products in the same year ({share} of the revenue of "
+          "those 12 months).")
+    )
+    return template.format(money=formats.money(abs(value)),
+                           share=formats.percent(abs(cost.get("erosion_cost_share_12m", NAN))))
 
 
 def price_review_in_words(review: pd.DataFrame, min_tenure_years: float = 3.0,
-                          money=lambda v: f"€{v:,.0f}") -> str:
+                          formats: Formats = ENGLISH) -> str:
     """One sentence over the table of :func:`price_review_candidates`.
 
-    Example: ``price_review_in_words(review, 3, wb.money)`` → "5 long-standing accounts
+    Example: ``price_review_in_words(review, 3, wb.formats)`` → "5 long-standing accounts
     (3+ years) paid the least against the going price; at the going price their last
     12 months would have brought €15,760 more."
     """
+    _ = formats._
     if review.empty:
-        return (f"No customer of {min_tenure_years:g}+ years bought priced lines in the last "
-                "12 months, so there is no price-review list yet. Come back when your "
-                "relationships are older, or lower `min_tenure_years`.")
+        return _("No customer of {years}+ years bought priced lines in the last 12 months, so "
+                 "there is no price-review list yet. Come back when your relationships are "
+                 "older, or lower `min_tenure_years`.").format(
+                     years=formats.short(min_tenure_years))
     extra = float(review["catch_up_12m"].sum())
-    return (f"{len(review)} long-standing accounts ({min_tenure_years:g}+ years) paid the least "
-            f"against the going price; at the going price their last 12 months would have "
-            f"brought {money(abs(extra))} {'more' if extra >= 0 else 'less'}.")
+    template = (
+        _("{count} long-standing accounts ({years}+ years) paid the least against the going "
+          "price; at the going price their last 12 months would have brought {money} more.")
+        if extra >= 0 else
+        _("{count} long-standing accounts ({years}+ years) paid the least against the going "
+          "price; at the going price their last 12 months would have brought {money} less.")
+    )
+    return template.format(count=formats.number(len(review)),
+                           years=formats.short(min_tenure_years), money=formats.money(abs(extra)))
+
+
+def price_gap_readable(gap: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`price_gap_new_vs_tenured` table to show: readable headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=gap.index.rename(_("product")))
+    if gap.empty:
+        return out
+    out[_("new: price index")] = gap["new_median_index"].map(lambda v: formats.number(v, 3))
+    out[_("3+ years: price index")] = gap["long_standing_median_index"].map(
+        lambda v: formats.number(v, 3))
+    out[_("gap")] = (gap["gap_long_vs_new_pct"] / 100).map(formats.percent)
+    out[_("new: lines")] = gap["new_lines"].map(formats.number)
+    out[_("3+ years: lines")] = gap["long_standing_lines"].map(formats.number)
+    return out
+
+
+def price_review_readable(review: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`price_review_candidates` table to show: readable headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=review.index)
+    out[_("name")] = review["name"]
+    out[_("years as customer")] = review["tenure_years"].map(lambda v: formats.number(v, 1))
+    out[_("revenue, 12 months")] = review["revenue_12m"].map(formats.money)
+    out[_("price index")] = review["price_index_12m"].map(lambda v: formats.number(v, 3))
+    out[_("at going price, +")] = review["catch_up_12m"].map(formats.money)
+    return out

@@ -27,6 +27,7 @@ from helpers.company.parsing import (
     read_text_table,
 )
 from helpers.paths import resolve_data_dir
+from helpers.report.messages import N_
 
 ERROR, WARNING = "error", "warning"
 LANGUAGES = ("en", "fi", "sv")
@@ -125,7 +126,7 @@ INVOICES = FileSpec(
         Column("list_price", NUMBER),
         Column("cost", NUMBER),
     ),
-    "Every analysis needs invoices.csv with customer_id, date and amount.",
+    N_("Every analysis needs invoices.csv with customer_id, date and amount."),
 )
 CUSTOMERS = FileSpec(
     "customers.csv",
@@ -137,8 +138,10 @@ CUSTOMERS = FileSpec(
         Column("contract_end", DATE),
         Column("wallet", NUMBER, minimum=0),
     ),
-    "Add customers.csv (customer_id, name, owner, contract_end, wallet) to see names, "
-    "account owners, contract ends and each customer's purchasing potential.",
+    N_(
+        "Add customers.csv (customer_id, name, owner, contract_end, wallet) to see names, "
+        "account owners, contract ends and each customer's purchasing potential."
+    ),
 )
 HOURS = FileSpec(
     "hours.csv",
@@ -148,8 +151,10 @@ HOURS = FileSpec(
         Column("hours", NUMBER, required=True, minimum=0),
         Column("billable", BOOL),
     ),
-    "Add hours.csv (customer_id, date, hours, billable) to see what serving each "
-    "customer costs in working time.",
+    N_(
+        "Add hours.csv (customer_id, date, hours, billable) to see what serving each "
+        "customer costs in working time."
+    ),
 )
 SURVEY = FileSpec(
     "survey.csv",
@@ -159,8 +164,10 @@ SURVEY = FileSpec(
         Column("satisfaction", NUMBER, required=True, minimum=1, maximum=5, integer=True),
         Column("recommend", NUMBER, minimum=0, maximum=10, integer=True),
     ),
-    "Add survey.csv (customer_id, date, satisfaction 1–5) to see whether very "
-    "satisfied customers buy again more often than satisfied ones.",
+    N_(
+        "Add survey.csv (customer_id, date, satisfaction 1–5) to see whether very "
+        "satisfied customers buy again more often than satisfied ones."
+    ),
 )
 QUOTES = FileSpec(
     "quotes.csv",
@@ -171,8 +178,10 @@ QUOTES = FileSpec(
         Column("customer_id", TEXT),
         Column("prospect", TEXT),
     ),
-    "Add quotes.csv (date, customer_id or prospect, amount, won yes/no) to see how "
-    "often your offers win and how many new prospects you meet.",
+    N_(
+        "Add quotes.csv (date, customer_id or prospect, amount, won yes/no) to see how "
+        "often your offers win and how many new prospects you meet."
+    ),
 )
 OPTIONAL_FILES = (CUSTOMERS, HOURS, SURVEY, QUOTES)
 SETTINGS_FILE = "company.toml"

@@ -243,5 +243,8 @@ def pseudonymize_folder(company: Company, secret: str, work_dir, key_file) -> Pa
 
     hidden = pseudonymize(company, secret)
     hidden.settings["name"] = "Pseudonymized company"
-    pseudonym_mapping(company, secret).to_csv(key_file, index=False, lineterminator="\n")
+    # with a BOM: the teacher opens the key in Excel, which then reads the ä and ö right
+    pseudonym_mapping(company, secret).to_csv(
+        key_file, index=False, lineterminator="\n", encoding="utf-8-sig"
+    )
     return write_company(hidden, work_dir)

@@ -17,6 +17,7 @@ from helpers.company.folder import Company, load_company, resolve_as_of
 from helpers.paths import resolve_data_dir
 from helpers.report import formats as i18n
 from helpers.report.figures import write_figures
+from helpers.report.formats import Formats
 
 WINDOW_DAYS = 365
 
@@ -43,6 +44,11 @@ class Session:
         """Start of the last-12-months window (as_of − 365 days, excluded)."""
         return self.as_of - pd.Timedelta(days=WINDOW_DAYS)
 
+    @property
+    def formats(self) -> Formats:
+        """Words and number formats of this notebook's language, for the sentence helpers."""
+        return Formats(self.language, self.company.currency)
+
     def money(self, value, decimals: int = 0) -> str:
         return i18n.money(value, self.company.currency, self.language, decimals)
 
@@ -61,6 +67,20 @@ class Session:
         if self.output_dir is not None:
             write_figures(self.figures, self.output_dir / f"{self.notebook}.json")
 
+    def table(self, frame: pd.DataFrame, empty: str | None = None):
+        """``frame`` to show as the cell's result; a sentence instead when it has no rows.
+
+        A reader should never meet "Empty DataFrame": ``empty`` says why there is nothing
+        (default: a plain "nothing to show"; ``""`` when a sentence above already said why).
+        """
+        if len(frame):
+            return frame
+        if empty is None:
+            empty = self.formats._("Nothing to show here on this data.")
+        if empty:
+            print(empty)
+        return None
+
     def save_list(self, name: str, frame: pd.DataFrame) -> Path | None:
         """Save a list to act on as ``<output_dir>/<name>.csv`` (when there is an output folder).
 
@@ -77,23 +97,31 @@ class Session:
 
     def describe(self) -> str:
         """A few lines on what data this notebook is looking at."""
+        _ = self.formats._
         lines = self.invoices
+        missing = self.company.missing_files()
         optional = ", ".join(
-            f"{spec} {'missing' if spec in self.company.missing_files() else 'found'}"
+            (_("{file} missing") if spec in missing else _("{file} found")).format(file=spec)
             for spec in ("customers.csv", "hours.csv", "survey.csv", "quotes.csv")
         )
         text = [
-            f"Company: {self.company.name} (folder '{self.company.folder.name}')",
-            f"Invoice lines up to the analysis date: {self.number(len(lines))}, "
-            f"{self.number(lines['customer_id'].nunique())} customers, "
-            f"{self.date(lines['date'].min())} – {self.date(lines['date'].max())}",
-            f"Analysis date (as_of): {self.date(self.as_of)}; the last 12 months are "
-            f"{self.date(self.window_start + pd.Timedelta(days=1))} – {self.date(self.as_of)}",
-            f"Optional files: {optional}",
+            _("Company: {name} (folder '{folder}')").format(
+                name=self.company.name, folder=self.company.folder.name),
+            _("Invoice lines up to the analysis date: {lines}, {customers} customers, "
+              "{first} – {last}").format(
+                lines=self.number(len(lines)),
+                customers=self.number(lines["customer_id"].nunique()),
+                first=self.date(lines["date"].min()), last=self.date(lines["date"].max())),
+            _("Analysis date (as_of): {as_of}; the last 12 months are {start} – {end}").format(
+                as_of=self.date(self.as_of),
+                start=self.date(self.window_start + pd.Timedelta(days=1)),
+                end=self.date(self.as_of)),
+            _("Optional files: {files}").format(files=optional),
         ]
         warnings = self.company.warnings
         if warnings:
-            text.append(f"Worth a look ({len(warnings)}): run `workbook check` for details")
+            text.append(_("Worth a look ({count}): run `workbook check` for details").format(
+                count=self.number(len(warnings))))
             text.extend(f"  - {w}" for w in warnings[:3])
         return "\n".join(text)
 

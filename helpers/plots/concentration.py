@@ -7,9 +7,11 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from helpers.plots.common import axes, money_axis
+from helpers.report.formats import number, percent
+from helpers.report.messages import translator
 
 
-def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, language: str = "en") -> Axes:
     """Lorenz curve of revenue, with the diagonal of perfect equality.
 
     In: ``curve`` from ``concentration.lorenz_curve``.
@@ -17,17 +19,19 @@ def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
     Example: ``plot_lorenz(lorenz_curve(invoices, as_of))``
     """
+    _ = translator(language)
     ax = axes(ax)
-    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label="every customer the same size")
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--",
+            label=_("every customer the same size"))
     ax.plot(
         curve["customer_share"], curve["revenue_share"], color="tab:blue", marker=".",
-        label="your customers",
+        label=_("your customers"),
     )  # fmt: skip
     ax.fill_between(curve["customer_share"], curve["revenue_share"], curve["customer_share"],
                     color="tab:blue", alpha=0.1)  # fmt: skip
-    ax.set_title("How evenly is revenue spread over customers?")
-    ax.set_xlabel("Share of customers, smallest first")
-    ax.set_ylabel("Share of revenue")
+    ax.set_title(_("How evenly is revenue spread over customers?"))
+    ax.set_xlabel(_("Share of customers, smallest first"))
+    ax.set_ylabel(_("Share of revenue"))
     ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlim(0, 1)
@@ -49,19 +53,21 @@ def plot_revenue_by_customer(
 
     Example: ``plot_revenue_by_customer(revenue_by_customer(invoices, as_of), top=10)``
     """
+    _ = translator(language)
     ax = axes(ax)
     total = float(series.sum())
     shown = series.iloc[:top][::-1]  # barh draws bottom-up: largest last = on top
     bars = ax.barh([str(name) for name in shown.index], shown.to_numpy(), color="tab:blue")
     if total > 0:
-        labels = [f"{value / total:.0%}" for value in shown.to_numpy()]
+        labels = [percent(value / total, language, 0) for value in shown.to_numpy()]
         ax.bar_label(bars, labels=labels, padding=3, fontsize="small")
-    title = "Largest customers by revenue"
+    title = _("Largest customers by revenue")
     if len(series) > top:
-        title += f" (top {top} of {len(series)})"
+        title = _("Largest customers by revenue (top {top} of {count})").format(
+            top=number(top, language), count=number(len(series), language))
     ax.set_title(title)
-    ax.set_xlabel("Revenue")
-    ax.set_ylabel("Customer")
+    ax.set_xlabel(_("Revenue"))
+    ax.set_ylabel(_("Customer"))
     money_axis(ax.xaxis, currency, language)
     ax.margins(x=0.12)  # room for the share labels
     return ax

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from helpers.plots.common import axes, money_axis
+from helpers.report.messages import translator
 
 
 def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: str = "€",
@@ -17,10 +18,11 @@ def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: s
 
     Example: ``plot_revenue_by_year(revenue_by_year(invoices, as_of), currency="EUR")``
     """
+    _ = translator(language)
     ax = axes(ax)
     ax.bar(by_year.index.astype(str), by_year.to_numpy(), color="tab:blue")
     money_axis(ax.yaxis, currency, language)
-    ax.set_title("Revenue per year")
-    ax.set_xlabel("Year")
-    ax.set_ylabel(f"Revenue ({currency}, excl. VAT)")
+    ax.set_title(_("Revenue per year"))
+    ax.set_xlabel(_("Year"))
+    ax.set_ylabel(_("Revenue ({currency}, excl. VAT)").format(currency=currency))
     return ax

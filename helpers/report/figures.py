@@ -36,6 +36,11 @@ FIGURES: dict[str, Figure] = {
     "revenue_12m": Figure(
         "Revenue, last 12 months", "money", "sum of amount in (as_of − 365 days, as_of]"
     ),
+    "active_customers_12m": Figure(
+        "Customers who bought in the last 12 months",
+        "count",
+        "distinct customer_id with a line dated in (as_of − 365 days, as_of]",
+    ),
     # 01 Pricing erosion and dependence
     "customers": Figure(
         "Customers", "count", "number of distinct customer_id in invoices up to as_of"

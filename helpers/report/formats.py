@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 from babel.dates import format_date
@@ -68,3 +69,52 @@ def date(value, language: str = "en") -> str:
     if language == "en":
         return format_date(stamp.date(), format="d MMM y", locale=locale_for(language))
     return format_date(stamp.date(), format="d.M.y", locale=locale_for(language))
+
+
+@dataclass(frozen=True)
+class Formats:
+    """Everything a sentence needs to be written for a reader: the words and the numbers.
+
+    Helpers that write sentences take one (``formats=wb.formats`` in a notebook) and call
+    ``formats._("…")`` for words and ``formats.money(…)`` etc. for figures.
+
+    >>> fi = Formats("fi")
+    >>> fi.money(1234.4), fi.percent(0.256), fi.date("2025-12-31")
+    ('1\xa0234\xa0€', '25,6\xa0%', '31.12.2025')
+    """
+
+    language: str = "en"
+    currency: str = "EUR"
+
+    def money(self, value, decimals: int = 0) -> str:
+        return money(value, self.currency, self.language, decimals)
+
+    def percent(self, value, decimals: int = 1) -> str:
+        return percent(value, self.language, decimals)
+
+    def number(self, value, decimals: int = 0) -> str:
+        return number(value, self.language, decimals)
+
+    def date(self, value) -> str:
+        return date(value, self.language)
+
+    def short(self, value) -> str:
+        """A number with as few decimals as it needs (up to 2): 1, 1.5 or 1,5."""
+        if _missing(value):
+            return MISSING
+        return format_decimal(value, format="#,##0.##", locale=locale_for(self.language))
+
+    def _(self, message: str) -> str:
+        """``message`` in this language (the English text is the message id)."""
+        from helpers.report.messages import translator
+
+        return translator(self.language)(message)
+
+    def plural(self, singular: str, plural: str, count: int) -> str:
+        """The singular or plural message that fits ``count``, in this language."""
+        from helpers.report.messages import plural_translator
+
+        return plural_translator(self.language)(singular, plural, count)
+
+
+ENGLISH = Formats()

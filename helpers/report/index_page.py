@@ -1,44 +1,88 @@
-"""``index.html``: the front page of a run, for people who will never open a notebook."""
+"""``index.html``: the front page of a run, for someone who will never open a notebook.
+
+One page in the run's language: the company and the period; for each notebook the
+question it answers, its findings as the sentences the notebook printed (cells tagged
+``finding``) and its key plots (cells tagged ``key-plot``); the lists to act on; the
+headline figures, each with its label; links to every page; and, at the end, the exact
+definitions. Every word comes through the message catalogs (``messages.py``); numbers
+and dates through Babel (``formats.py``). Everything that came from the user's data is
+escaped.
+"""
 
 from __future__ import annotations
 
+import base64
 import html
 from pathlib import Path
 
-from helpers.report import formats as i18n
+import nbformat
+
 from helpers.report.figures import FIGURES
+from helpers.report.formats import MISSING, Formats
+from helpers.report.messages import N_
+
+# The question each notebook answers, by its number (the reader's headline for its findings).
+QUESTIONS = {
+    "00": N_("What is in the data?"),
+    "01": N_("Do long-standing customers pay less, are you still winning new ones, and how "
+             "much rests on a few?"),
+    "02": N_("Which customers deserve your scarce sales time, and who looks after them?"),
+    "03": N_("What is each key account really worth, and what does it earn after the cost of "
+             "serving it?"),
+    "04": N_("Where can you rise above your competitors?"),
+    "05": N_("How committed are your customers, and what does losing one cost?"),
+    "06": N_("What do you want to build with your key accounts?"),
+}
+
+# The lists the notebooks save (``wb.save_list``), by file name.
+LISTS = {
+    "segments": N_("Every customer with its segment, value, potential, owner and next step"),
+    "check-up-calls": N_("The yearly check-up calls"),
+    "account-shortlist": N_("Accounts with a suggested action"),
+    "at-risk": N_("Customers whose binding ends soon while their commitment is low"),
+}
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
-       color: #222; line-height: 1.45; }
+       color: #222; line-height: 1.5; overflow-wrap: anywhere; }
 h1 { margin-bottom: .2rem; } .meta { color: #555; margin-top: 0; }
+section.notebook { border-top: 1px solid #ddd; padding-top: .5rem; margin-top: 1.5rem; }
+.finding { font-size: 1.05rem; margin: .4rem 0; }
+figure { margin: .8rem 0; } figure img { max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0 2rem; }
-th, td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid #ddd;
+th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd;
          vertical-align: top; }
 td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;
            font-weight: 600; }
-td.definition { color: #555; font-size: .9rem; }
-ol li { margin: .3rem 0; } .small { color: #666; font-size: .85rem; }
+dl.definitions dt { font-weight: 600; margin-top: .6rem; }
+dl.definitions dd { margin-left: 1rem; color: #444; }
+.small { color: #666; font-size: .85rem; }
 """
 
 
-def format_figure(key: str, value, language: str, currency: str) -> str:
+def format_figure(key: str, value, formats: Formats) -> str:
     """A headline figure as a reader would write it, by its kind in FIGURES."""
     if value is None:
-        return i18n.MISSING
+        return MISSING
     kind = FIGURES[key].kind if key in FIGURES else "number"
     if kind == "money":
-        return i18n.money(value, currency, language)
+        return formats.money(value)
     if kind == "share":
-        return i18n.percent(value, language)
+        return formats.percent(value)
     if kind == "count":
-        return i18n.number(value, language)
+        return formats.number(value)
     if kind == "ratio":
-        return i18n.number(value, language, decimals=3)
+        return formats.number(value, decimals=3)
     if kind == "date":
-        return i18n.date(value, language)
-    if isinstance(value, int | float):
-        return i18n.number(value, language, decimals=1)
+        return formats.date(value)
+    if isinstance(value, bool):
+        return formats._("yes") if value else formats._("no")
+    if isinstance(value, int):
+        return formats.number(value)
+    if isinstance(value, float):
+        return formats.number(value, decimals=1)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
     return str(value)
 
 
@@ -46,6 +90,93 @@ def title_of(path: Path) -> str:
     """'01-pricing-erosion' -> '01 Pricing erosion'."""
     number, _, words = path.stem.partition("-")
     return f"{number} {words.replace('-', ' ').capitalize()}"
+
+
+def tagged_outputs(executed: Path, out: Path) -> tuple[list[str], list[str]]:
+    """The printed findings and the key plots (saved as PNG files) of an executed notebook."""
+    if not executed.exists():
+        return [], []
+    notebook = nbformat.read(executed, as_version=4)
+    findings: list[str] = []
+    plots: list[str] = []
+    for cell in notebook.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            if "finding" in tags and output.get("output_type") == "stream" and (
+                output.get("name") == "stdout"
+            ):
+                findings += [line for line in output["text"].splitlines() if line.strip()]
+            png = output.get("data", {}).get("image/png") if "key-plot" in tags else None
+            if png:
+                name = f"plots/{executed.stem}-{len(plots) + 1}.png"
+                (out / "plots").mkdir(exist_ok=True)
+                (out / name).write_bytes(base64.b64decode(png))
+                plots.append(name)
+    return findings, plots
+
+
+def _notebook_section(path: Path, out: Path, formats: Formats) -> str:
+    _ = formats._
+    number = path.stem[:2]
+    findings, plots = tagged_outputs(out / path.name, out)
+    question = _(QUESTIONS[number]) if number in QUESTIONS else title_of(path)
+    parts = [f"<section class='notebook' id='n{html.escape(number)}'>",
+             f"<h2>{html.escape(question)}</h2>"]
+    parts += [f"<p class='finding'>{html.escape(line)}</p>" for line in findings]
+    parts += [f"<figure><img src='{html.escape(name)}' alt='{html.escape(question)}'></figure>"
+              for name in plots]
+    parts.append(
+        f"<p class='small'><a href='{html.escape(path.stem)}.html'>"
+        f"{html.escape(_('Read the whole page'))}</a> · "
+        f"<a href='{html.escape(path.name)}'>{html.escape(_('notebook'))}</a> · "
+        f"<a href='{html.escape(path.stem)}.json'>{html.escape(_('figures'))}</a></p>"
+    )
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _lists_section(out: Path, formats: Formats) -> str:
+    _ = formats._
+    files = sorted(out.glob("*.csv"))
+    if not files:
+        return ""
+    items = []
+    for path in files:
+        what = _(LISTS[path.stem]) if path.stem in LISTS else path.stem
+        items.append(f"<li><a href='{html.escape(path.name)}'>{html.escape(what)}</a> "
+                     f"<span class='small'>({html.escape(path.name)})</span></li>")
+    workbook = ""
+    if (out / "lists.xlsx").exists():
+        workbook = (f"<p><a href='lists.xlsx'>{html.escape(_('All lists in one Excel file'))}"
+                    "</a></p>")
+    return (f"<h2>{html.escape(_('Lists to act on'))}</h2>\n<ul>\n" + "\n".join(items)
+            + f"\n</ul>\n{workbook}")
+
+
+def _figures_section(summary: dict, formats: Formats) -> tuple[str, str]:
+    """The table of headline figures, and the definitions for the end of the page."""
+    _ = formats._
+    rows, definitions = [], []
+    known = [key for key in FIGURES if key in summary]  # in notebook order, as FIGURES lists them
+    others = sorted(key for key in summary if key not in FIGURES and not key.startswith("_"))
+    for key in known + others:
+        value = summary[key]
+        figure = FIGURES.get(key)
+        label = _(figure.label) if figure else key.replace("_", " ")
+        rows.append(f"<tr><td>{html.escape(label)}</td>"
+                    f"<td class='value'>{html.escape(format_figure(key, value, formats))}</td>"
+                    "</tr>")
+        if figure and figure.definition:
+            definitions.append(f"<dt>{html.escape(label)}</dt>"
+                               f"<dd>{html.escape(_(figure.definition))}</dd>")
+    table = (f"<h2>{html.escape(_('Headline figures'))}</h2>\n<table>\n<thead><tr>"
+             f"<th>{html.escape(_('Figure'))}</th><th>{html.escape(_('Value'))}</th></tr>"
+             "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
+    ending = (f"<h2>{html.escape(_('Definitions'))}</h2>\n<dl class='definitions'>\n"
+              + "\n".join(definitions) + "\n</dl>")
+    return table, ending
 
 
 def write_index(
@@ -57,30 +188,20 @@ def write_index(
     currency: str,
     documents: list[tuple[str, Path]] | None = None,
 ) -> Path:
-    """Write ``index.html`` with the headline figures and links to every page.
+    """Write ``index.html`` (see the module docstring) and return its path.
 
-    ``documents``: (customer name, file) of the customer-vision documents, linked in a
-    section of their own (see ``helpers.report.vision.links_html``).
+    ``documents``: (customer name, file) of the customer-vision documents (notebook 06),
+    linked in a section of their own (``helpers.report.vision.links_html``).
     """
+    formats = Formats(language, currency)
+    _ = formats._
     run = summary.get("_run", {})
-    rows = []
-    for key, value in summary.items():
-        if key.startswith("_"):
-            continue
-        figure = FIGURES.get(key)
-        label = figure.label if figure else key
-        definition = figure.definition if figure else ""
-        rows.append(
-            f"<tr><td>{html.escape(label)}</td>"
-            f"<td class='value'>{html.escape(format_figure(key, value, language, currency))}</td>"
-            f"<td class='definition'>{html.escape(definition)}</td></tr>"
-        )
-    links = "\n".join(
-        f"<li><a href='{html.escape(p.stem)}.html'>{html.escape(title_of(p))}</a> "
-        f"<span class='small'>(<a href='{html.escape(p.name)}'>notebook</a>, "
-        f"<a href='{html.escape(p.stem)}.json'>figures</a>)</span></li>"
-        for p in notebooks
-    )
+    company = str(run.get("company", "Workbook"))
+    title = _("{company}: customer relationships").format(company=company)
+    period = _("Invoices from {first} to {as_of}. \"The last 12 months\" end on {as_of}.").format(
+        first=formats.date(summary.get("first_invoice_date")), as_of=formats.date(run.get("as_of")))
+    sections = "\n".join(_notebook_section(path, out, formats) for path in notebooks)
+    figures, definitions = _figures_section(summary, formats)
     vision_links = ""
     if documents:
         from helpers.report.vision import links_html
@@ -88,26 +209,19 @@ def write_index(
         vision_links = links_html(documents, out, language)
     page = f"""<!DOCTYPE html>
 <html lang="{html.escape(language)}">
-<head><meta charset="utf-8"><title>{html.escape(str(run.get("company", "Workbook")))} —
-customer relationships</title><style>{STYLE}</style></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(title)}</title><style>{STYLE}</style></head>
 <body>
-<h1>{html.escape(str(run.get("company", "Workbook")))}: customer relationships</h1>
-<p class="meta">Analysis date {html.escape(i18n.date(run.get("as_of"), language))} ·
-the last 12 months end on that day</p>
-<h2>The pages</h2>
-<ol>
-{links}
-</ol>
+<h1>{html.escape(title)}</h1>
+<p class="meta">{html.escape(period)}</p>
+{sections}
 {vision_links}
-<h2>Headline figures</h2>
-<table>
-<thead><tr><th>Figure</th><th>Value</th><th>What it means</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody>
-</table>
-<p class="small">All figures are in <a href="summary.json">summary.json</a>. Written by
-<code>workbook run</code>; nothing here was sent anywhere.</p>
+{_lists_section(out, formats)}
+{figures}
+{definitions}
+<p class="small">{html.escape(_("All figures are also in summary.json. Written by the "
+                                  "workbook on this computer; nothing here was sent anywhere."))}
+</p>
 </body>
 </html>
 """

@@ -10,6 +10,7 @@ complete.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -79,12 +80,28 @@ def prepare_output_dir(out_dir: Path, data_dir: Path) -> None:
     )
 
 
+EXERCISE_CALL = re.compile(r"\bq\d+\.(check|hint|solution)\(")
+QUESTION_TEXT = re.compile(r"^\s*\*\*Question \d+")
+
+
+def is_exercise(cell) -> bool:
+    """An exercise's prompt ("**Question 1.** …") or the cell that checks or solves it."""
+    if cell.cell_type == "markdown":
+        return bool(QUESTION_TEXT.match(cell.source))
+    return cell.cell_type == "code" and bool(EXERCISE_CALL.search(cell.source))
+
+
 def export_html(executed: Path, target: Path) -> None:
-    """The executed notebook as HTML for readers: text, tables and plots, no code."""
+    """The executed notebook as HTML for readers: text, tables and plots; no code, no exercises.
+
+    A reader of the report has no kernel to answer in, so the exercise prompts and the
+    "not answered yet" messages are left out (they stay in the executed ``.ipynb``).
+    """
     exporter = HTMLExporter(
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     notebook = nbformat.read(executed, as_version=4)
+    notebook.cells = [cell for cell in notebook.cells if not is_exercise(cell)]
     body, _ = exporter.from_notebook_node(notebook)
     target.write_text(body, encoding="utf-8")
 

@@ -13,7 +13,8 @@ account, every fact optional) → :class:`VisionDocument` (facts + the team's te
 a language) → :meth:`VisionDocument.html` / :meth:`VisionDocument.markdown` →
 :func:`write_documents` (one file per account and language). Every heading, label,
 guiding question, number, date and amount is in the document's language, through
-the message catalogs of :mod:`helpers.report.messages` (domain ``vision``) and Babel
+the message catalogs read by :mod:`helpers.report.messages` (domain ``vision``:
+``helpers/locale/<fi|sv>/LC_MESSAGES/vision.po``) and Babel
 (:mod:`helpers.report.formats`); what the team typed is shown as typed. Everything
 that comes from the user or the data (names, products, typed text) is HTML-escaped.
 
@@ -39,7 +40,7 @@ from babel.numbers import format_decimal, format_percent
 
 from helpers.course import forms
 from helpers.report import formats
-from helpers.report.messages import translator
+from helpers.report.messages import translations
 
 DOMAIN = "vision"
 TOPIC = "visions"  # answers/visions/<customer_id>.toml
@@ -47,9 +48,50 @@ WINDOW_DAYS = 365
 TOP_PRODUCTS = 3
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a message for translation where it is defined; it is translated when shown."""
     return message
+
+
+class MissingTranslation(KeyError):
+    """A message shown in a document that the language's catalog does not translate."""
+
+    def __str__(self) -> str:
+        language, message = self.args
+        return (
+            f"no {language} translation for {message!r} in "
+            f"helpers/locale/{language}/LC_MESSAGES/{DOMAIN}.po; add it there"
+        )
+
+
+class _Strict:
+    """gettext/ngettext that raise :class:`MissingTranslation` instead of showing English.
+
+    Tests render documents with it, so a string shown in a document without a
+    translation fails a test (English, the source language, needs none).
+    """
+
+    def __init__(self, language: str):
+        self.language = language
+        self.inner = translations(language, DOMAIN)
+        self.known = getattr(self.inner, "_catalog", None)
+
+    def _check(self, key) -> None:
+        if self.language != "en" and (self.known is None or key not in self.known):
+            raise MissingTranslation(self.language, key if isinstance(key, str) else key[0])
+
+    def gettext(self, message: str) -> str:
+        self._check(message)
+        return self.inner.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        self._check((singular, 0))
+        return self.inner.ngettext(singular, plural, n)
+
+
+def translator(language: str, strict: bool = False):
+    """The document's translations (``gettext``, ``ngettext``) from ``vision.po``."""
+    return _Strict(language) if strict else translations(language, DOMAIN)
 
 
 @dataclass(frozen=True)
@@ -444,7 +486,7 @@ def vision_form(company_folder, customer_id: str, language: str = "en"):
     """The form for one account: a box per section, saved at once (notebook 06)."""
     import ipywidgets as w
 
-    t = translator(language, DOMAIN)
+    t = translator(language)
     text = answers(company_folder, customer_id)
     items = [forms.status_line(text)]
     for number, section in enumerate(SECTIONS, start=1):
@@ -500,7 +542,7 @@ class VisionDocument:
     # formatting, all in the document's language
 
     def _t(self):
-        return translator(self.language, DOMAIN, self.strict)
+        return translator(self.language, self.strict)
 
     def _(self, message: str) -> str:
         return self._t().gettext(message)
@@ -515,10 +557,8 @@ class VisionDocument:
         return formats.percent(value, self.language)
 
     def change(self, value) -> str:
-        """A change with its sign: +12,5 % / −3.0%."""
-        gap = "" if self.language == "en" else "\xa0"
-        pattern = f"+#,##0.0{gap}%;-#,##0.0{gap}%"
-        return format_percent(value, format=pattern, locale=formats.locale_for(self.language))
+        """A change with its sign: +12,5 % / -3.0%."""
+        return _signed_percent(value, self.language)
 
     def decimal(self, value, decimals: int = 1) -> str:
         return format_decimal(
@@ -908,7 +948,7 @@ def build_documents(
     facts = account_facts(company, as_of, ids)
     if with_notebook_facts and facts:
         facts = add_notebook_facts(facts, **notebook_facts(company, as_of, ids))
-    t = translator(language, DOMAIN, strict)
+    t = translator(language, strict)
     documents = []
     for cid in ids:
         texts, note = {}, None
@@ -1008,7 +1048,7 @@ def documents_in_words(written: list[tuple[str, Path]], folder_label: str = "vis
 
 def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) -> str:
     """The index page's section linking every document (relative links, all escaped)."""
-    t = translator(language, DOMAIN)
+    t = translator(language)
     if not written:
         return ""
     items = "\n".join(
@@ -1039,80 +1079,116 @@ def sections_written(company_folder, ids: list[str]) -> pd.Series:
     return pd.Series(counts, name="sections_written", dtype=float)
 
 
-def accounts_table(
-    company, as_of: pd.Timestamp, ids: list[str], money, percent, date
-) -> pd.DataFrame:
-    """The accounts to write a vision for, readable: name, customer since, revenue, change,
-    how many sections the team has written (``money``, ``percent``, ``date``: the session's
-    formatters, e.g. ``wb.money``).
+def accounts_table(company, as_of: pd.Timestamp, ids: list[str], fmt) -> pd.DataFrame:
+    """The accounts to write a vision for, for reading: name, customer since, revenue of the
+    last 12 months and its change, how many of the five sections the team has written.
+
+    ``fmt``: the notebook's ``wb.formats`` (language, currency); headers and values are
+    in its language.
     """
+    _ = translator(fmt.language).gettext
     facts = account_facts(company, as_of, ids)
     written = sections_written(company.folder, ids)
+    columns = [_("name"), _("customer since"), _("revenue, last 12 months"),
+               _("change on the 12 months before"), _("sections written")]  # fmt: skip
     rows = []
     for cid, f in facts.items():
         change = f.revenue_change
+        done = written[cid]
         rows.append(
-            {
-                "customer_id": cid,
-                "name": f.name,
-                "customer since": date(f.first_invoice),
-                "revenue, last 12 months": money(f.revenue_12m),
-                "change on the 12 months before": "–"
-                if change is None
-                else ("+" if change > 0 else "") + percent(change),
-                "sections written": "unreadable"
-                if math.isnan(written[cid])
-                else f"{int(written[cid])} of 5",
-            }
+            [
+                cid,
+                f.name,
+                fmt.date(f.first_invoice),
+                fmt.money(f.revenue_12m),
+                formats.MISSING if change is None else _signed_percent(change, fmt.language),
+                _("unreadable") if math.isnan(done) else _("{done} of 5").format(done=int(done)),
+            ]
         )
-    columns = ["name", "customer since", "revenue, last 12 months",
-               "change on the 12 months before", "sections written"]  # fmt: skip
-    return pd.DataFrame(rows, columns=["customer_id", *columns]).set_index("customer_id")
+    frame = pd.DataFrame(rows, columns=["customer_id", *columns])
+    return frame.set_index("customer_id")
 
 
-def form_in_words(company_folder, customer_id: str) -> str:
+def _signed_percent(value: float, language: str) -> str:
+    """+12,5 % / -3.0%: a change with its sign, in the language's format."""
+    gap = "" if language == "en" else "\xa0"
+    pattern = f"+#,##0.0{gap}%;-#,##0.0{gap}%"
+    return format_percent(value, format=pattern, locale=formats.locale_for(language))
+
+
+def account_revenue_by_year(invoices: pd.DataFrame, as_of: pd.Timestamp, customer_id: str):
+    """One account's revenue per calendar year up to as_of (for the notebook's bar plot)."""
+    from helpers.analysis.overview import revenue_by_year
+
+    return revenue_by_year(invoices.loc[invoices["customer_id"] == customer_id], as_of)
+
+
+def revenue_title(name: str, language: str) -> str:
+    """The plot title: 'Rakennus Lahtinen Oy: revenue per year', in the language."""
+    return translator(language).gettext("{name}: revenue per year").format(name=name)
+
+
+def form_in_words(company_folder, customer_id: str, language: str = "en") -> str:
     """What the form does and where the text goes: the line a batch run prints instead."""
+    _ = translator(language).gettext
     saved = answers(company_folder, customer_id)
-    where = forms._shown_path(saved.path)
     if saved.error is not None:
-        return (
-            f"The team's texts for {customer_id} can't be read, so the document shows the "
-            f"guiding questions instead. {saved.error.advice()}"
-        )
+        return _(
+            "The team's texts for {customer} can't be read, so the document asks the guiding "
+            "questions instead. {problem}"
+        ).format(customer=customer_id, problem=saved.error.advice())
     done = sum(1 for value in saved.values().values() if value and value.strip())
-    text = (
-        f"In JupyterLab a form shows here: a box per section, saved as you type in {where}. "
-        f"The team has written {done} of the 5 sections for {customer_id}"
+    text = _(
+        "In JupyterLab a form shows here: a box per section, saved as you type in {file}."
+    ).format(file=forms._shown_path(saved.path))
+    return (
+        text
+        + " "
+        + _("The team has written {done} of the 5 sections for {customer}.").format(
+            done=formats.number(done, language), customer=customer_id
+        )
     )
-    if done == len(SECTIONS):
-        return text + "."
-    return text + " so far; the document asks guiding questions in the others."
 
 
 def file_names_in_words(ids: list[str], names, language: str) -> str:
-    """The HTML file names the key accounts' documents get, one a line."""
+    """The HTML file names the accounts' documents get, one a line."""
     if not ids:
-        return "(no key accounts, no documents)"
+        return translator(language).gettext("No accounts, so no documents.")
     return "\n".join(
         "vision/" + document_name(cid, names.get(cid, cid), language) + ".html" for cid in ids
     )
 
 
-def key_accounts_in_words(ids: list[str], largest: str | None, names) -> str:
+def key_accounts_in_words(ids: list[str], largest: str | None, names, language: str) -> str:
     """Which accounts get a document, and which one the worked example uses."""
+    _ = translator(language).gettext
+    t = translator(language)
     if not ids:
-        text = (
-            "Notebook 02 finds no key accounts in this data, so `workbook run` writes no documents."
+        text = _(
+            "Notebook 02 finds no key accounts in this data: `workbook run` writes documents "
+            "only for the accounts your team has written a vision for."
         )
     else:
-        shown = ", ".join(str(names.get(i, i)) for i in ids)
-        text = (
-            f"Notebook 02 finds {len(ids)} key account(s): {shown}. `workbook run` writes a "
-            "customer-vision document for each of them, and for every account your team has "
-            "written a vision for, into vision/."
+        text = t.ngettext(
+            "Notebook 02 finds {count} key account: {names}.",
+            "Notebook 02 finds {count} key accounts: {names}.",
+            len(ids),
+        ).format(
+            count=formats.number(len(ids), language),
+            names=", ".join(str(names.get(i, i)) for i in ids),
+        )
+        text += " " + _(
+            "`workbook run` writes a customer-vision document for each of them, and for every "
+            "account your team has written a vision for, into vision/."
         )
     if largest is not None:
-        note = "" if largest in ids else " (not a key account: its potential is low in notebook 02)"
         name = names.get(largest, largest)
-        text += f"\nThe worked example below uses the largest account, {name}{note}."
+        if largest in ids:
+            example = _("The worked example below uses the largest account, {name}.")
+        else:
+            example = _(
+                "The worked example below uses the largest account, {name} (not a key account: "
+                "its potential is low in notebook 02)."
+            )
+        text += "\n" + example.format(name=name)
     return text

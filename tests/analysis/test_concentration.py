@@ -230,7 +230,7 @@ def test_stress_test_readable_names_and_formats():
     assert table.loc["without the largest customer", "customers leaving"] == "Alpha Oy"
     assert table.loc["without the top 3", "customers leaving"] == "Alpha Oy, B, C"
     assert table.loc["all customers", "customers leaving"] == "–"
-    assert table.loc["without the largest customer", "revenue, last 12 months"] == "400"
+    assert table.loc["without the largest customer", "revenue, last 12 months"] == "€400"
     assert table.loc["without the largest customer", "revenue lost"] == "60.0%"
     assert table.loc["without the largest customer", "margin lost"] == "61.5%"  # 400 of 650
     no_cost = stress_test_readable(stress_test(data.drop(columns=["cost"]), as_of))

@@ -241,7 +241,7 @@ def test_prospecting_target_without_new_customers_cannot_count_them():
 def test_quotes_in_words():
     figures = {"quotes_12m": 10, "quote_win_rate_12m": 0.3, "prospects_met_12m": 7}
     text = quotes_in_words(figures, True)
-    assert "sent 10 quotes and won 30%" in text and "7 different prospects" in text
+    assert "sent 10 quotes and won 30.0%" in text and "7 different prospects" in text
     none = {"quotes_12m": 0, "quote_win_rate_12m": float("nan"), "prospects_met_12m": 0}
     assert "no quotes dated in the last 12 months" in quotes_in_words(none, True)
     assert quotes_in_words(none, False, switches_on="Add quotes.csv.").endswith("Add quotes.csv.")

@@ -33,13 +33,13 @@ def test_output_folder_refusals(tmp_path, companies):
         prepare_output_dir(data / "report", data)
     foreign = tmp_path / "mine"
     foreign.mkdir()
-    (foreign / "thesis.docx").write_text("precious")
+    (foreign / "thesis.docx").write_text("precious", encoding="utf-8")
     with pytest.raises(RunError, match="did not write"):
         prepare_output_dir(foreign, data)
-    assert (foreign / "thesis.docx").read_text() == "precious"
+    assert (foreign / "thesis.docx").read_text(encoding="utf-8") == "precious"
     ours = tmp_path / "ours"
     prepare_output_dir(ours, data)
-    (ours / "old.html").write_text("stale")
+    (ours / "old.html").write_text("stale", encoding="utf-8")
     prepare_output_dir(ours, data)  # a folder we wrote may be cleared
     assert (ours / MARKER).exists() and not (ours / "old.html").exists()
 
@@ -71,7 +71,7 @@ def test_figures_json_turns_nan_into_null(tmp_path):
     from helpers.report.figures import write_figures
 
     write_figures({"a": float("nan"), "b": 1.5}, tmp_path / "x.json")
-    assert json.loads((tmp_path / "x.json").read_text()) == {"a": None, "b": 1.5}
+    assert json.loads((tmp_path / "x.json").read_text(encoding="utf-8")) == {"a": None, "b": 1.5}
 
 
 def test_python_dash_m_helpers_is_the_same_command(companies):
@@ -82,6 +82,8 @@ def test_python_dash_m_helpers_is_the_same_command(companies):
         [sys.executable, "-m", "helpers", "check", str(companies / "broken")],
         capture_output=True,
         text=True,
+        encoding="utf-8",  # not the Windows code page
+        errors="replace",
     )
     assert result.returncode == 2
     assert "invoices.csv, line 3, column 'date'" in result.stdout
@@ -109,6 +111,7 @@ def test_pseudonymized_run_contains_no_original_name(companies, tmp_path, monkey
                 assert name not in text, f"{name} found in {path.name}"
     assert not (out / "pseudonymized").exists()
     key = (tmp_path / "shared-pseudonym-key.csv").read_text(encoding="utf-8")
+    assert key.startswith("\ufeff")  # a BOM, for Excel on Windows
     assert "Bistro Björk" in key  # the key stays outside the shared folder
 
 

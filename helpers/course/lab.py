@@ -1,0 +1,70 @@
+"""JupyterLab for learners: open on the course, the first notebook in front, no pop-ups.
+
+``workbook lab`` (also ``python workbook.py lab``, ``make lab``) starts JupyterLab in the
+``notebooks`` folder with ``00-start-here`` open, and adds ``lab_config/`` beside this file
+to Jupyter's configuration path for this one server. That folder holds:
+
+* ``labconfig/page_config.json``: the announcements plugin is disabled, so JupyterLab
+  neither asks "Would you like to get notified about official Jupyter news?" over the
+  first cells nor fetches news or update checks from the internet (the workbook makes
+  no network calls);
+* ``labconfig/default_setting_overrides.json``: the same as settings (news: never,
+  update checks: off), so the Settings editor shows the truth.
+
+Nothing is written to the learner's own Jupyter settings: a plain ``jupyter lab``
+elsewhere behaves as before.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from helpers.paths import NOTEBOOKS_DIR, notebook_paths
+
+LAB_CONFIG_DIR = Path(__file__).resolve().parent / "lab_config"
+ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"
+
+
+def lab_environment(base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment with this workbook's Jupyter settings first on JUPYTER_CONFIG_PATH."""
+    env = dict(os.environ if base is None else base)
+    paths = [str(LAB_CONFIG_DIR)]
+    if env.get("JUPYTER_CONFIG_PATH"):
+        paths.append(env["JUPYTER_CONFIG_PATH"])
+    env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(paths)
+    return env
+
+
+def is_root_user() -> bool:
+    """True for the administrator account on Linux or macOS (JupyterLab then needs a flag)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def lab_arguments(port: int | None = None, open_browser: bool = True) -> list[str]:
+    """Arguments for ``python -m jupyterlab``: the first notebook (its folder becomes the
+    root of the file browser), and the options asked for."""
+    first = notebook_paths()[0] if notebook_paths() else NOTEBOOKS_DIR
+    arguments = [str(first)]
+    if port is not None:
+        arguments.append(f"--ServerApp.port={port}")
+    if not open_browser:
+        arguments.append("--no-browser")
+    if is_root_user():
+        arguments.append("--allow-root")
+    return arguments
+
+
+def start_lab(port: int | None = None, open_browser: bool = True) -> int:
+    """Run JupyterLab in this process until it is stopped (Ctrl-C, or File > Shut Down)."""
+    os.environ.update(lab_environment())
+    from jupyterlab.labapp import LabApp
+
+    print(f"Opening JupyterLab on {NOTEBOOKS_DIR} (stop it with Ctrl-C) …", flush=True)
+    LabApp.launch_instance(argv=lab_arguments(port, open_browser))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(start_lab())
