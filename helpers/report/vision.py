@@ -423,10 +423,11 @@ def notebook_facts(company, as_of: pd.Timestamp, ids: list[str]) -> dict:
     """The inputs of :func:`add_notebook_facts` that this company's data allows.
 
     Segments (02, always: from invoices), the economics of each account (03: margin
-    needs ``cost`` on the invoice lines, profit also ``hours.csv`` and ``hourly_cost``)
-    and the five-level value profile (03: the factual score from the data, the other
-    levels from the team's saved scores, where there are any). The commitment cell
-    (05) is not computed here yet.
+    needs ``cost`` on the invoice lines, profit also ``hours.csv`` and ``hourly_cost``),
+    the five-level value profile (03: the factual score from the data, the other levels
+    from the team's saved scores, where there are any) and the commitment cell (05:
+    only for customers with a survey answer or a contract end, and only where notebook
+    05's ``helpers.analysis.loyalty`` is part of the workbook).
     """
     from helpers.analysis import account_value, profitability, segmentation
 
@@ -442,7 +443,26 @@ def notebook_facts(company, as_of: pd.Timestamp, ids: list[str]) -> dict:
         "segments": table["segment"],
         "economics": economics,
         "profile": profile[scored],
+        "commitment": commitment_cells(company, as_of),
     }
+
+
+def commitment_cells(company, as_of: pd.Timestamp) -> pd.Series | None:
+    """Notebook 05's commitment cell per customer, where something was measured.
+
+    A cell needs the customer's own voice (a survey answer) or a binding (a contract
+    end); without either, every customer would land in "risk" by default, which says
+    nothing. None when notebook 05's module is not part of this workbook.
+    """
+    try:
+        from helpers.analysis.loyalty import commitment_matrix
+    except ImportError:  # notebook 05 not (yet) in this copy of the workbook
+        return None
+    matrix = commitment_matrix(company.invoices, company.customers, company.survey, as_of)
+    measured = matrix["contract_end"].notna()
+    if "commitment_basis" in matrix:
+        measured |= matrix["commitment_basis"] == "survey"
+    return matrix.loc[measured, "cell"]
 
 
 def key_accounts(company, as_of: pd.Timestamp) -> list[str]:

@@ -285,3 +285,27 @@ def test_the_form_saves_each_section_at_once_and_shows_it_again(tmp_path):
     assert [w.value for w in again.children if type(w).__name__ == "Textarea"][2] == (
         "Yhteinen suunta"
     )
+
+
+def test_commitment_cells_come_from_notebook_05_only_where_something_was_measured(
+    monkeypatch, tiny
+):
+    import sys
+    import types
+
+    fake = types.ModuleType("helpers.analysis.loyalty")
+    fake.commitment_matrix = lambda invoices, customers, survey, as_of: pd.DataFrame(
+        {
+            "cell": ["ideal", "risk", "risk"],
+            "contract_end": [pd.Timestamp("2026-06-30"), pd.NaT, pd.NaT],
+            "commitment_basis": ["survey", "survey", "no answer"],
+        },
+        index=pd.Index(["A", "B", "D"], name="customer_id"),
+    )
+    monkeypatch.setitem(sys.modules, "helpers.analysis.loyalty", fake)
+    cells = vision.commitment_cells(tiny, AS_OF)
+    assert cells.to_dict() == {"A": "ideal", "B": "risk"}  # D: nothing measured
+    [doc] = build_documents(tiny, AS_OF, ["A"], "sv", strict=True)
+    assert "<th>Engagemang" in doc.html() and "<td>ideal</td>" in doc.html()
+    monkeypatch.setitem(sys.modules, "helpers.analysis.loyalty", None)  # notebook 05 absent
+    assert vision.commitment_cells(tiny, AS_OF) is None
