@@ -1079,7 +1079,10 @@ def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) ->
         for name, path in written
     )
     heading = t.gettext("Customer-vision documents")
-    about = t.gettext("One per key account, to print and take to a meeting with the customer.")
+    about = t.gettext(
+        "One per key account, and one per account your team has written a vision for: "
+        "print them and take them to a meeting with the customer."
+    )
     return f"<h2>{html.escape(heading)}</h2>\n<p>{html.escape(about)}</p>\n<ol>\n{items}\n</ol>"
 
 
