@@ -269,8 +269,18 @@ def cmd_vision(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return DATA_ERROR
-    out = Path(args.out) if args.out else default_out_dir(args.data_dir) / "vision"
-    out = out.resolve()
+    if args.out:
+        out = Path(args.out).resolve()
+    else:  # output/<company>/vision: marked as ours, so a later `workbook run` may replace it
+        from helpers.report.run import MARKER
+
+        run_dir = default_out_dir(args.data_dir)
+        if not run_dir.exists():
+            run_dir.mkdir(parents=True)
+            (run_dir / MARKER).write_text(
+                "Written by the workbook; cleared on the next `workbook run`.\n", encoding="utf-8"
+            )
+        out = run_dir / "vision"
     if out == folder or folder in out.parents:
         print(
             f"The output folder {out} is inside the company folder; choose another one "

@@ -125,3 +125,16 @@ def test_workbook_vision_never_writes_into_the_company_folder(tmp_path, capsys):
     shutil.copytree(COMPANIES / "minimal", folder)
     assert main(["vision", str(folder), "--out", str(folder / "vision")]) == 2
     assert "inside the company folder" in capsys.readouterr().err
+
+
+def test_workbook_vision_by_default_writes_where_a_later_run_may_replace_it(
+    tmp_path, monkeypatch, capsys
+):
+    import helpers.cli as cli
+
+    monkeypatch.setattr(cli, "default_out_dir", lambda data_dir: tmp_path / "output" / "tiny")
+    assert main(["vision", str(COMPANIES / "tiny")]) == 0
+    written = sorted((tmp_path / "output" / "tiny" / "vision").glob("*.html"))
+    assert [p.name for p in written] == ["vision-A-aalto-rakennus.sv.html"]  # tiny speaks sv
+    run_workbook(COMPANIES / "tiny", tmp_path / "output" / "tiny", notebooks=[], progress=False)
+    assert (tmp_path / "output" / "tiny" / "index.html").exists()
