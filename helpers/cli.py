@@ -4,8 +4,9 @@
     workbook check DATA_DIR
     workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--force]
     workbook new DATA_DIR [--name NAME]
-    workbook lab [--port N] [--no-browser]
     workbook checklist [DATA_DIR] [--member NAME] [--port N]
+    workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
+    workbook lab [--port N] [--no-browser]
 
 Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
 
@@ -110,12 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true")
     new.set_defaults(handler=cmd_new)
 
-    lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
-    lab.add_argument("--port", type=int, default=None, help="port (default: 8888 or the next free)")
-    lab.add_argument("--no-browser", dest="open_browser", action="store_false",
-                     help="only print the address to open")
-    lab.set_defaults(handler=cmd_lab)
-
     checklist = commands.add_parser(
         "checklist", help="serve the 9E checklist as a page without code on 127.0.0.1"
     )
@@ -125,6 +120,36 @@ def build_parser() -> argparse.ArgumentParser:
     checklist.add_argument("--member", default=None, help="your name (each member has a file)")
     checklist.add_argument("--port", type=int, default=8866, help="port (default 8866)")
     checklist.set_defaults(handler=cmd_checklist)
+
+    vision = commands.add_parser(
+        "vision", help="write customer-vision documents (HTML and Markdown) for key accounts"
+    )
+    vision.add_argument(
+        "data_dir", nargs="?", default=None, help="company folder (default: the sample company)"
+    )
+    vision.add_argument(
+        "--accounts",
+        default=None,
+        help="customer ids separated by commas (default: the key accounts of notebook 02)",
+    )
+    vision.add_argument(
+        "--language",
+        choices=["en", "fi", "sv"],
+        default=None,
+        help="language of the documents (default: the company's own, else en)",
+    )
+    vision.add_argument(
+        "--out", default=None, help="folder for the documents (default: output/<company>/vision)"
+    )
+    vision.add_argument(
+        "--as-of", default=None, help="analysis date YYYY-MM-DD (default: the last invoice date)"
+    )
+    vision.set_defaults(handler=cmd_vision)
+    lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
+    lab.add_argument("--port", type=int, default=None, help="port (default: 8888 or the next free)")
+    lab.add_argument("--no-browser", dest="open_browser", action="store_false",
+                     help="only print the address to open")
+    lab.set_defaults(handler=cmd_lab)
     return parser
 
 
@@ -218,15 +243,63 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_lab(args: argparse.Namespace) -> int:
-    from helpers.course.lab import start_lab
-
-    return start_lab(port=args.port, open_browser=args.open_browser)
-
 def cmd_checklist(args: argparse.Namespace) -> int:
     from helpers.course.checklist import serve
 
     return serve(args.data_dir, member=args.member, port=args.port)
+
+
+def cmd_vision(args: argparse.Namespace) -> int:
+    from helpers.company.folder import load_company, resolve_as_of
+    from helpers.report.vision import unknown_accounts, write_documents
+
+    folder = resolve_data_dir(args.data_dir)
+    company = load_company(folder)  # DataError: reported by main()
+    as_of = resolve_as_of(company.invoices, args.as_of)
+    language = args.language or company.settings.get("language") or "en"
+    accounts = None
+    if args.accounts:
+        accounts = [a.strip() for a in args.accounts.split(",") if a.strip()]
+        unknown = unknown_accounts(company, accounts)
+        if unknown:
+            print(
+                f"No invoices for {', '.join(unknown)} in {folder / 'invoices.csv'}; "
+                "give customer ids as they are in invoices.csv, separated by commas "
+                "(e.g. --accounts C0033,C0053).",
+                file=sys.stderr,
+            )
+            return DATA_ERROR
+    if args.out:
+        out = Path(args.out).resolve()
+    else:  # output/<company>/vision: marked as ours, so a later `workbook run` may replace it
+        from helpers.report.run import MARKER
+
+        run_dir = default_out_dir(args.data_dir)
+        if not run_dir.exists():
+            run_dir.mkdir(parents=True)
+            (run_dir / MARKER).write_text(
+                "Written by the workbook; cleared on the next `workbook run`.\n", encoding="utf-8"
+            )
+        out = run_dir / "vision"
+    if out == folder or folder in out.parents:
+        print(
+            f"The output folder {out} is inside the company folder; choose another one "
+            "(documents never go into your data).",
+            file=sys.stderr,
+        )
+        return DATA_ERROR
+    written = write_documents(company, as_of, out, language, accounts)
+    if not written:
+        print("No key accounts in this company: name accounts with --accounts ID,…")
+        return 0
+    for _name, path in written:
+        print(path)
+    print(f"{len(written)} customer-vision document(s), HTML and Markdown, in {out}")
+    return 0
+def cmd_lab(args: argparse.Namespace) -> int:
+    from helpers.course.lab import start_lab
+
+    return start_lab(port=args.port, open_browser=args.open_browser)
 
 
 if __name__ == "__main__":

@@ -374,6 +374,18 @@ FIGURES: dict[str, Figure] = {
     ),
     #
     # 06 Customer vision: keys added by notebook 06 go here
+    "vision_documents": Figure(
+        "Customer-vision documents",
+        "count",
+        "accounts with a document in vision/: notebook 02's key accounts (default cut-offs) "
+        "and every other account with a vision text in answers/visions/",
+    ),
+    "vision_accounts_with_text": Figure(
+        "Accounts with the team's own vision text",
+        "count",
+        "of those accounts, the ones whose answers/visions/<customer_id>.toml has at least one "
+        "section written",
+    ),
     #
 }
 

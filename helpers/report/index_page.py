@@ -180,9 +180,19 @@ def _figures_section(summary: dict, formats: Formats) -> tuple[str, str]:
 
 
 def write_index(
-    out: Path, summary: dict, notebooks: list[Path], *, language: str, currency: str
+    out: Path,
+    summary: dict,
+    notebooks: list[Path],
+    *,
+    language: str,
+    currency: str,
+    documents: list[tuple[str, Path]] | None = None,
 ) -> Path:
-    """Write ``index.html`` (see the module docstring) and return its path."""
+    """Write ``index.html`` (see the module docstring) and return its path.
+
+    ``documents``: (customer name, file) of the customer-vision documents (notebook 06),
+    linked in a section of their own (``helpers.report.vision.links_html``).
+    """
     formats = Formats(language, currency)
     _ = formats._
     run = summary.get("_run", {})
@@ -192,6 +202,11 @@ def write_index(
         first=formats.date(summary.get("first_invoice_date")), as_of=formats.date(run.get("as_of")))
     sections = "\n".join(_notebook_section(path, out, formats) for path in notebooks)
     figures, definitions = _figures_section(summary, formats)
+    vision_links = ""
+    if documents:
+        from helpers.report.vision import links_html
+
+        vision_links = links_html(documents, out, language)
     page = f"""<!DOCTYPE html>
 <html lang="{html.escape(language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -200,6 +215,7 @@ def write_index(
 <h1>{html.escape(title)}</h1>
 <p class="meta">{html.escape(period)}</p>
 {sections}
+{vision_links}
 {_lists_section(out, formats)}
 {figures}
 {definitions}

@@ -142,7 +142,8 @@ def run_workbook(
             f"Pseudonymized; the key to the real names is in {key_file} (keep it private)", progress
         )
     # the notebooks load the company from here instead of parsing the folder again
-    write_cache(company if pseudonymize_secret is None else load_company(folder), out)
+    analysed = company if pseudonymize_secret is None else load_company(folder)
+    write_cache(analysed, out)
 
     paths = notebooks if notebooks is not None else notebook_paths()
     parameters = {
@@ -175,6 +176,12 @@ def run_workbook(
             ) from None
         export_html(executed, out / f"{path.stem}.html")
 
+    # --- customer-vision documents of the key accounts (notebook 06) ---
+    documents = write_vision_documents(
+        analysed, as_of_date, out, language, pseudonymized=pseudonymize_secret is not None
+    )
+    say(f"Customer-vision documents: {len(documents)} in {out / VISION_DIR}", progress)
+
     shutil.rmtree(hidden_data, ignore_errors=True)
     remove_cache(out)
     write_lists_workbook(out, language)
@@ -192,8 +199,32 @@ def run_workbook(
         + "\n",
         encoding="utf-8",
     )
-    index = write_index(out, summary, paths, language=language, currency=company.currency)
+    index = write_index(
+        out, summary, paths, language=language, currency=company.currency, documents=documents
+    )
     return RunResult(out, index, summary)
+
+
+VISION_DIR = "vision"
+
+
+def write_vision_documents(
+    company, as_of: str, out: Path, language: str, *, pseudonymized: bool = False
+) -> list[tuple[str, Path]]:
+    """The key accounts' customer-vision documents in ``<out>/vision/`` (HTML and Markdown).
+
+    A pseudonymized run leaves the team's typed texts out (they may name people).
+    Returns (customer name, HTML file) per document, for the index page's links.
+    """
+    from helpers.report.vision import write_documents
+
+    return write_documents(
+        company,
+        pd.Timestamp(as_of),
+        out / VISION_DIR,
+        language,
+        include_texts=not pseudonymized,
+    )
 
 
 def merge_figures(out: Path, paths: list[Path]) -> dict:

@@ -10,9 +10,11 @@
 from helpers.course.exercises import (
     account_value,
     advantage,
+    loyalty,
     pricing,
     segmentation,
     start_here,
+    vision,
 )
 from helpers.course.exercises.base import CHOICE, NUMBER, SHARE, THOUGHT, Exercise
 
@@ -24,7 +26,9 @@ __all__ = [
     "Exercise",
     "account_value",
     "advantage",
+    "loyalty",
     "pricing",
     "segmentation",
     "start_here",
+    "vision",
 ]
