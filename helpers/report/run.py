@@ -93,6 +93,23 @@ def is_exercise(cell) -> bool:
     return cell.cell_type == "code" and bool(EXERCISE_CALL.search(cell.source))
 
 
+def without_exercises(cells: list) -> list:
+    """The cells a reader of the report needs: exercise prompts and checks left out.
+
+    A question that ends a longer text cell is cut from it; the text stays.
+    """
+    kept = []
+    for cell in cells:
+        if cell.cell_type == "markdown" and not is_exercise(cell):
+            paragraphs = re.split(r"\n\s*\n", cell.source)
+            text = [p for p in paragraphs if not QUESTION_TEXT.match(p)]
+            if len(text) < len(paragraphs):
+                cell = nbformat.from_dict({**cell, "source": "\n\n".join(text)})
+        if not is_exercise(cell):
+            kept.append(cell)
+    return kept
+
+
 def export_html(executed: Path, target: Path) -> None:
     """The executed notebook as HTML for readers: text, tables and plots; no code, no exercises.
 
@@ -103,7 +120,7 @@ def export_html(executed: Path, target: Path) -> None:
         exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
     )
     notebook = nbformat.read(executed, as_version=4)
-    notebook.cells = [cell for cell in notebook.cells if not is_exercise(cell)]
+    notebook.cells = without_exercises(notebook.cells)
     body, _ = exporter.from_notebook_node(notebook)
     target.write_text(body, encoding="utf-8")
 

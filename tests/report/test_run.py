@@ -133,3 +133,19 @@ def test_a_batch_kernel_starts_without_the_eavesdropping_warning(tmp_path, capfd
     papermill.execute_notebook(str(notebook), str(tmp_path / "out.ipynb"), kernel_name=KERNEL,
                                progress_bar=False, config=kernel_config())
     assert "without encryption" not in capfd.readouterr().err
+
+
+def test_report_pages_leave_out_exercises_even_at_the_end_of_a_text_cell():
+    import nbformat
+
+    from helpers.report.run import without_exercises
+
+    cells = [
+        nbformat.v4.new_markdown_cell("Some teaching.\n\n**Question 1.** How many?\nSay it."),
+        nbformat.v4.new_code_cell("answer_1 = None\nq1.check(answer_1)"),
+        nbformat.v4.new_markdown_cell("**Question 2 (to think about).** Why?"),
+        nbformat.v4.new_code_cell("q2.solution()"),
+        nbformat.v4.new_markdown_cell("More teaching."),
+    ]
+    kept = without_exercises(cells)
+    assert [c.source for c in kept] == ["Some teaching.", "More teaching."]
