@@ -22,6 +22,11 @@ one vectorised pass; the names, the service model and the default cut-offs are p
 constants that later notebooks import (``key_accounts`` gives "the key accounts of
 notebook 02").
 
+Around the segments, one module per topic: :mod:`helpers.analysis.pareto` (the 80/20
+curve and the ABC classes), :mod:`helpers.analysis.ownership` (how much value hangs on
+each account owner) and :mod:`helpers.analysis.segment_lists` (``segments.csv``, the
+check-up calls and the tables to show).
+
 >>> table = segments(invoices, as_of, customers)      # one row per customer
 >>> key_accounts(invoices, as_of, customers)[:3]      # ids, most valuable first
 ['C0053', 'C0171', 'C0207']
@@ -35,7 +40,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.concentration import concentration_figures, lorenz_curve
 from helpers.report.formats import ENGLISH, Formats
 from helpers.report.messages import N_
 
@@ -119,7 +123,7 @@ LAPSED_NEXT_STEP = "call once: ask why they stopped buying, and what would bring
 NO_OWNER_NEXT_STEP = "name an owner, then "
 
 
-def _top_count(share: float, n: int) -> int:
+def top_count(share: float, n: int) -> int:
     """⌈share · n⌉ without float noise (0.07 · 100 must be 7, not 8)."""
     return min(n, max(0, math.ceil(round(share * n, 9))))
 
@@ -275,7 +279,7 @@ def segments(
     active = table["bought_12m"].to_numpy()
     rank_among_active = np.cumsum(active)  # 1 … n for active rows, in value order
     n_active = int(active.sum())
-    high_value = active & (rank_among_active <= _top_count(key_share, n_active))
+    high_value = active & (rank_among_active <= top_count(key_share, n_active))
     table["value_level"] = np.select([high_value, active], ["high", "low"], "none")
 
     # Potential: share of wallet where a wallet is known, else the growth trend.
@@ -385,114 +389,7 @@ def key_accounts(
     return table.index[table["segment"] == KEY_ACCOUNT].tolist()
 
 
-# --- Pareto, ABC ---------------------------------------------------------------------------
-
-
-def pareto_curve(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, window_days: int | None = None
-) -> pd.DataFrame:
-    """Cumulative share of revenue against share of customers, largest customers first.
-
-    The Lorenz curve of ``concentration.lorenz_curve`` turned around: row k says "the
-    largest ``customer_share`` of customers bring ``revenue_share`` of revenue". Over the
-    customers with revenue > 0, from (0, 0) to (1, 1). ``window_days`` None = all invoices
-    up to ``as_of`` (as the headline figures); 365 = the last 12 months only.
-
-    Example: ``pareto_curve(invoices, as_of).iloc[1]`` = the largest customer's share
-    """
-    lines = invoices
-    if window_days is not None:
-        lines = invoices.loc[invoices["date"] > as_of - pd.Timedelta(days=window_days)]
-    lorenz = lorenz_curve(lines, as_of)
-    return pd.DataFrame(
-        {
-            "customer_share": 1 - lorenz["customer_share"].to_numpy()[::-1],
-            "revenue_share": 1 - lorenz["revenue_share"].to_numpy()[::-1],
-        }
-    )
-
-
-def pareto_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """The 80/20 figures: headline ``top20_revenue_share`` and ``gini`` and their companions.
-
-    Out: dict with ``top20_revenue_share`` and ``gini`` (from
-    ``concentration.concentration_figures``, product.md definitions), ``customers``
-    (with revenue > 0), ``top20_customers`` (⌈0.2·n⌉), ``customers_for_80`` (fewest
-    customers that bring at least 80 % of revenue) and its share ``customer_share_for_80``,
-    and ``top20_revenue_share_12m`` (the same on the last 12 months). NaN when nobody has
-    positive revenue.
-
-    Example: ``pareto_figures(invoices, as_of)["top20_revenue_share"]``
-    """
-    figures = concentration_figures(invoices, as_of)
-    curve = pareto_curve(invoices, as_of)
-    n = len(curve) - 1
-    reach = np.flatnonzero(curve["revenue_share"].to_numpy() >= 0.8 - 1e-12)
-    for_80 = int(reach[0]) if n and reach.size else 0
-    recent = concentration_figures(
-        invoices.loc[invoices["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)], as_of
-    )
-    return {
-        "top20_revenue_share": figures["top20_revenue_share"],
-        "gini": figures["gini"],
-        "customers": n,
-        "top20_customers": _top_count(0.2, n),
-        "customers_for_80": for_80,
-        "customer_share_for_80": for_80 / n if n else math.nan,
-        "top20_revenue_share_12m": recent["top20_revenue_share"],
-    }
-
-
-def pareto_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
-    """Three or four sentences on the 80/20 figures, for the notebook and the report."""
-    _ = formats._
-    if figures["customers"] == 0 or math.isnan(figures["top20_revenue_share"]):
-        return _("No customer has positive revenue yet, so there is no 80/20 split to show.")
-    text = [
-        _("The largest {top} of your customers ({count} of {customers}) brought {share} of all "
-          "revenue.").format(
-            top=formats.percent(0.2, 0), count=formats.number(figures["top20_customers"]),
-            customers=formats.number(figures["customers"]),
-            share=formats.percent(figures["top20_revenue_share"])),
-        _("{eighty} of revenue came from the largest {share} of customers ({count} of them)."
-          ).format(
-            eighty=formats.percent(0.8, 0), share=formats.percent(figures["customer_share_for_80"]),
-            count=formats.number(figures["customers_for_80"])),
-        _("Gini coefficient {gini} (0 = every customer brings the same, 1 = one customer brings "
-          "everything).").format(gini=formats.number(figures["gini"], 2)),
-    ]  # fmt: skip
-    recent = figures["top20_revenue_share_12m"]
-    if not math.isnan(recent):
-        text.append(
-            _("In the last 12 months alone the largest {top} brought {share}.").format(
-                top=formats.percent(0.2, 0), share=formats.percent(recent)
-            )
-        )
-    return "\n".join(text)
-
-
-def abc_summary(table: pd.DataFrame) -> pd.DataFrame:
-    """Customers and value per ABC class (customers who bought in the last 12 months).
-
-    In: ``table`` from :func:`segments`.
-    Out: DataFrame indexed A, B, C with ``customers``, ``customer_share``, ``value_12m``,
-    ``value_share`` (of the positive value).
-
-    Example: ``abc_summary(segments(invoices, as_of))``
-    """
-    active = table.loc[table["abc_class"] != ""]
-    grouped = active.groupby("abc_class")
-    out = pd.DataFrame(index=pd.Index(["A", "B", "C"], name="abc_class"))
-    out["customers"] = grouped.size().reindex(out.index, fill_value=0).astype(int)
-    out["customer_share"] = out["customers"] / max(len(active), 1)
-    value = active["value_12m"].clip(lower=0).groupby(active["abc_class"]).sum()
-    out["value_12m"] = value.reindex(out.index, fill_value=0.0)
-    total = out["value_12m"].sum()
-    out["value_share"] = out["value_12m"] / total if total > 0 else math.nan
-    return out
-
-
-# --- segments, time, owners -----------------------------------------------------------------
+# --- segments, time ---------------------------------------------------------------------
 
 
 def segment_summary(table: pd.DataFrame) -> pd.DataFrame:
@@ -609,202 +506,3 @@ def time_budget_in_words(
                        short=formats.number(needed - hours_available))
         )  # fmt: skip
     return "\n".join(text)
-
-
-NO_OWNER = N_("(no owner)")
-
-
-def owner_table(table: pd.DataFrame) -> pd.DataFrame:
-    """How much of the last 12 months' value hangs on each account owner.
-
-    In: ``table`` from :func:`segments`.
-    Out: DataFrame indexed by ``owner`` (:data:`NO_OWNER` for customers without one),
-    largest first, with ``customers``, ``key_accounts``, ``value_12m``, ``value_share``
-    (of all value) and ``key_account_value_12m``.
-
-    Example: ``owner_table(segments(invoices, as_of, customers)).head()``
-    """
-    owner = table["owner"].where(table["owner"] != "", NO_OWNER)
-    key = table["segment"] == KEY_ACCOUNT
-    frame = pd.DataFrame(
-        {
-            "customers": 1,
-            "key_accounts": key.astype(int),
-            "value_12m": table["value_12m"],
-            "key_account_value_12m": table["value_12m"].where(key, 0.0),
-        }
-    )
-    out = frame.groupby(owner.rename("owner")).sum()
-    total = float(table["value_12m"].sum())
-    out.insert(3, "value_share", out["value_12m"] / total if total > 0 else math.nan)
-    return out.sort_index().sort_values("value_12m", ascending=False, kind="stable")
-
-
-def value_by_owner_and_segment(table: pd.DataFrame) -> pd.DataFrame:
-    """The last 12 months' value per owner (rows, as :func:`owner_table`) and segment (columns).
-
-    Example: ``value_by_owner_and_segment(segments(invoices, as_of, customers))``
-    """
-    owner = table["owner"].where(table["owner"] != "", NO_OWNER).rename("owner")
-    pivot = table["value_12m"].groupby([owner, table["segment"]]).sum().unstack(fill_value=0.0)
-    pivot = pivot.reindex(columns=list(SEGMENTS), fill_value=0.0)
-    return pivot.reindex(owner_table(table).index)
-
-
-def owners_in_words(
-    owners: pd.DataFrame, table: pd.DataFrame, has_owner_column: bool, formats: Formats = ENGLISH
-) -> str:
-    """Does every key account have an owner, and how much rests on one person?"""
-    _ = formats._
-    key = table.loc[table["segment"] == KEY_ACCOUNT]
-    if not has_owner_column:
-        return _(
-            "There is no owner column in customers.csv, so no one is named for the key accounts "
-            "({count}). Add an owner per customer (the person who looks after it) to see whether "
-            "every key account has one, and how much of your revenue would walk out of the door "
-            "with one salesperson."
-        ).format(count=formats.number(len(key)))
-    text = []
-    orphans = key.loc[key["owner"] == ""]
-    if len(key) and orphans.empty:
-        text.append(_("Every key account ({count}) has a named owner.").format(
-            count=formats.number(len(key))))  # fmt: skip
-    elif len(orphans):
-        shown = ", ".join(orphans["name"].head(5))
-        if len(orphans) > 5:
-            shown += " …"
-        text.append(
-            _("Key accounts without an owner: {count} of {total} ({names}). Name one this week."
-              ).format(count=formats.number(len(orphans)), total=formats.number(len(key)),
-                       names=shown)
-        )  # fmt: skip
-    named = owners.drop(index=NO_OWNER, errors="ignore")
-    if not named.empty and named["value_12m"].iloc[0] > 0:
-        top = named.index[0]
-        row = named.iloc[0]
-        text.append(
-            _("{owner} looks after customers who brought {share} of the last 12 months' value "
-              "({money}), key accounts among them: {count}. If {owner} left, those relationships "
-              "would need a new face at once: does each one have a deputy who knows it?"
-              ).format(owner=top, share=formats.percent(row["value_share"]),
-                       money=formats.money(row["value_12m"]),
-                       count=formats.number(int(row["key_accounts"])))
-        )  # fmt: skip
-    return "\n".join(text)
-
-
-_CSV_DECIMALS = {  # money to the cent, shares to a hundredth of a percent: no float noise
-    "value_12m": 2, "revenue_12m": 2, "revenue_prev_12m": 2, "margin_12m": 2, "wallet": 2,
-    "potential": 4, "hours_per_year": 2,
-}  # fmt: skip
-
-
-def checkup_calls(table: pd.DataFrame) -> pd.DataFrame:
-    """The yearly check-up call list: serve customers, and dormant ones who stopped lately.
-
-    In: ``table`` from :func:`segments`.
-    Out: DataFrame indexed by ``customer_id``, ordered by ``call_month`` then value, with
-    ``name``, ``segment``, ``owner``, ``call_month``, ``last_purchase``, ``value_12m``,
-    ``revenue_prev_12m``, ``next_step``.
-
-    Example: ``checkup_calls(segments(invoices, as_of)).head(10)``
-    """
-    calls = table.loc[table["call_month"] != ""]
-    calls = calls.assign(_order=-calls["value_12m"] - calls["revenue_prev_12m"])
-    calls = calls.sort_values(["call_month", "_order"], kind="stable")
-    columns = ["name", "segment", "owner", "call_month", "last_purchase", "value_12m",
-               "revenue_prev_12m", "next_step"]  # fmt: skip
-    return calls[columns].round(_CSV_DECIMALS)
-
-
-def calls_in_words(calls: pd.DataFrame, formats: Formats = ENGLISH) -> str:
-    """How many check-up calls, to whom, and how many fall in the first month."""
-    _ = formats._
-    if calls.empty:
-        return _("No check-up calls: no customer is in 'serve', and nobody stopped buying in "
-                 "the last year.")  # fmt: skip
-    lapsed = int((calls["segment"] == DORMANT).sum())
-    first = calls["call_month"].min()
-    return _(
-        "Check-up calls in the coming 12 months: {count}; {serve} to customers in 'serve' and "
-        "{lapsed} to customers who stopped buying in the last year. The first month, {month}, "
-        "has {first} of them."
-    ).format(
-        count=formats.number(len(calls)), serve=formats.number(len(calls) - lapsed),
-        lapsed=formats.number(lapsed), month=first,
-        first=formats.number(int((calls["call_month"] == first).sum())),
-    )  # fmt: skip
-
-
-def segments_list(table: pd.DataFrame) -> pd.DataFrame:
-    """``segments.csv`` as product.md defines it: one row per customer, id as a column.
-
-    Columns ``customer_id``, ``name``, ``segment``, ``value_12m``, ``potential``,
-    ``owner``, ``next_step``, then ``potential_basis``, ``abc_class``, ``revenue_12m``,
-    ``margin_12m``, ``wallet``, ``hours_per_year``, ``call_month``.
-    """
-    columns = [
-        "name", "segment", "value_12m", "potential", "owner", "next_step", "potential_basis",
-        "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year", "call_month",
-    ]  # fmt: skip
-    listed = table[columns].reset_index()
-    return listed.round(_CSV_DECIMALS)
-
-
-# --- tables to show -------------------------------------------------------------------------
-
-READABLE = {
-    # column: (header, kind); kind money/percent/number/date/text/label (a translated value)
-    "name": (N_("customer"), "text"),
-    "segment": (N_("segment"), "label"),
-    "owner": (N_("owner"), "text"),
-    "value_12m": (N_("value, 12 months"), "money"),
-    "potential": (N_("potential"), "percent"),
-    "potential_basis": (N_("potential from"), "label"),
-    "abc_class": (N_("ABC"), "text"),
-    "customers": (N_("customers"), "number"),
-    "customer_share": (N_("share of customers"), "percent"),
-    "value_share": (N_("share of value"), "percent"),
-    "key_accounts": (N_("key accounts"), "number"),
-    "key_account_value_12m": (N_("key accounts' value"), "money"),
-    "hours_per_year": (N_("sales hours a year"), "number"),
-    "who": (N_("who serves them"), "text"),
-    "what": (N_("what they get"), "text"),
-    "call_month": (N_("call in"), "text"),
-    "last_purchase": (N_("last purchase"), "date"),
-    "revenue_prev_12m": (N_("value, 12 months before"), "money"),
-    "next_step": (N_("next step"), "text"),
-}
-
-
-def readable(frame: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """Any table of this module ready to show: known columns formatted, headers translated.
-
-    In: a table from :func:`segments`, :func:`segment_summary`, :func:`abc_summary`,
-    :func:`owner_table` or :func:`checkup_calls`; ``formats`` (``wb.formats``). Columns not
-    in :data:`READABLE` are left out; missing values show as "–"; segment names (also in
-    the index) and the potential basis are translated. Meant for the rows shown on screen.
-    Out: DataFrame of text.
-
-    Example: ``readable(segment_summary(table), wb.formats)``
-    """
-    _ = formats._
-    kinds = {"money": formats.money, "percent": formats.percent, "number": formats.number,
-             "date": formats.date}  # fmt: skip
-    labels = {key: _(label) for key, label in {**SEGMENT_LABELS, **BASIS_LABELS}.items()}
-    out = pd.DataFrame(index=frame.index)
-    for column, (header, kind) in READABLE.items():
-        if column not in frame.columns:
-            continue
-        values = frame[column]
-        if kind == "text":
-            out[_(header)] = values.astype(str)
-        elif kind == "label":
-            out[_(header)] = values.map(lambda value: labels.get(value, value))
-        else:
-            out[_(header)] = values.map(kinds[kind])
-    if frame.index.name == "segment":
-        out.index = pd.Index([labels[s] for s in frame.index], name=_("segment"))
-    elif frame.index.name == "owner":
-        out.index = pd.Index([_(o) if o == NO_OWNER else o for o in frame.index], name=_("owner"))
-    return out

@@ -1,5 +1,5 @@
 """Plots of account value and profitability (``helpers.analysis.account_value``,
-``helpers.analysis.profitability``): the five-level profile, how ranks move with the
+``helpers.analysis.profit_spread``): the five-level profile, how ranks move with the
 weights, the whale curve and the price × cost-to-serve map."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def plot_rank_ranges(
 def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Cumulative profit after cost-to-serve, most profitable accounts first.
 
-    In: ``profitability.whale_curve``. A dashed line at 100 % = all the profit; the
+    In: ``profit_spread.whale_curve``. A dashed line at 100 % = all the profit; the
     curve's peak above it is what the profitable accounts make, the drop after the
     peak what the loss-makers give away. Out: the Axes.
     """
@@ -138,7 +138,7 @@ def plot_price_cost_map(
 ) -> Axes:
     """Net price (share of list price paid) against cost-to-serve (hours cost / revenue).
 
-    In: ``profitability.price_cost_map``. Bubble area = revenue; red = loses money after
+    In: ``profit_spread.price_cost_map``. Bubble area = revenue; red = loses money after
     cost-to-serve. Dashed lines at the revenue-weighted medians split the four corners.
     ``label``: customer ids to name on the plot. Out: the Axes.
     """

@@ -1,4 +1,5 @@
-"""Plots of value-based segmentation (``helpers.analysis.segmentation``).
+"""Plots of value-based segmentation (``helpers.analysis.segmentation``, ``pareto``,
+``ownership``).
 
 The value × potential matrix stays readable from 5 to 20,000 customers: up to
 ``DENSITY_ABOVE`` customers per panel are drawn as dots coloured by segment; above that,
@@ -16,13 +17,13 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
+from helpers.analysis.ownership import NO_OWNER
 from helpers.analysis.segmentation import (
     BASIS_LABELS,
     DEVELOP,
     DORMANT,
     KEEP,
     KEY_ACCOUNT,
-    NO_OWNER,
     SEGMENT_LABELS,
     SEGMENTS,
     SERVE,
@@ -53,7 +54,7 @@ def plot_pareto(
 ) -> Axes:
     """Pareto curve: the share of revenue the largest customers bring, with the 80/20 point.
 
-    In: ``curve`` from ``segmentation.pareto_curve`` (all years); optionally ``recent``,
+    In: ``curve`` from ``pareto.pareto_curve`` (all years); optionally ``recent``,
     the same for the last 12 months (a thinner line); ``top_share`` where to mark the
     point (0.2: the largest ⌈0.2·n⌉ customers, as ``top20_revenue_share``).
     Out: the Axes (lines: 80/20 reference, the curve(s); one marked point per curve).
@@ -277,7 +278,7 @@ def plot_value_by_owner(
 ) -> Axes:
     """Bars: the last 12 months' value each account owner looks after, split by segment.
 
-    In: ``by_owner`` from ``segmentation.value_by_owner_and_segment`` (owners largest
+    In: ``by_owner`` from ``ownership.value_by_owner_and_segment`` (owners largest
     first). Out: the Axes, one bar per owner (largest at the top), a part per segment,
     labelled with the owner's share of all value.
 

@@ -11,7 +11,7 @@ import pytest  # noqa: E402
 
 from helpers import plots  # noqa: E402
 from helpers.analysis import account_value as av  # noqa: E402
-from helpers.analysis import profitability as p  # noqa: E402
+from helpers.analysis import profit_spread  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +21,15 @@ def close_figures():
 
 
 def test_whale_curve_marks_the_peak():
-    ax = plots.account_value.plot_whale_curve(p.whale_curve(pd.Series([60.0, -10.0, 50.0])))
+    whale = profit_spread.whale_curve(pd.Series([60.0, -10.0, 50.0]))
+    ax = plots.account_value.plot_whale_curve(whale)
     curve = ax.lines[0]
     assert np.allclose(curve.get_ydata(), [0, 0.6, 1.1, 1.0])
     assert "peak 110%" in ax.texts[0].get_text()
 
 
 def test_whale_curve_without_profit_says_so():
-    ax = plots.account_value.plot_whale_curve(p.whale_curve(pd.Series([-5.0])))
+    ax = plots.account_value.plot_whale_curve(profit_spread.whale_curve(pd.Series([-5.0])))
     assert "No positive total profit" in ax.texts[0].get_text()
 
 
@@ -43,11 +44,11 @@ def test_price_cost_map_one_bubble_per_account_and_names():
         index=pd.Index(["a", "b"], name="customer_id"),
     )
     ax = plots.account_value.plot_price_cost_map(
-        p.price_cost_map(table), pd.Series({"b": "Bee"}), label=["b"]
+        profit_spread.price_cost_map(table), pd.Series({"b": "Bee"}), label=["b"]
     )
     assert len(ax.collections[0].get_offsets()) == 2
     assert "Bee" in [t.get_text() for t in ax.texts]
-    empty = plots.account_value.plot_price_cost_map(p.price_cost_map(table.iloc[:0]))
+    empty = plots.account_value.plot_price_cost_map(profit_spread.price_cost_map(table.iloc[:0]))
     assert "Needs list prices" in empty.texts[0].get_text()
 
 

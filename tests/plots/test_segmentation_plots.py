@@ -10,6 +10,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.collections import PolyCollection  # noqa: E402
 
+from helpers.analysis import ownership, pareto  # noqa: E402
 from helpers.analysis import segmentation as seg  # noqa: E402
 from helpers.plots import segmentation as plots  # noqa: E402
 
@@ -61,7 +62,7 @@ def many(n: int = 20000, lines: int = 120000) -> tuple[pd.DataFrame, pd.DataFram
 def test_pareto_marks_the_top_fifth(small):
     invoices, _ = small
     ax = plots.plot_pareto(
-        seg.pareto_curve(invoices, AS_OF), recent=seg.pareto_curve(invoices, AS_OF, 365)
+        pareto.pareto_curve(invoices, AS_OF), recent=pareto.pareto_curve(invoices, AS_OF, 365)
     )
     # diagonal, two curves, one marked point per curve, two reference lines
     assert len(ax.lines) == 7
@@ -107,6 +108,6 @@ def test_time_budget_and_owners(small):
     ax = plots.plot_time_budget(seg.segment_summary(table), hours_available=30)
     assert [p.get_width() for p in ax.patches][-1] == 30
     assert sum(p.get_width() for p in ax.patches[:-1]) == table["hours_per_year"].sum()
-    ax = plots.plot_value_by_owner(seg.value_by_owner_and_segment(table))
+    ax = plots.plot_value_by_owner(ownership.value_by_owner_and_segment(table))
     # Liisa 3000, Matti 1500, no owner 1250 (C, D, E); the largest is drawn at the top
     assert [t.get_text() for t in ax.get_yticklabels()] == ["(no owner)", "Matti", "Liisa"]

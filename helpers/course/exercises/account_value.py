@@ -9,13 +9,13 @@ NAN = float("nan")
 
 def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     """Notebook 03: margin per hour, losing accounts, the whale curve, rank moves, a dilemma."""
-    from helpers.analysis import account_value, profitability
+    from helpers.analysis import account_value, profit_spread, profitability
 
     company = wb.company
     hourly_cost = company.settings.get("hourly_cost")
     table = profitability.account_economics(wb.invoices, company.hours, wb.as_of, hourly_cost)
     missing = profitability.what_is_missing(wb.invoices, company.hours, hourly_cost)
-    whale = profitability.whale_figures(table["profit"])
+    whale = profit_spread.whale_figures(table["profit"])
     no_profit = missing.get("profit", "")
 
     losing = whale["accounts_losing_money_share"]

@@ -13,7 +13,8 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
     ``table`` is the notebook's ``segmentation.segments(...)`` with the learner's own
     cut-offs, so the expected answers follow whatever the learner chose.
     """
-    from helpers.analysis.segmentation import DORMANT, KEY_ACCOUNT, pareto_figures
+    from helpers.analysis.pareto import pareto_figures
+    from helpers.analysis.segmentation import DORMANT, KEY_ACCOUNT
 
     top20 = pareto_figures(wb.invoices, wb.as_of)["top20_revenue_share"]
     q1 = Exercise(
@@ -25,8 +26,8 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
         hint="Read the marked point on the 'all years' curve, or the first sentence under "
         "the plot. Write 0.81 or 81 for 81 %.",
         solution=(
-            f"{wb.percent(top20)}: pareto['top20_revenue_share'], the revenue of the largest "
-            "⌈0.2 · n⌉ customers divided by all revenue."
+            f"{wb.percent(top20)}: eighty_twenty['top20_revenue_share'], the revenue of the "
+            "largest ⌈0.2 · n⌉ customers divided by all revenue."
             if top20 == top20
             else "Nobody has positive revenue, so there is no share to compute."
         ),

@@ -1,0 +1,189 @@
+"""Where the profit comes from, account by account (text 002, notebook 03).
+
+Two views of ``profitability.account_economics``:
+
+- the **whale curve** (:func:`whale_curve`, :func:`whale_figures`): cumulative profit
+  after cost-to-serve, most profitable account first. It climbs above 100 % of the profit
+  while the good accounts are added and falls back as the loss-makers give profit away;
+- the **price × cost-to-serve map** (:func:`price_cost_map`): what each account pays
+  against list price, and how much working time each euro of its revenue takes.
+
+>>> whale_figures(account_economics(invoices, hours, as_of, 48.0)["profit"])["whale_peak_share"]
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis.profitability import NAN, accounts_in_words
+
+
+def whale_curve(profit: pd.Series) -> pd.DataFrame:
+    """Cumulative profit by account, most profitable first (the "whale curve").
+
+    In: profit per customer (NaN left out). Out: DataFrame with ``customer_share``,
+    ``profit_share`` (cumulative profit / total profit) and ``customer_id`` (empty at
+    the start), n + 1 rows from (0, 0); the last row is (1, 1) when the total profit is
+    positive. It rises above 1 while the profitable accounts are added and falls back
+    as the loss-makers give profit away.
+
+    Example: profits 60, 50, −10 → shares 0, 0.6, 1.1, 1.0 at 0, ⅓, ⅔, 1.
+    """
+    values = profit.dropna().astype(float)
+    values = values.sort_index().sort_values(ascending=False, kind="stable")
+    total = float(values.sum())
+    n = len(values)
+    cumulative = np.concatenate([[0.0], np.cumsum(values.to_numpy())])
+    share = cumulative / total if total > 0 else np.full(n + 1, np.nan)
+    return pd.DataFrame(
+        {
+            "customer_share": np.arange(n + 1) / n if n else [0.0],
+            "profit_share": share if n else [np.nan],
+            "customer_id": ["", *values.index.astype(str)] if n else [""],
+        }
+    )
+
+
+def whale_figures(profit: pd.Series) -> dict:
+    """The whale curve in a few numbers.
+
+    - ``accounts``: accounts with a known profit; ``profit_total``: their sum;
+    - ``accounts_losing_money`` and ``accounts_losing_money_share`` (profit < 0);
+    - ``loss_total``: the losses added up (a positive number: profit given away);
+    - ``top20_profit_share``: profit of the top ⌈0.2·n⌉ accounts by profit / profit_total;
+    - ``whale_peak_share``: the highest point of the curve (profit of all profitable
+      accounts / profit_total), and ``whale_peak_accounts_share``: the share of accounts
+      it takes to get there.
+
+    Shares are NaN when profit_total ≤ 0; everything is NaN with no profit at all.
+    Example: profits 60, 50, −10 → 3 accounts, 1 losing (⅓), loss 10, total 100,
+    top20 = ⌈0.6⌉ = 1 account: 0.6, peak 1.1 at ⅔ of the accounts.
+    """
+    values = profit.dropna().astype(float).sort_values(ascending=False, kind="stable")
+    n = len(values)
+    figures = dict.fromkeys(
+        (
+            "profit_total",
+            "accounts_losing_money_share",
+            "loss_total",
+            "top20_profit_share",
+            "whale_peak_share",
+            "whale_peak_accounts_share",
+        ),
+        NAN,
+    )
+    figures["accounts"] = n
+    figures["accounts_losing_money"] = int((values < 0).sum()) if n else None
+    if n == 0:
+        return figures
+    total = float(values.sum())
+    losing = values[values < 0]
+    figures.update(
+        profit_total=total,
+        accounts_losing_money_share=len(losing) / n,
+        loss_total=0.0 - float(losing.sum()),
+    )
+    if total > 0:
+        gaining = values[values > 0]
+        figures.update(
+            top20_profit_share=float(values.iloc[: math.ceil(0.2 * n)].sum()) / total,
+            whale_peak_share=float(gaining.sum()) / total,
+            whale_peak_accounts_share=len(gaining) / n,
+        )
+    return figures
+
+
+def whale_in_words(figures: dict, money, percent) -> str:
+    """The whale curve told in three sentences (or why it can't be drawn)."""
+    n = figures["accounts"]
+    if not n:
+        return "There is no profit after cost-to-serve to show on this data."
+    total = figures["profit_total"]
+    losing_share = percent(figures["accounts_losing_money_share"])
+    text = [
+        f"{accounts_in_words(n)} made {money(total)} profit after cost-to-serve in the period; "
+        f"{figures['accounts_losing_money']} of them ({losing_share}) "
+        f"lost money, {money(figures['loss_total'])} in all."
+    ]
+    if total > 0:
+        text.append(
+            f"The most profitable {percent(figures['whale_peak_accounts_share'], 0)} of accounts "
+            f"made {percent(figures['whale_peak_share'], 0)} of the profit; the rest gave "
+            f"{percent(figures['whale_peak_share'] - 1, 0)} of it away."
+        )
+        text.append(
+            f"The top 20 % of accounts by profit made {percent(figures['top20_profit_share'], 0)} "
+            "of all profit."
+        )
+    else:
+        text.append("All accounts together made no profit, so shares of it can't be computed.")
+    return " ".join(text)
+
+
+# --- price × cost-to-serve map ---------------------------------------------------------------
+
+QUADRANTS = {
+    (True, False): "pays well, cheap to serve",
+    (True, True): "pays well, costly to serve",
+    (False, False): "pays little, cheap to serve",
+    (False, True): "pays little, costly to serve",
+}
+
+
+def price_cost_map(table: pd.DataFrame) -> pd.DataFrame:
+    """Where each account sits on net price against cost-to-serve (after Shapiro et al.).
+
+    In: ``profitability.account_economics``. Out, per account with revenue > 0 and both values
+    known: ``net_price`` = 1 − discount_share (what it pays, as a share of list price),
+    ``cost_to_serve`` = hours_cost / revenue (working time per euro of revenue),
+    ``revenue``, ``profit``, and ``quadrant``, split at the revenue-weighted medians
+    (``attrs["price_line"]``, ``attrs["cost_line"]``). The costly-to-serve accounts that
+    pay little are the ones text 002 calls difficult.
+    Empty when discounts or hours cost are not known.
+    """
+    usable = table.loc[(table["revenue"] > 0)]
+    frame = pd.DataFrame(
+        {
+            "net_price": 1 - usable["discount_share"],
+            "cost_to_serve": usable["hours_cost"] / usable["revenue"],
+            "revenue": usable["revenue"],
+            "profit": usable["profit"],
+        }
+    ).dropna(subset=["net_price", "cost_to_serve"])
+    if frame.empty:
+        frame["quadrant"] = pd.Series(dtype=object)
+        frame.attrs.update(price_line=NAN, cost_line=NAN)
+        return frame
+    price_line = _weighted_median(frame["net_price"], frame["revenue"])
+    cost_line = _weighted_median(frame["cost_to_serve"], frame["revenue"])
+    keys = zip(frame["net_price"] >= price_line, frame["cost_to_serve"] > cost_line, strict=True)
+    frame["quadrant"] = [QUADRANTS[k] for k in keys]
+    frame.attrs.update(price_line=price_line, cost_line=cost_line)
+    return frame
+
+
+def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
+    """The value below which half the weight lies (the lower one on a tie)."""
+    order = np.argsort(values.to_numpy(), kind="stable")
+    v, w = values.to_numpy()[order], weights.to_numpy()[order]
+    cumulative = np.cumsum(w)
+    return float(v[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
+
+
+def map_in_words(price_map: pd.DataFrame, missing: dict) -> str:
+    """How many accounts sit in each corner of the map, or what the map needs."""
+    if price_map.empty:
+        return (
+            missing.get("list_price")
+            or missing.get("profit")
+            or ("No account has both a list price and logged hours in the period.")
+        )
+    counts = price_map["quadrant"].value_counts()
+    lines = [f"{accounts_in_words(counts.get(q, 0))}: {q}" for q in QUADRANTS.values()]
+    costly = price_map[price_map["quadrant"] == QUADRANTS[(False, True)]]
+    losing = int((costly["profit"] < 0).sum())
+    lines.append(f"Of those that pay little and are costly to serve, {losing} lose money.")
+    return "\n".join(lines)
