@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers.analysis.loyalty import AT_RISK_COLUMNS
+from helpers.analysis.commitment import AT_RISK_COLUMNS
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import NOTEBOOKS_DIR
 from helpers.report.run import run_workbook
@@ -169,7 +169,7 @@ def test_known_rates_are_recovered_within_their_intervals(known_rates):
     true_ratio = TRUE_RATE[5] / TRUE_RATE[4]
     assert figures["repurchase_ratio_ci_low"] <= true_ratio <= figures["repurchase_ratio_ci_high"]
     # every score, through the helper the notebook uses
-    from helpers.analysis.loyalty import repurchase_by_score
+    from helpers.analysis.satisfaction import repurchase_by_score
 
     company = load_company(folder)
     table = repurchase_by_score(

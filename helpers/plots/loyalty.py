@@ -1,4 +1,6 @@
-"""Plots of commitment and loyalty (``helpers.analysis.loyalty``)."""
+"""Plots of commitment and loyalty (notebook 05): the commitment matrix, satisfaction and
+repurchase, retention by cohort and lifetime values (``helpers.analysis.commitment``,
+``satisfaction``, ``cohorts`` and ``lifetime_value``)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from helpers.analysis.loyalty import CELL_NAMES
+from helpers.analysis.commitment import CELL_NAMES
 from helpers.plots.common import axes, money_axis
 from helpers.report.messages import translator
 
@@ -43,7 +45,7 @@ def plot_commitment_matrix(
 ) -> Axes:  # fmt: skip
     """The 2 × 2 commitment matrix with customers and revenue in each cell.
 
-    In: ``summary`` from ``loyalty.matrix_summary`` (index = cell; ``customers``,
+    In: ``summary`` from ``commitment.matrix_summary`` (index = cell; ``customers``,
     ``buying_12m``, ``revenue_12m``); ``money`` formats an amount (e.g. ``wb.money``).
     Out: the Axes with four coloured squares (binding up, commitment right).
 
@@ -82,7 +84,7 @@ def plot_satisfaction_shares(
 ) -> Axes:
     """Bars: the share of answers giving each satisfaction score, 4 and 5 highlighted.
 
-    In: ``distribution`` from ``loyalty.satisfaction_distribution`` (index 1–5,
+    In: ``distribution`` from ``satisfaction.satisfaction_distribution`` (index 1–5,
     ``answers``, ``share``).
     Out: the Axes, five bars labelled with their share and count.
     """
@@ -112,7 +114,7 @@ def plot_repurchase_by_score(
 ) -> Axes:
     """Bars: the share who bought again within 12 months, per score, with 95 % intervals.
 
-    In: ``table`` from ``loyalty.repurchase_by_score`` (index 1–5, ``followed``,
+    In: ``table`` from ``satisfaction.repurchase_by_score`` (index 1–5, ``followed``,
     ``rate``, ``ci_low``, ``ci_high``).
     Out: the Axes; a score with no followed answers shows "no data" instead of a bar.
     """
@@ -149,8 +151,8 @@ def plot_cohort_retention(
 ) -> Axes:  # fmt: skip
     """Heatmap: of the customers won in a year (rows), the share buying in each year.
 
-    In: ``shares`` from ``loyalty.cohort_retention``, ``sizes`` from
-    ``loyalty.cohort_sizes``; ``as_of`` marks the last column "to <date>" when that
+    In: ``shares`` from ``cohorts.cohort_retention``, ``sizes`` from
+    ``cohorts.cohort_sizes``; ``as_of`` marks the last column "to <date>" when that
     year is not complete.
     Out: the Axes, one coloured square per cohort and year with its percentage.
     """
@@ -183,7 +185,7 @@ def plot_lifetime_values(
     """Horizontal bars: what each top account (and the average customer) is worth over
     the horizon, with the net value of one new customer as a dashed line.
 
-    In: ``table`` from ``loyalty.cost_of_losing`` (index = customer, ``lifetime_value``,
+    In: ``table`` from ``lifetime_value.cost_of_losing`` (index = customer, ``lifetime_value``,
     ``new_customers_to_replace``); ``new_customer_net_value`` (lifetime value minus
     acquisition cost); ``currency`` for the axis.
     Out: the Axes; each bar says how many new customers would replace it.

@@ -9,7 +9,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from helpers.analysis import loyalty  # noqa: E402
+from helpers.analysis import intervals, satisfaction  # noqa: E402
 from helpers.plots import loyalty as loyalty_plots  # noqa: E402
 
 AS_OF = pd.Timestamp("2025-12-01")
@@ -31,7 +31,7 @@ def by_score(rows):
         rows, columns=["answers", "followed", "repurchased"], index=[1, 2, 3, 4, 5]
     )
     table["rate"] = table["repurchased"] / table["followed"].where(table["followed"] > 0)
-    table["ci_low"], table["ci_high"] = loyalty.wilson_interval(
+    table["ci_low"], table["ci_high"] = intervals.wilson_interval(
         table["repurchased"].to_numpy(), table["followed"].to_numpy()
     )
     return table
@@ -58,7 +58,7 @@ def test_repurchase_plot_skips_scores_without_data():
 
 
 def test_satisfaction_and_repurchase_plots_say_when_there_is_no_survey():
-    empty = loyalty.satisfaction_distribution(None, AS_OF)
+    empty = satisfaction.satisfaction_distribution(None, AS_OF)
     ax = loyalty_plots.plot_satisfaction_shares(empty)
     assert any("survey.csv" in t for t in texts(ax)) and not ax.patches
     table = by_score([(0, 0, 0)] * 5)

@@ -21,10 +21,10 @@ def questions(
     The keyword arguments are the notebook's assumptions; pass the same values the
     notebook uses so that the expected answers match what the learner sees.
     """
-    from helpers.analysis import freshness, loyalty
+    from helpers.analysis import commitment, freshness, lifetime_value, satisfaction
 
     survey = wb.company.survey
-    boxes = loyalty.box_shares(survey, wb.as_of)
+    boxes = satisfaction.box_shares(survey, wb.as_of)
     top2 = boxes["top2_box_share"]
     q1 = Exercise(
         1,
@@ -35,13 +35,13 @@ def questions(
         hint="Add up the two highlighted bars of the satisfaction plot, or read the "
         "first sentence under it.",
         solution=(
-            f"{wb.percent(top2)}: loyalty.box_shares(...)['top2_box_share']."
+            f"{wb.percent(top2)}: satisfaction.box_shares(...)['top2_box_share']."
             if top2 == top2
             else "There are no survey answers on this data, so there is nothing to count."
         ),
     )
-    by_score = loyalty.repurchase_by_score(wb.invoices, survey, wb.as_of)
-    rate_5 = float(by_score.loc[loyalty.VERY_SATISFIED, "rate"])
+    by_score = satisfaction.repurchase_by_score(wb.invoices, survey, wb.as_of)
+    rate_5 = float(by_score.loc[satisfaction.VERY_SATISFIED, "rate"])
     q2 = Exercise(
         2,
         "Of the very satisfied answers (5) you can follow for a year, what share bought again?",
@@ -59,12 +59,12 @@ def questions(
             "the rate can't be measured yet."
         ),
     )
-    matrix = loyalty.commitment_matrix(
+    matrix = commitment.commitment_matrix(
         wb.invoices, wb.company.customers, survey, wb.as_of,
         binding_from_months=binding_from_months,
     )  # fmt: skip
-    listed = loyalty.at_risk(matrix, horizon_months)
-    counted = loyalty.at_risk_figures(listed, matrix)["at_risk_customers"]
+    listed = commitment.at_risk(matrix, horizon_months)
+    counted = commitment.at_risk_figures(listed, matrix)["at_risk_customers"]
     q3 = Exercise(
         3,
         f"How many customers are on the at-risk list (horizon {horizon_months:g} months)?",
@@ -73,14 +73,14 @@ def questions(
         tolerance=0,
         hint="Count the rows of the at-risk table, or read the sentence above it.",
         solution=(
-            f"{counted}: len(loyalty.at_risk(matrix, horizon_months)). Prisoners and risks "
+            f"{counted}: len(commitment.at_risk(matrix, horizon_months)). Prisoners and risks "
             "whose contract ends within the horizon."
             if counted == counted
             else "There are no contract end dates on this data, so the list can't be made."
         ),
     )
     retention = freshness.retention_12m(wb.invoices, wb.as_of)
-    cost = loyalty.cost_of_losing(
+    cost = lifetime_value.cost_of_losing(
         wb.invoices, wb.as_of, retention, discount_rate=discount_rate, years=horizon_years,
         margin_rate=margin_rate, acquisition_cost=acquisition_cost,
     )  # fmt: skip

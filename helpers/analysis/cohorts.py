@@ -1,0 +1,75 @@
+"""Who stays: retention by cohort (the year a customer was won), and retention in words.
+
+Notebook 05, part 3. The 12-month retention itself is ``freshness.retention_12m``
+(notebook 01); here are the cohorts behind it. Invoices are a validated frame
+(``customer_id``, ``date``, ``amount``); every function takes an explicit ``as_of``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis.freshness import first_invoice_dates
+from helpers.report.formats import ENGLISH, Formats
+
+
+def cohort_retention(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Share of each cohort that bought in each calendar year.
+
+    A customer's cohort is the year of its first invoice line (as in notebook
+    01's cohort revenue). "Bought in a year" = at least one line with a positive
+    amount dated in that calendar year, up to as_of (the last year may be
+    partial). Cohort sizes are in :func:`cohort_sizes`.
+
+    Out: DataFrame, rows ``cohort`` (int), columns calendar ``year`` (int), values
+    a share between 0 and 1; ``nan`` for years before the cohort.
+
+    Example: ``cohort_retention(invoices, as_of).loc[2021, 2023]`` → 0.55 (of the
+    customers won in 2021, 55 % bought in 2023)
+    """
+    first = first_invoice_dates(invoices, as_of)
+    lines = invoices.loc[(invoices["date"] <= as_of) & (invoices["amount"] > 0)]
+    if first.empty:
+        empty = pd.DataFrame(dtype=float)
+        empty.index.name, empty.columns.name = "cohort", "year"
+        return empty
+    cohort_of = first.dt.year
+    pairs = pd.DataFrame(
+        {"cohort": lines["customer_id"].map(cohort_of), "year": lines["date"].dt.year,
+         "customer_id": lines["customer_id"]}
+    ).drop_duplicates()  # fmt: skip
+    buyers = pairs.groupby(["cohort", "year"]).size().unstack("year")
+    cohorts = range(int(cohort_of.min()), int(cohort_of.max()) + 1)
+    years = range(int(cohort_of.min()), int(as_of.year) + 1)
+    buyers = buyers.reindex(index=cohorts, columns=years).fillna(0.0)
+    sizes = cohort_of.value_counts().reindex(cohorts, fill_value=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = buyers.div(sizes.replace(0, np.nan), axis=0)
+    before = np.less.outer(np.asarray(years), np.asarray(cohorts)).T  # year before cohort
+    shares = shares.mask(before)
+    shares = shares.loc[sizes > 0]
+    shares.index.name, shares.columns.name = "cohort", "year"
+    return shares.astype(float)
+
+
+def cohort_sizes(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """Number of customers won in each year (year of their first invoice line)."""
+    first = first_invoice_dates(invoices, as_of)
+    sizes = first.dt.year.value_counts().sort_index().astype(int)
+    sizes.index.name, sizes.name = "cohort", "customers"
+    return sizes
+
+
+def retention_in_words(retention: float, formats: Formats = ENGLISH) -> str:
+    """Retention of the last 12 months as a sentence, or why it can't be measured."""
+    _ = formats._
+    if retention != retention:
+        return _(
+            "Nobody bought in the 12 months before the last 12, so retention can't be "
+            "measured yet: it needs two years of invoices."
+        )
+    return _(
+        "Of the customers who bought in the 12 months before the last 12, {kept} bought "
+        "again in the last 12 months, and {lost} did not."
+    ).format(kept=formats.percent(retention), lost=formats.percent(1 - retention))

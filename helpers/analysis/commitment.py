@@ -1,0 +1,313 @@
+"""The commitment matrix: binding against commitment, and the customers at risk.
+
+Notebook 05, part 1. Ideas from text 003 of the course brief (commitment, not
+imprisonment).
+
+Every function takes validated frames (invoices: ``customer_id``, ``date``,
+``amount``; customers: ``customer_id``, optional ``contract_end``; survey: see
+:mod:`helpers.analysis.satisfaction`) and an explicit ``as_of`` date. Windows are
+``(start, end]``: open on the left, closed on the right, as everywhere in the workbook.
+
+The sentences and readable tables at the end take ``formats`` (``wb.formats`` in a
+notebook): the words come from the message catalogs
+(helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis.freshness import WINDOW_DAYS
+from helpers.analysis.satisfaction import PROMOTER_FROM, VERY_SATISFIED, latest_answers
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
+
+DAYS_PER_MONTH = 365.25 / 12
+
+PRISONER, IDEAL, RISK, EMOTIONAL_TIE = "prisoner", "ideal", "risk", "emotional tie"
+CELLS = (IDEAL, PRISONER, EMOTIONAL_TIE, RISK)
+# what to do with a customer in each cell (text 003; the wording is ours)
+ACTIONS = {
+    IDEAL: N_("Renew early, on terms the customer finds useful; ask for a reference."),
+    PRISONER: N_("Find out what is wrong before the contract ends: fix it, or part on good terms."),
+    EMOTIONAL_TIE: N_(
+        "Check the service still fits their needs; offer a binding they would want (a "
+        "design phase credited on the full delivery)."
+    ),
+    RISK: N_("Call and ask how it is going; give them a reason to stay before a competitor does."),
+}
+CELL_NAMES = {
+    IDEAL: N_("ideal"),
+    PRISONER: N_("prisoner"),
+    EMOTIONAL_TIE: N_("emotional tie"),
+    RISK: N_("risk"),
+}
+AT_RISK_COLUMNS = ["customer_id", "name", "cell", "contract_end", "revenue_12m"]
+
+
+def revenue_12m_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    """Revenue of each customer (every one up to as_of) in ``(as_of − 365 d, as_of]``; 0 if none."""
+    lines = invoices.loc[invoices["date"] <= as_of]
+    ids = pd.Index(sorted(lines["customer_id"].unique()), name="customer_id")
+    window = lines.loc[lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)]
+    revenue = window.groupby("customer_id")["amount"].sum().reindex(ids, fill_value=0.0)
+    return revenue.astype(float).rename("revenue_12m")
+
+
+def commitment_matrix(
+    invoices: pd.DataFrame,
+    customers: pd.DataFrame | None,
+    survey: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    *,
+    binding_from_months: float = 6,
+    names: pd.Series | None = None,
+) -> pd.DataFrame:
+    """Place every customer in the commitment matrix of text 003.
+
+    **Binding** (by the firm) comes from ``contract_end`` in customers.csv:
+    ``months_left`` = (contract_end − as_of) in months, 0 when it has ended,
+    ``nan`` when there is no contract. Binding is *high* when at least
+    ``binding_from_months`` are left; no contract, an ended one or one about to end
+    is *low*.
+
+    **Commitment** (the customer's own) comes from the customer's latest survey
+    answer up to as_of: *high* when very satisfied (5) or a promoter (recommend
+    9–10), *low* otherwise, and *low* when the customer has never answered
+    (``commitment_basis`` says which): commitment you have not heard about is
+    not something to count on.
+
+    Cells: high/high ideal, high binding/low commitment prisoner, low binding/high
+    commitment emotional tie, low/low risk; ``action`` is what to do (``ACTIONS``).
+
+    Out: DataFrame indexed by ``customer_id`` (every customer in invoices up to
+    as_of), with ``name``, ``revenue_12m``, ``buying_12m`` (a positive line in the
+    last 12 months), ``contract_end``, ``months_left``,
+    ``binding``, ``satisfaction``, ``recommend``, ``commitment``,
+    ``commitment_basis``, ``cell``, ``action``; sorted by revenue_12m, largest first.
+
+    Example: ``commitment_matrix(invoices, customers, survey, as_of)["cell"].value_counts()``
+    """
+    revenue = revenue_12m_by_customer(invoices, as_of)
+    table = revenue.to_frame()
+    table.insert(0, "name", revenue.index if names is None else names.reindex(revenue.index))
+    table["name"] = table["name"].fillna(pd.Series(revenue.index, index=revenue.index))
+    recent = invoices.loc[
+        (invoices["date"] <= as_of)
+        & (invoices["amount"] > 0)
+        & (invoices["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS))
+    ]
+    table.insert(2, "buying_12m", table.index.isin(recent["customer_id"]))
+    if customers is not None and "contract_end" in customers.columns:
+        ends = customers.drop_duplicates("customer_id").set_index("customer_id")["contract_end"]
+        table["contract_end"] = ends.reindex(table.index)
+    else:
+        table["contract_end"] = pd.Series(pd.NaT, index=table.index, dtype="datetime64[ns]")
+    days_left = (table["contract_end"] - as_of).dt.days
+    table["months_left"] = (days_left.clip(lower=0) / DAYS_PER_MONTH).round(1)
+    bound = table["months_left"] >= binding_from_months
+    table["binding"] = np.where(bound, "high", "low")
+    answers = latest_answers(survey, as_of).reindex(table.index)
+    table["satisfaction"] = answers["satisfaction"]
+    table["recommend"] = answers["recommend"]
+    committed = (answers["satisfaction"] == VERY_SATISFIED) | (
+        answers["recommend"] >= PROMOTER_FROM
+    )
+    table["commitment"] = np.where(committed, "high", "low")
+    table["commitment_basis"] = np.where(answers["answered"].notna(), "survey", "no answer")
+    table["cell"] = np.select(
+        [bound & committed, bound & ~committed, ~bound & committed],
+        [IDEAL, PRISONER, EMOTIONAL_TIE],
+        RISK,
+    )
+    table["action"] = table["cell"].map(ACTIONS)
+    return table.sort_values(["revenue_12m", "name"], ascending=[False, True], kind="stable")
+
+
+def matrix_summary(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Customers and revenue of the last 12 months per cell, with the action.
+
+    Out: DataFrame indexed by ``cell`` (all four, in the order ideal, prisoner,
+    emotional tie, risk): ``customers``, ``buying_12m`` (of them, buying in the last
+    12 months), ``answered`` (with a survey answer),
+    ``revenue_12m``, ``revenue_share``, ``action``.
+    """
+    grouped = matrix.groupby("cell")
+    summary = pd.DataFrame(
+        {
+            "customers": grouped.size(),
+            "buying_12m": grouped["buying_12m"].sum(),
+            "answered": (matrix["commitment_basis"] == "survey").groupby(matrix["cell"]).sum(),
+            "revenue_12m": grouped["revenue_12m"].sum(),
+        }
+    ).reindex(list(CELLS))
+    counts = ["customers", "buying_12m", "answered"]
+    summary[counts] = summary[counts].fillna(0).astype(int)
+    summary["revenue_12m"] = summary["revenue_12m"].fillna(0.0)
+    total = summary["revenue_12m"].sum()
+    summary["revenue_share"] = summary["revenue_12m"] / total if total > 0 else np.nan
+    summary["action"] = [ACTIONS[cell] for cell in summary.index]
+    summary.index.name = "cell"
+    return summary
+
+
+def at_risk(matrix: pd.DataFrame, horizon_months: float = 12) -> pd.DataFrame:
+    """Prisoners and risks whose contract ends within ``horizon_months`` of as_of.
+
+    Customers with low commitment whose binding is about to go: the list to call
+    before the contract runs out. A contract that has already ended (0 months
+    left) is not on it; nor is a customer without a contract.
+
+    Out: DataFrame with ``customer_id``, ``name``, ``cell``, ``contract_end``,
+    ``revenue_12m`` (the revenue at stake), sorted by revenue, largest first.
+
+    Example: ``at_risk(commitment_matrix(...), horizon_months=12)``
+    """
+    months = matrix["months_left"]
+    chosen = matrix["cell"].isin([PRISONER, RISK]) & (months > 0) & (months <= horizon_months)
+    rows = matrix.loc[chosen].reset_index()
+    rows = rows.sort_values(["revenue_12m", "customer_id"], ascending=[False, True], kind="stable")
+    return rows[AT_RISK_COLUMNS].reset_index(drop=True)
+
+
+# --- in words and readable tables ----------------------------------------------------------
+
+
+def has_contract_dates(matrix: pd.DataFrame) -> bool:
+    """Does any customer in the matrix have a contract end date?"""
+    return bool(matrix["contract_end"].notna().any())
+
+
+def has_survey_answers(matrix: pd.DataFrame) -> bool:
+    """Has any customer in the matrix answered the survey?"""
+    return bool((matrix["commitment_basis"] == "survey").any())
+
+
+def matrix_in_words(
+    matrix: pd.DataFrame,
+    formats: Formats = ENGLISH,
+    customers_switch_on: str = "",
+    survey_switch_on: str = "",
+) -> str:
+    """The commitment matrix in a few sentences, and what data would sharpen it.
+
+    In: the table from :func:`commitment_matrix`; ``formats``; the sentences saying
+    what file to add (``CUSTOMERS.switches_on``, ``SURVEY.switches_on``).
+    """
+    _, number = formats._, formats.number
+    summary = matrix_summary(matrix)
+    buying = summary["buying_12m"]
+    lines = [
+        _(
+            "{customers} customers placed; {buying} of them bought in the last 12 months: "
+            "ideal {ideal}, prisoner {prisoner}, emotional tie {tie}, risk {risk}."
+        ).format(
+            customers=number(summary["customers"].sum()),
+            buying=number(buying.sum()),
+            ideal=number(buying[IDEAL]),
+            prisoner=number(buying[PRISONER]),
+            tie=number(buying[EMOTIONAL_TIE]),
+            risk=number(buying[RISK]),
+        )  # fmt: skip
+    ]
+    low = summary.loc[[PRISONER, RISK]]
+    share = low["revenue_share"].sum() if summary["revenue_share"].notna().any() else np.nan
+    if share == share and has_survey_answers(matrix):  # without answers everyone is "low"
+        lines.append(
+            _(
+                "Customers with low commitment (prisoners and risks) brought {revenue} in the "
+                "last 12 months, {share} of the revenue."
+            ).format(revenue=formats.money(low["revenue_12m"].sum()), share=formats.percent(share))
+        )
+    if not has_contract_dates(matrix):
+        lines.append(
+            _(
+                "There are no contract end dates, so nobody counts as bound: everyone sits in "
+                "the bottom row."
+            )
+            + " "
+            + (customers_switch_on or _("Add a contract_end column to customers.csv."))
+        )
+    if not has_survey_answers(matrix):
+        lines.append(
+            _(
+                "There are no survey answers, so nobody counts as committed: everyone sits in "
+                "the left column."
+            )
+            + " "
+            + survey_switch_on
+        )
+    else:
+        unasked = int((matrix["commitment_basis"] != "survey").sum())
+        if unasked:
+            lines.append(
+                _(
+                    "{count} customers never answered the survey; they count as low commitment "
+                    "until you hear otherwise."
+                ).format(count=number(unasked))
+            )
+    return "\n".join(line.strip() for line in lines)
+
+
+def matrix_summary_readable(matrix: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """:func:`matrix_summary` to show: translated cells, headers and actions, locale numbers."""
+    _ = formats._
+    summary = matrix_summary(matrix)
+    out = pd.DataFrame(index=pd.Index([_(CELL_NAMES[c]) for c in summary.index], name=_("cell")))
+    out[_("customers")] = summary["customers"].map(formats.number).to_numpy()
+    out[_("buying now")] = summary["buying_12m"].map(formats.number).to_numpy()
+    out[_("answered the survey")] = summary["answered"].map(formats.number).to_numpy()
+    out[_("revenue, 12 months")] = summary["revenue_12m"].map(formats.money).to_numpy()
+    out[_("share of revenue")] = summary["revenue_share"].map(formats.percent).to_numpy()
+    out[_("what to do")] = [_(ACTIONS[c]) for c in summary.index]
+    return out
+
+
+def at_risk_readable(rows: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The :func:`at_risk` list to show: translated cells and headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=pd.Index(rows["customer_id"], name=_("customer")))
+    out[_("name")] = rows["name"].to_numpy()
+    out[_("cell")] = [_(CELL_NAMES[c]) for c in rows["cell"]]
+    out[_("contract ends")] = rows["contract_end"].map(formats.date).to_numpy()
+    out[_("revenue, 12 months")] = rows["revenue_12m"].map(formats.money).to_numpy()
+    return out
+
+
+def at_risk_figures(rows: pd.DataFrame, matrix: pd.DataFrame) -> dict:
+    """Headline figures ``at_risk_customers`` and ``at_risk_revenue_12m``.
+
+    ``nan`` when no customer has a contract end date (the list can't be made).
+    """
+    if not has_contract_dates(matrix):
+        return {"at_risk_customers": float("nan"), "at_risk_revenue_12m": float("nan")}
+    return {
+        "at_risk_customers": int(len(rows)),
+        "at_risk_revenue_12m": float(rows["revenue_12m"].sum()),
+    }
+
+
+def at_risk_in_words(
+    rows: pd.DataFrame, horizon_months: float, matrix: pd.DataFrame, formats: Formats = ENGLISH
+) -> str:
+    """One or two sentences on the at-risk list (or why it is empty)."""
+    _ = formats._
+    if not has_contract_dates(matrix):
+        return _(
+            "No contract end dates, so no binding can run out: the at-risk list is empty. "
+            "Add contract_end (YYYY-MM-DD) to customers.csv to fill it."
+        )
+    if rows.empty:
+        return _(
+            "No prisoner or risk customer has a contract ending within {months} months. "
+            "Nothing to call about today; look again next quarter."
+        ).format(months=formats.short(horizon_months))
+    return _(
+        "{count} customers with low commitment have a contract ending within {months} "
+        "months. Together they brought {revenue} in the last 12 months: that is the revenue "
+        "at stake if they don't renew."
+    ).format(
+        count=formats.number(len(rows)), months=formats.short(horizon_months),
+        revenue=formats.money(rows["revenue_12m"].sum()),
+    )  # fmt: skip

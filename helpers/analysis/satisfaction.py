@@ -1,0 +1,421 @@
+"""Satisfaction against loyalty: survey figures, box shares, repurchase by score and NPS.
+
+Notebook 05, part 2 ("Satisfied is not loyal"). Ideas from text 004 of the course
+brief (the potential in existing customers).
+
+The survey is a validated frame (``customer_id``, ``date``, ``satisfaction`` 1–5,
+optional ``recommend`` 0–10); invoices have ``customer_id``, ``date``, ``amount``.
+Every function takes an explicit ``as_of`` date. Windows are ``(start, end]``: open
+on the left, closed on the right, as everywhere in the workbook. The intervals come
+from :mod:`helpers.analysis.intervals`.
+
+The sentences and readable tables at the end take ``formats`` (``wb.formats`` in a
+notebook): the words come from the message catalogs
+(helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from helpers.analysis.freshness import WINDOW_DAYS
+from helpers.analysis.intervals import ratio_interval, wilson_interval, z_value
+from helpers.report.formats import ENGLISH, Formats
+
+SCORES = (1, 2, 3, 4, 5)
+SATISFIED, VERY_SATISFIED = 4, 5
+PROMOTER_FROM, DETRACTOR_UP_TO = 9, 6
+
+
+def survey_answers(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Survey answers dated up to ``as_of`` (an empty table when there is no survey)."""
+    if survey is None:
+        return pd.DataFrame(
+            {"customer_id": pd.Series(dtype=object), "date": pd.Series(dtype="datetime64[ns]"),
+             "satisfaction": pd.Series(dtype=float)}
+        )  # fmt: skip
+    return survey.loc[survey["date"] <= as_of]
+
+
+def satisfaction_distribution(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.DataFrame:
+    """How many answers gave each satisfaction score, and their share.
+
+    Out: DataFrame indexed by ``satisfaction`` 1–5 with ``answers`` (int) and
+    ``share`` (of all answers up to as_of; ``nan`` when there are none).
+
+    Example: ``satisfaction_distribution(survey, as_of).loc[5, "share"]`` → 0.41
+    """
+    answers = survey_answers(survey, as_of)
+    counts = answers["satisfaction"].astype(int).value_counts().reindex(SCORES, fill_value=0)
+    total = int(counts.sum())
+    table = pd.DataFrame({"answers": counts.astype(int)})
+    table["share"] = counts / total if total else np.nan
+    table.index.name = "satisfaction"
+    return table
+
+
+def box_shares(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> dict:
+    """Headline figures ``top_box_share`` (score 5) and ``top2_box_share`` (4 or 5).
+
+    Of the answers dated up to ``as_of``; ``nan`` without answers.
+
+    Example: ``box_shares(survey, as_of)`` → {"answers": 186, "top_box_share": 0.41, …}
+    """
+    table = satisfaction_distribution(survey, as_of)
+    total = int(table["answers"].sum())
+    top = table.loc[VERY_SATISFIED, "answers"]
+    top2 = top + table.loc[SATISFIED, "answers"]
+    return {
+        "answers": total,
+        "top_box_share": top / total if total else float("nan"),
+        "top2_box_share": top2 / total if total else float("nan"),
+    }
+
+
+def repurchase_after_answers(
+    invoices: pd.DataFrame, survey: pd.DataFrame | None, as_of: pd.Timestamp
+) -> pd.DataFrame:
+    """Each survey answer, and whether its customer bought in the year after it.
+
+    The follow-up window of an answer is ``(answer date, answer date + 365 d]``.
+    ``followed`` is True when that window ends on or before ``as_of`` (we can see
+    the whole year); ``repurchased`` is True when the customer has a line with a
+    positive amount dated in the window (a credit note is not a purchase).
+    Every answer counts, also a customer's second one.
+
+    Out: the answers up to as_of with ``window_end``, ``followed``,
+    ``next_purchase`` (first positive line after the answer, NaT if none) and
+    ``repurchased``.
+
+    Example: ``repurchase_after_answers(invoices, survey, as_of)["repurchased"].mean()``
+    """
+    answers = survey_answers(survey, as_of).reset_index(drop=True)
+    answers = answers.assign(
+        window_end=answers["date"] + pd.Timedelta(days=WINDOW_DAYS), answer=np.arange(len(answers))
+    )
+    answers["followed"] = answers["window_end"] <= as_of
+    bought = invoices.loc[invoices["amount"] > 0]
+    bought = pd.DataFrame(  # ids as plain text on both sides, whatever dtype each came in
+        {"who": bought["customer_id"].astype(str),
+         "next_purchase": bought["date"].astype("datetime64[ns]")}
+    ).sort_values("next_purchase")  # fmt: skip
+    left = pd.DataFrame(
+        {"answer": answers["answer"], "date": answers["date"].astype("datetime64[ns]"),
+         "who": answers["customer_id"].astype(str)}
+    )  # fmt: skip
+    # the first positive line strictly after the answer date, same customer
+    matched = pd.merge_asof(
+        left.sort_values("date"), bought, left_on="date", right_on="next_purchase", by="who",
+        direction="forward", allow_exact_matches=False,
+    )  # fmt: skip
+    matched = matched.sort_values("answer").set_index(answers.index)
+    answers["next_purchase"] = matched["next_purchase"]
+    answers["repurchased"] = answers["next_purchase"].notna() & (
+        answers["next_purchase"] <= answers["window_end"]
+    )
+    return answers.drop(columns="answer")
+
+
+def repurchase_by_score(
+    invoices: pd.DataFrame,
+    survey: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Repurchase rate within 12 months after answering, per satisfaction score.
+
+    Out: DataFrame indexed by ``satisfaction`` 1–5: ``answers`` (up to as_of),
+    ``followed`` (answers whose whole follow-up year is visible), ``repurchased``,
+    ``rate`` = repurchased / followed, and the Wilson interval ``ci_low``,
+    ``ci_high`` (``nan`` where nothing was followed).
+
+    Example: ``repurchase_by_score(invoices, survey, as_of).loc[5, "rate"]`` → 0.93
+    """
+    answers = repurchase_after_answers(invoices, survey, as_of)
+    score = answers["satisfaction"].astype(int)
+    followed = answers["followed"]
+    table = (
+        pd.DataFrame(
+            {
+                "answers": score.value_counts(),
+                "followed": score[followed].value_counts(),
+                "repurchased": score[followed & answers["repurchased"]].value_counts(),
+            }
+        )
+        .reindex(SCORES)
+        .fillna(0)
+        .astype(int)
+    )
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["rate"] = np.where(
+            table["followed"] > 0, table["repurchased"] / table["followed"].replace(0, 1), np.nan
+        )
+    table["ci_low"], table["ci_high"] = wilson_interval(
+        table["repurchased"].to_numpy(), table["followed"].to_numpy(), confidence
+    )
+    table.index.name = "satisfaction"
+    return table
+
+
+def repurchase_ratio(by_score: pd.DataFrame, confidence: float = 0.95) -> dict:
+    """Very satisfied (5) against satisfied (4): the ratio of their repurchase rates.
+
+    In: the table from :func:`repurchase_by_score`.
+    Out: dict ``ratio``, ``ci_low``, ``ci_high`` (log interval; ``nan`` when it
+    can't be computed, see :func:`ratio_interval`).
+
+    Example: ``repurchase_ratio(table)`` → {"ratio": 1.9, "ci_low": 1.4, "ci_high": 2.6}
+    """
+    five, four = by_score.loc[VERY_SATISFIED], by_score.loc[SATISFIED]
+    ratio, low, high = ratio_interval(
+        int(five["repurchased"]), int(five["followed"]),
+        int(four["repurchased"]), int(four["followed"]), confidence,
+    )  # fmt: skip
+    return {"ratio": ratio, "ci_low": low, "ci_high": high}
+
+
+def survey_figures(
+    invoices: pd.DataFrame, survey: pd.DataFrame | None, as_of: pd.Timestamp
+) -> dict:
+    """The five survey headline figures of product.md, ``nan`` where they can't be computed.
+
+    ``top_box_share``, ``top2_box_share``, ``repurchase_rate_satisfied`` (score 4),
+    ``repurchase_rate_very_satisfied`` (score 5) and
+    ``repurchase_ratio_very_vs_satisfied`` (5 / 4).
+
+    Example: ``survey_figures(invoices, survey, as_of)["top2_box_share"]`` → 0.78
+    """
+    boxes = box_shares(survey, as_of)
+    by_score = repurchase_by_score(invoices, survey, as_of)
+    rate_4 = float(by_score.loc[SATISFIED, "rate"])
+    rate_5 = float(by_score.loc[VERY_SATISFIED, "rate"])
+    ratio = rate_5 / rate_4 if rate_4 > 0 else float("nan")  # nan > 0 is False
+    return {
+        "top_box_share": boxes["top_box_share"],
+        "top2_box_share": boxes["top2_box_share"],
+        "repurchase_rate_satisfied": rate_4,
+        "repurchase_rate_very_satisfied": rate_5,
+        "repurchase_ratio_very_vs_satisfied": ratio,
+    }
+
+
+def repurchase_interval_figures(by_score: pd.DataFrame) -> dict:
+    """The 95 % Wilson intervals of the repurchase rates of 4 and 5, as headline figures.
+
+    Keys ``repurchase_rate_satisfied_ci_low`` / ``_ci_high`` and
+    ``repurchase_rate_very_satisfied_ci_low`` / ``_ci_high``; ``nan`` without data.
+    """
+    figures = {}
+    for score, key in ((SATISFIED, "satisfied"), (VERY_SATISFIED, "very_satisfied")):
+        figures[f"repurchase_rate_{key}_ci_low"] = float(by_score.loc[score, "ci_low"])
+        figures[f"repurchase_rate_{key}_ci_high"] = float(by_score.loc[score, "ci_high"])
+    return figures
+
+
+def net_promoter_score(
+    survey: pd.DataFrame | None, as_of: pd.Timestamp, confidence: float = 0.95
+) -> dict:
+    """NPS from the 0–10 ``recommend`` answers up to ``as_of``.
+
+    NPS = share of promoters (9–10) − share of detractors (0–6), on a −100…100
+    scale, with a normal interval from the variance of the difference,
+    ``(p + d − (p − d)²) / n``. Answers without ``recommend`` are left out.
+
+    Out: dict ``answers``, ``promoters``, ``passives``, ``detractors`` (counts),
+    ``nps``, ``ci_low``, ``ci_high``; ``nan`` scores when there are no answers.
+
+    Example: 5 promoters, 3 passives, 2 detractors → NPS 30.
+    """
+    answers = survey_answers(survey, as_of)
+    if "recommend" in answers.columns:
+        scores = answers["recommend"].dropna()
+    else:
+        scores = pd.Series(dtype=float)
+    n = len(scores)
+    promoters = int((scores >= PROMOTER_FROM).sum())
+    detractors = int((scores <= DETRACTOR_UP_TO).sum())
+    result = {"answers": n, "promoters": promoters, "passives": n - promoters - detractors,
+              "detractors": detractors}  # fmt: skip
+    if not n:
+        return result | {"nps": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")}
+    p, d = promoters / n, detractors / n
+    half = z_value(confidence) * math.sqrt(max(p + d - (p - d) ** 2, 0.0) / n)
+    return result | {
+        "nps": 100 * (p - d),
+        "ci_low": 100 * max(p - d - half, -1.0),
+        "ci_high": 100 * min(p - d + half, 1.0),
+    }
+
+
+def latest_answers(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Each customer's latest satisfaction, and latest ``recommend`` given, up to as_of.
+
+    Out: DataFrame indexed by ``customer_id`` with ``answered`` (date),
+    ``satisfaction`` and ``recommend`` (``nan`` when never given).
+    """
+    answers = survey_answers(survey, as_of).sort_values(["customer_id", "date"], kind="stable")
+    grouped = answers.groupby("customer_id")
+    table = pd.DataFrame(
+        {"answered": grouped["date"].last(), "satisfaction": grouped["satisfaction"].last()}
+    )
+    if "recommend" in answers.columns:
+        table["recommend"] = grouped["recommend"].last()  # last non-missing
+    else:
+        table["recommend"] = np.nan
+    table.index.name = "customer_id"
+    return table
+
+
+# --- in words and readable tables ----------------------------------------------------------
+
+
+def satisfaction_trap_in_words(
+    boxes: dict, by_score: pd.DataFrame, formats: Formats = ENGLISH, switch_on: str = ""
+) -> str:
+    """The "98 % satisfied" trap on the learner's own data.
+
+    In: :func:`box_shares`, :func:`repurchase_by_score`, ``formats`` and the sentence
+    saying what file to add when there is no survey.
+    """
+    _, number = formats._, formats.number
+    if not boxes["answers"]:
+        return (
+            _("There are no survey answers, so satisfaction and loyalty can't be compared.")
+            + " "
+            + switch_on
+        ).strip()
+    text = [
+        _(
+            "{top2} of the {answers} answers say satisfied or very satisfied (4 or 5); only "
+            "{top} say very satisfied (5)."
+        ).format(
+            top2=formats.percent(boxes["top2_box_share"]),
+            answers=number(boxes["answers"]),
+            top=formats.percent(boxes["top_box_share"]),
+        )  # fmt: skip
+    ]
+    four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
+    followed = int(four["followed"] + five["followed"])
+    if not followed:
+        text.append(_("No answer of 4 or 5 is a full year old yet, so we can't see who came back."))
+        return "\n".join(text)
+    stayed_away = int(followed - four["repurchased"] - five["repurchased"])
+    text.append(
+        _(
+            "Of the {followed} answers of 4 or 5 that we can follow for a whole year, {away} "
+            "were not followed by a purchase within 12 months."
+        ).format(followed=number(followed), away=number(stayed_away))
+    )
+    if stayed_away:
+        text.append(
+            _(
+                "{fours} of those {away} came from customers who were 'only' satisfied (4). A "
+                "high satisfied share hides where loyalty actually lives."
+            ).format(fours=number(four["followed"] - four["repurchased"]), away=number(stayed_away))
+        )
+    return "\n".join(text)
+
+
+def repurchase_readable(by_score: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """:func:`repurchase_by_score` to show: readable headers, locale numbers."""
+    _ = formats._
+    out = pd.DataFrame(index=by_score.index.rename(_("satisfaction")))
+    out[_("answers")] = by_score["answers"].map(formats.number)
+    out[_("a year old")] = by_score["followed"].map(formats.number)
+    out[_("bought again")] = by_score["repurchased"].map(formats.number)
+    out[_("rate")] = by_score["rate"].map(formats.percent)
+    out[_("95 % interval")] = [
+        f"{formats.percent(low)} – {formats.percent(high)}" if low == low else formats.percent(low)
+        for low, high in zip(by_score["ci_low"], by_score["ci_high"], strict=True)
+    ]
+    return out
+
+
+def repurchase_in_words(by_score: pd.DataFrame, ratio: dict, formats: Formats = ENGLISH) -> str:
+    """The repurchase rates of 4 and 5, their ratio, and how it compares with "5–10 ×"."""
+    _, percent, number = formats._, formats.percent, formats.number
+    four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
+    if not by_score["answers"].sum():
+        return _("No survey answers, so there are no repurchase rates to compare.")
+
+    def rate(row) -> str:
+        if not row["followed"]:
+            return _("can't be measured (no answers a full year old)")
+        return _(
+            "{rate} bought again within 12 months ({came} of {followed}; 95 % interval {low} "
+            "to {high})"
+        ).format(
+            rate=percent(row["rate"], 0), came=number(row["repurchased"]),
+            followed=number(row["followed"]), low=percent(row["ci_low"], 0),
+            high=percent(row["ci_high"], 0),
+        )  # fmt: skip
+
+    text = [
+        _("Very satisfied (5): {what}.").format(what=rate(five)),
+        _("Satisfied (4): {what}.").format(what=rate(four)),
+    ]
+    value = ratio["ratio"]
+    if value != value:
+        text.append(
+            _(
+                "The ratio very satisfied / satisfied can't be computed here: it needs followed "
+                "answers of both 4 and 5, and at least one 4 who came back."
+            )
+        )
+        return "\n".join(text)
+    if ratio["ci_low"] == ratio["ci_low"]:
+        text.append(
+            _(
+                "The very satisfied came back {ratio} times as often as the satisfied (95 % "
+                "interval {low} to {high})."
+            ).format(
+                ratio=number(value, 1),
+                low=number(ratio["ci_low"], 1),
+                high=number(ratio["ci_high"], 1),
+            )  # fmt: skip
+        )
+    else:
+        text.append(
+            _("The very satisfied came back {ratio} times as often as the satisfied.").format(
+                ratio=number(value, 1)
+            )
+        )
+    ceiling = 1 / four["rate"] if four["rate"] > 0 else float("inf")
+    if value < 5:
+        verdict = _(
+            "That is well below the '5–10 ×' rule of thumb and the ~6 × of Jones & Sasser (1995)."
+        )
+        if ceiling < 5:
+            verdict += " " + _(
+                "It could hardly be higher: with {rate} of the satisfied coming back, the most "
+                "possible is {ceiling} ×."
+            ).format(rate=percent(four["rate"], 0), ceiling=number(ceiling, 1))
+    elif value <= 10:
+        verdict = _(
+            "That is inside the '5–10 ×' rule of thumb, near the ~6 × of Jones & Sasser (1995)."
+        )
+    else:
+        verdict = _("That is above even the '5–10 ×' rule of thumb.")
+    text.append(verdict)
+    return "\n".join(text)
+
+
+def nps_in_words(nps: dict, formats: Formats = ENGLISH) -> str:
+    """The net promoter score with its interval, or why there is none."""
+    _, number = formats._, formats.number
+    if not nps["answers"]:
+        return _(
+            "No 'would you recommend us' answers (0–10), so there is no NPS. Add a recommend "
+            "column to survey.csv to get one."
+        )
+    return _(
+        "NPS {nps} (95 % interval {low} to {high}): {promoters} promoters (9–10), {passives} "
+        "passives (7–8) and {detractors} detractors (0–6) in {answers} answers."
+    ).format(
+        nps=number(nps["nps"]), low=number(nps["ci_low"]), high=number(nps["ci_high"]),
+        promoters=number(nps["promoters"]), passives=number(nps["passives"]),
+        detractors=number(nps["detractors"]), answers=number(nps["answers"]),
+    )  # fmt: skip
