@@ -107,7 +107,7 @@ class Server:
     def __init__(self, command: list[str], url: str, cwd: Path, env: dict | None = None):
         self.url = url
         self.log = cwd / f"server-{len(list(cwd.glob('server-*.log')))}.log"
-        self.handle = open(self.log, "w")  # noqa: SIM115 (closed in stop)
+        self.handle = open(self.log, "w", encoding="utf-8")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
             command, cwd=cwd, env=env or dict(os.environ), stdout=self.handle,
             stderr=subprocess.STDOUT, start_new_session=True,
@@ -141,7 +141,8 @@ def start_server(tmp_path):
                 wait_for_http(url, server.process)
         except (RuntimeError, TimeoutError) as error:
             server.stop()
-            raise AssertionError(f"{error}\n{server.log.read_text()[-3000:]}") from None
+            log = server.log.read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(f"{error}\n{log[-3000:]}") from None
         return server
 
     yield start

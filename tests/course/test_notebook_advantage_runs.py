@@ -36,7 +36,7 @@ def test_a_batch_run_without_answers_says_how_to_give_them_and_completes(tmp_pat
     assert "Nobody has filled in the 9E checklist" in text
     assert "workbook checklist DATA_DIR --member YOUR_NAME" in text
     assert "area,today,competitor,importance,evidence" in text
-    figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text())
+    figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text(encoding="utf-8"))
     assert figures["e9_members"] == 0 and figures["e9_chosen"] is None
     summary = (result.out_dir / "9e-summary.html").read_text(encoding="utf-8")
     assert "Nobody has filled in" in summary
@@ -56,7 +56,7 @@ def test_a_batch_run_with_a_corrupt_answer_file_names_it_and_leaves_it_alone(tmp
     assert "answers/9e/mikko.csv, line 8: column 'importance'" in text
     assert "Vastauksia 2 jäseneltä: Aino, Jussi" in text
     assert broken.read_bytes() == content
-    figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text())
+    figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text(encoding="utf-8"))
     assert figures["e9_members"] == 2 and figures["e9_chosen"]
     summary = (result.out_dir / "9e-summary.html").read_text("utf-8")
     assert "mikko.csv, line 8" in summary and "kilpailuetu (9E)" in summary
