@@ -116,6 +116,9 @@ from helpers.course.forms.fields import (
     Scale,
     Text,
 )
+from helpers.course.forms.fields import (
+    _shown_path as _shown_path,  # not public, but notebook 06 (report/vision.py) uses it
+)
 from helpers.course.forms.widgets import (
     BATCH_ENV,
     NOT_ANSWERED,
