@@ -39,6 +39,8 @@ from helpers.course.forms import (
     member_label,
     read_members,
 )
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 TOPIC = "9e"
 TEAM_FILE = "team.toml"
@@ -46,40 +48,31 @@ KEY = "area"
 
 # The three basics of competitiveness: "not behind others".
 BASICS = {
-    "product": "Product: what we sell meets our customers' expectations",
-    "delivery": "Delivery: our lead times and delivery process are reasonable",
-    "service": "Service: customers are served well, before and after the sale",
+    "product": N_("Product: what we sell meets our customers' expectations"),
+    "delivery": N_("Delivery: our lead times and delivery process are reasonable"),
+    "service": N_("Service: customers are served well, before and after the sale"),
 }
+BASIC_NAMES = {"product": N_("Product"), "delivery": N_("Delivery"), "service": N_("Service")}
 
-# The nine E's (text 003): key -> (name, Finnish, Swedish, what it means)
+# The nine E's (text 003): key -> (name, what it means). The names in Finnish and Swedish
+# are in the catalogs (helpers/locale/*/LC_MESSAGES/advantage.po).
 NINE_E = {
-    "ethics": ("Ethics", "Etiikka", "Etik", "our values meet those of a group of customers"),
+    "ethics": (N_("Ethics"), N_("our values meet those of a group of customers")),
     "aesthetics": (
-        "Aesthetics", "Estetiikka", "Estetik",
-        "we look professional: materials, premises, the way we present our work",
+        N_("Aesthetics"),
+        N_("we look professional: materials, premises, the way we present our work"),
     ),
     "emotion": (
-        "Emotion", "Emootio", "Känsla",
-        "customers feel a bond with us, through shared values or good relationships",
+        N_("Emotion"),
+        N_("customers feel a bond with us, through shared values or good relationships"),
     ),
-    "epic": ("Epic", "Epiikka", "Berättelse", "a story grows around us or our product"),
-    "energy": ("Energy", "Energia", "Energi", "the drive and freshness people feel from us"),
-    "education": (
-        "Education", "Informatiivisuus", "Kunskap",
-        "we teach customers about our field and our firm",
-    ),
-    "enthusiasm": (
-        "Enthusiasm", "Innostuneisuus", "Entusiasm",
-        "we really care, and it shows in what we get done",
-    ),
-    "economy": (
-        "Economy", "Ekonomia", "Ekonomi",
-        "we are cost-efficient in a way the customer can see",
-    ),
-    "efficiency": (
-        "Efficiency", "Tehokkuus", "Effektivitet", "how fast and how well work gets done",
-    ),
-}  # fmt: skip
+    "epic": (N_("Epic"), N_("a story grows around us or our product")),
+    "energy": (N_("Energy"), N_("the drive and freshness people feel from us")),
+    "education": (N_("Education"), N_("we teach customers about our field and our firm")),
+    "enthusiasm": (N_("Enthusiasm"), N_("we really care, and it shows in what we get done")),
+    "economy": (N_("Economy"), N_("we are cost-efficient in a way the customer can see")),
+    "efficiency": (N_("Efficiency"), N_("how fast and how well work gets done")),
+}
 E_KEYS = list(NINE_E)
 AREAS = [*BASICS, *E_KEYS]
 SCORE_COLUMNS = ["today", "competitor", "importance"]
@@ -101,22 +94,34 @@ DISAGREE_SPREAD = 2  # members' scores this far apart put the E on the meeting's
 CHOSEN_MAX = 3
 
 
-def e_name(area: str) -> str:
-    """``"epic"`` -> ``"Epic"``; a basic -> ``"Product"``."""
+def e_name(area: str, formats: Formats = ENGLISH) -> str:
+    """``"epic"`` -> ``"Epic"`` (``"Epiikka"`` in Finnish); a basic -> ``"Product"``."""
     if area in NINE_E:
-        return NINE_E[area][0]
+        return formats._(NINE_E[area][0])
+    if area in BASIC_NAMES:
+        return formats._(BASIC_NAMES[area])
     return area.capitalize()
 
 
-def area_key(text: str) -> str | None:
-    """The area key for a name or key typed by a person (any case), else None.
+def e_names(areas, formats: Formats = ENGLISH) -> str:
+    """Names of areas as a list for a sentence: ``"Epic, Ethics"``."""
+    return ", ".join(e_name(k, formats) for k in areas)
 
-    >>> area_key(" Efficiency "), area_key("economy"), area_key("speed")
-    ('efficiency', 'economy', None)
+
+def all_names(area: str) -> set[str]:
+    """An area's key and its name in English, Finnish and Swedish (for answers people type)."""
+    return {area} | {e_name(area, Formats(language)) for language in ("en", "fi", "sv")}
+
+
+def area_key(text: str) -> str | None:
+    """The area key for a name or key typed by a person (any case, en/fi/sv), else None.
+
+    >>> area_key(" Efficiency "), area_key("economy"), area_key("Epiikka"), area_key("speed")
+    ('efficiency', 'economy', 'epic', None)
     """
     wanted = str(text).strip().casefold()
     for key in AREAS:
-        if wanted in (key, e_name(key).casefold()):
+        if wanted in {name.casefold() for name in all_names(key)}:
             return key
     return None
 
@@ -159,57 +164,77 @@ def load_answers(company_folder: str | Path) -> Answers:
     return Answers(long, team, problems)
 
 
-def problems_in_words(answers: Answers) -> str:
+def folder_in_words(company: str, folder: str | Path, formats: Formats = ENGLISH) -> str:
+    """Which company this is and where its checklist answers are kept."""
+    return formats._("Company: {name}; answers are kept in {folder}").format(
+        name=company, folder=f"{Path(folder).name}/{ANSWERS}/{TOPIC}/"
+    )
+
+
+def problems_in_words(answers: Answers, formats: Formats = ENGLISH) -> str:
     """A sentence per answer file that was left out, and what that means."""
     if not answers.problems:
         return ""
-    lines = [f"Left out ({len(answers.problems)} file(s) can't be read; they were not changed):"]
+    _ = formats._
+    count = len(answers.problems)
+    heading = (
+        _("Left out ({count} file can't be read; it was not changed):")
+        if count == 1
+        else _("Left out ({count} files can't be read; they were not changed):")
+    )
+    lines = [heading.format(count=formats.number(count))]
     lines += [f"  - {p}" for p in answers.problems]
     lines.append(
-        "Fix the line named (in a text editor or spreadsheet) and run the notebook again; "
-        "the results below are without these files."
+        _(
+            "Fix the line named (in a text editor or spreadsheet) and run the notebook "
+            "again; the results below are without these files."
+        )
     )
     return "\n".join(lines)
 
 
-def how_to_answer(company_folder: str | Path) -> str:
+def how_to_answer(company_folder: str | Path, formats: Formats = ENGLISH) -> str:
     """What to do when nobody has answered yet (a batch run on a new company)."""
-    folder = f"{ANSWERS}/{TOPIC}"
-    return (
+    _ = formats._
+    return _(
         "Nobody has filled in the 9E checklist for this company yet, so there are no "
         "results to show. Three ways to give your answers:\n"
         "  1. Open this notebook in JupyterLab (`make lab`), set `member` to your name "
         "and fill in the form: every click is saved at once.\n"
         "  2. Without code: run `workbook checklist DATA_DIR --member YOUR_NAME` and open "
         "the address it prints in your browser.\n"
-        f"  3. In a spreadsheet: save a file {folder}/YOUR_NAME.csv in the company folder "
-        "(here: " + Path(company_folder).name + ") with the columns "
-        "area,today,competitor,importance,evidence and one row per area "
-        f"({', '.join(AREAS)}); scores are whole numbers from 1 to 5.\n"
+        "  3. In a spreadsheet: save a file {folder}/YOUR_NAME.csv in the company folder "
+        "(here: {company}) with the columns area,today,competitor,importance,evidence and "
+        "one row per area ({areas}); scores are whole numbers from 1 to 5.\n"
         "Then run the workbook again."
-    )
+    ).format(folder=f"{ANSWERS}/{TOPIC}", company=Path(company_folder).name,
+             areas=", ".join(AREAS))  # fmt: skip
 
 
-def answers_in_words(answers: Answers, company_folder: str | Path) -> str:
+def answers_in_words(
+    answers: Answers, company_folder: str | Path, formats: Formats = ENGLISH
+) -> str:
     """Who has answered, which files were left out, or how to answer when nobody has."""
+    _ = formats._
     lines = []
     if answers.problems:
-        lines.append(problems_in_words(answers))
+        lines.append(problems_in_words(answers, formats))
     if not answers.answered:
-        lines.append(how_to_answer(company_folder))
+        lines.append(how_to_answer(company_folder, formats))
         return "\n".join(lines)
-    names = ", ".join(member_label(m) for m in answers.members)
+    count = len(answers.members)
     mode = (
-        "team mode: the results below are the team's averages"
-        if len(answers.members) > 1
-        else "one person's answers"
+        _("team mode: the results below are the team's averages")
+        if count > 1
+        else _("one person's answers")
     )
-    competitor = answers.team.get("competitor_name") or "a competitor (not named yet)"
-    lines.insert(
-        0,
-        f"Answers from {len(answers.members)} member(s): {names} ({mode}). "
-        f"Compared with: {competitor}.",
-    )
+    competitor = answers.team.get("competitor_name") or _("a competitor (not named yet)")
+    lines.insert(0, (
+        _("Answers from {count} member: {names} ({mode}). Compared with: {competitor}.")
+        if count == 1
+        else _("Answers from {count} members: {names} ({mode}). Compared with: {competitor}.")
+    ).format(count=formats.number(count), names=", ".join(map(member_label, answers.members)),
+             mode=mode, competitor=competitor))  # fmt: skip
     return "\n".join(lines)
 
 
@@ -247,33 +272,39 @@ def team_scores(long: pd.DataFrame, areas=None) -> pd.DataFrame:
 
 
 READABLE = {
-    "today": "us today",
-    "competitor": "competitor",
-    "importance": "importance",
-    "lead": "lead",
-    "priority": "importance × lead",
-    "spread": "spread",
-    "members": "answers",
+    "today": N_("us today"),
+    "competitor": N_("competitor"),
+    "importance": N_("importance"),
+    "lead": N_("lead"),
+    "priority": N_("importance × lead"),
+    "spread": N_("spread"),
+    "members": N_("answers"),
 }
 
 
-def scores_readable(scores: pd.DataFrame) -> pd.DataFrame:
-    """The team table for people: E names, readable headers, one decimal."""
-    table = scores[list(READABLE)].astype(float).round(1)
-    table["members"] = scores["members"].astype(int)
-    table = table.rename(columns=READABLE)
-    table.index = [e_name(k) for k in table.index]
-    table.index.name = "E"
+def scores_readable(scores: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
+    """The team table for people: E names, readable headers, one decimal in the language."""
+    _ = formats._
+    table = pd.DataFrame(index=pd.Index([e_name(k, formats) for k in scores.index], name="E"))
+    for column, header in READABLE.items():
+        values = scores[column].to_numpy()
+        decimals = 0 if column == "members" else 1
+        table[_(header)] = [formats.number(v, decimals) for v in values]
     return table
 
 
-def basics_readable(basics: pd.DataFrame) -> pd.DataFrame:
+def basics_readable(basics: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
     """The competitiveness check for people: us, the competitor, holds yes/no."""
-    table = basics[["today", "competitor"]].astype(float).round(1)
-    table["holds"] = basics["holds"].map({True: "yes", False: "no"}).fillna("not scored")
-    table.index = [e_name(k) for k in table.index]
-    table.index.name = "basic"
-    return table.rename(columns={"today": "us today"})
+    _ = formats._
+    table = pd.DataFrame(
+        index=pd.Index([e_name(k, formats) for k in basics.index], name=_("basic"))
+    )
+    table[_("us today")] = [formats.number(v, 1) for v in basics["today"]]
+    table[_("competitor")] = [formats.number(v, 1) for v in basics["competitor"]]
+    table[_("holds")] = [
+        _("not scored") if pd.isna(v) else (_("yes") if v else _("no")) for v in basics["holds"]
+    ]
+    return table
 
 
 # --- competitiveness first -----------------------------------------------------------
@@ -293,39 +324,39 @@ def competitiveness(long: pd.DataFrame) -> pd.DataFrame:
     return scores
 
 
-def competitiveness_in_words(check: pd.DataFrame) -> str:
+def competitiveness_in_words(check: pd.DataFrame, formats: Formats = ENGLISH) -> str:
     """Whether advantage work makes sense yet, in two or three sentences."""
+    _ = formats._
     answered = check["holds"].dropna()
     if answered.empty:
-        return "The three basics (product, delivery, service) have no scores yet."
-    weak = [e_name(k) for k, ok in answered.items() if not ok]
-    missing = [e_name(k) for k in check.index if k not in answered.index]
+        return _("The three basics (product, delivery, service) have no scores yet.")
+    weak = [k for k, ok in answered.items() if not ok]
+    missing = [k for k in check.index if k not in answered.index]
     if weak:
-        text = (
-            f"Competitiveness first: {', '.join(weak)} falls short (below {FINE} or more "
-            f"than {BEHIND_BY} point behind the competitor). Fix that before building an "
-            "advantage: customers who are let down on the basics won't notice your story "
-            "or your values."
-        )
+        text = _(
+            "Competitiveness first: {basics} falls short (below {fine} or more than {behind} "
+            "point behind the competitor). Fix that before building an advantage: customers "
+            "who are let down on the basics won't notice your story or your values."
+        ).format(basics=e_names(weak, formats), fine=formats.number(FINE),
+                 behind=formats.number(BEHIND_BY))  # fmt: skip
     else:
-        text = (
+        text = _(
             "The basics hold: product, delivery and service meet expectations and are not "
             "clearly behind the competitor. Advantage work makes sense now."
         )
         close = [
-            e_name(k)
+            k
             for k, row in check.iterrows()
             if pd.notna(row["holds"])
             and pd.notna(row["competitor"])
             and row["today"] < row["competitor"]
         ]
         if close:
-            text += (
-                f" Only just for {', '.join(close)}: the competitor is a little ahead "
-                "there; keep an eye on it."
-            )
+            text += " " + _(
+                "Only just for {basics}: the competitor is a little ahead there; keep an eye on it."
+            ).format(basics=e_names(close, formats))
     if missing:
-        text += f" Not scored yet: {', '.join(missing)}."
+        text += " " + _("Not scored yet: {basics}.").format(basics=e_names(missing, formats))
     return text
 
 
@@ -343,12 +374,16 @@ def suggested_es(scores: pd.DataFrame, n: int = CHOSEN_MAX) -> list[str]:
     return ranked.index[:n].tolist()
 
 
+TEAMS_PICK = N_("the team's pick")
+BY_PRIORITY = N_("importance × lead")
+
+
 def chosen_es(scores: pd.DataFrame, team: dict) -> tuple[list[str], str]:
     """The E's to invest in and why: the team's pick if it made one, else the suggestion."""
     picked = [k for k in team.get("chosen") or [] if k in NINE_E]
     if picked:
-        return picked, "the team's pick"
-    return suggested_es(scores), "importance × lead"
+        return picked, TEAMS_PICK
+    return suggested_es(scores), BY_PRIORITY
 
 
 def behind_on_what_matters(scores: pd.DataFrame, min_importance: float = 3) -> list[str]:
@@ -373,50 +408,89 @@ def evidence(long: pd.DataFrame, area: str) -> list[str]:
     ]
 
 
-def choice_in_words(
-    scores: pd.DataFrame, long: pd.DataFrame, chosen: list[str], basis: str, number
+def chosen_in_words(
+    scores: pd.DataFrame, chosen: list[str], basis: str, formats: Formats = ENGLISH
 ) -> str:
-    """The chosen E's with their scores and evidence, as a short text."""
+    """One sentence: the E's to invest in and why they were chosen (for the front page)."""
+    _ = formats._
     if scores["today"].isna().all():
-        return "No scores yet, so there is nothing to choose from."
+        return _("No scores yet, so there is nothing to choose from.")
     if not chosen:
-        return (
+        return _(
             "No E stands out yet: on none of them are you ahead of the competitor on "
             "something customers care about. Pick one E that fits your team and build "
             "something real behind it, or fill in the missing scores."
         )
-    lines = [f"The E's to invest in ({basis}):"]
+    return (_("The E to invest in ({basis}): {names}.") if len(chosen) == 1
+            else _("The E's to invest in ({basis}): {names}.")).format(
+        basis=_(basis), names=e_names(chosen, formats))  # fmt: skip
+
+
+def evidence_in_words(
+    scores: pd.DataFrame, long: pd.DataFrame, chosen: list[str], formats: Formats = ENGLISH
+) -> str:
+    """Each chosen E with the team's scores and every member's line of evidence."""
+    _ = formats._
+    if scores["today"].isna().all():
+        return ""
+    lines = []
     for area in chosen:
         row = scores.loc[area]
-        lines.append(
-            f"  - {e_name(area)}: us {number(row['today'], 1)}, competitor "
-            f"{number(row['competitor'], 1)}, importance {number(row['importance'], 1)}"
-        )
+        lines.append("  - " + _("{name}: us {today}, competitor {competitor}, importance "
+                                "{importance}").format(
+            name=e_name(area, formats), today=formats.number(row["today"], 1),
+            competitor=formats.number(row["competitor"], 1),
+            importance=formats.number(row["importance"], 1)))  # fmt: skip
         backing = evidence(long, area)
         lines.extend(f"      {b}" for b in backing)
         if not backing:
-            lines.append("      no evidence written yet: what real thing backs this?")
+            lines.append("      " + _("no evidence written yet: what real thing backs this?"))
     return "\n".join(lines)
 
 
-def agenda_in_words(agenda: pd.DataFrame, members: list[str], number) -> str:
+def choice_in_words(
+    scores: pd.DataFrame,
+    long: pd.DataFrame,
+    chosen: list[str],
+    basis: str,
+    formats: Formats = ENGLISH,
+) -> str:
+    """The chosen E's with their scores and evidence, as a short text."""
+    details = evidence_in_words(scores, long, chosen, formats)
+    return "\n".join(t for t in (chosen_in_words(scores, chosen, basis, formats), details) if t)
+
+
+QUESTION_NAMES = {
+    "today": N_("today"),
+    "competitor": N_("competitor"),
+    "importance": N_("importance"),
+}
+
+
+def agenda_in_words(agenda: pd.DataFrame, members: list[str], formats: Formats = ENGLISH) -> str:
     """The team meeting's agenda: where members disagree most."""
+    _ = formats._
     if not members:
-        return "Nobody has answered yet, so there is no team to compare."
+        return _("Nobody has answered yet, so there is no team to compare.")
     if len(members) < 2:
-        return "Only one person has answered, so there is no disagreement to discuss."
+        return _("Only one person has answered, so there is no disagreement to discuss.")
     if agenda.empty:
-        return (
-            f"The {len(members)} members agree within {DISAGREE_SPREAD - 1} point on every E: "
-            "no disagreement to put on the agenda."
-        )
+        return _(
+            "The {count} members agree within {points} point on every E: no disagreement "
+            "to put on the agenda."
+        ).format(count=formats.number(len(members)),
+                 points=formats.number(DISAGREE_SPREAD - 1))  # fmt: skip
     items = []
     for area, row in agenda.iterrows():
         which = max(
             SCORE_COLUMNS, key=lambda c: row[f"spread_{c}"] if pd.notna(row[f"spread_{c}"]) else -1
         )
-        items.append(f"{e_name(area)} ({which}: {number(row['spread'])} points apart)")
-    return "Agenda for the team meeting, where you disagree most: " + "; ".join(items) + "."
+        items.append(_("{name} ({question}: {points} points apart)").format(
+            name=e_name(area, formats), question=_(QUESTION_NAMES[which]),
+            points=formats.number(row["spread"])))  # fmt: skip
+    return _("Agenda for the team meeting, where you disagree most: {items}.").format(
+        items="; ".join(items)
+    )
 
 
 # --- everything at once ------------------------------------------------------------
@@ -474,14 +548,15 @@ def headline_figures(result: Results) -> dict:
     return figures
 
 
-def behind_in_words(behind: list[str]) -> str:
+def behind_in_words(behind: list[str], formats: Formats = ENGLISH) -> str:
     """E's where the competitor leads on something customers care about."""
+    _ = formats._
     if not behind:
-        return (
+        return _(
             "On nothing that matters to customers (importance 3 or more) is the competitor ahead."
         )
-    return (
-        f"Behind on what matters to customers: {', '.join(e_name(k) for k in behind)}. That is "
-        "not where your advantage will come from, but customers notice it: bring it up to "
-        "the competitor's level, or explain the difference (a higher price for faster work)."
-    )
+    return _(
+        "Behind on what matters to customers: {names}. That is not where your advantage will "
+        "come from, but customers notice it: bring it up to the competitor's level, or explain "
+        "the difference (a higher price for faster work)."
+    ).format(names=e_names(behind, formats))

@@ -15,6 +15,7 @@ from pathlib import Path
 from helpers.analysis import advantage
 from helpers.course import forms
 from helpers.paths import SAMPLE_DIR, resolve_data_dir
+from helpers.report.formats import ENGLISH, Formats
 
 PAGE_NOTEBOOK = Path(__file__).with_name("checklist.ipynb")
 ENV_DATA_DIR, ENV_MEMBER = "WORKBOOK_DATA_DIR", "WORKBOOK_MEMBER"
@@ -40,11 +41,14 @@ def team_text(company_folder: str | Path) -> forms.AnswerText:
 
 
 def _rows_and_descriptions():
+    """Each E named in English, Finnish and Swedish (the form itself is in English)."""
+    fi, sv = Formats("fi"), Formats("sv")
     rows = {
-        key: f"{number} · {name} ({fi} · {sv})"
-        for number, (key, (name, fi, sv, _)) in enumerate(advantage.NINE_E.items(), start=1)
+        key: f"{number} · {advantage.e_name(key)} ({advantage.e_name(key, fi)} · "
+        f"{advantage.e_name(key, sv)})"
+        for number, key in enumerate(advantage.E_KEYS, start=1)
     }
-    describe = {key: html.escape(meaning.capitalize()) for key, (*_, meaning) in
+    describe = {key: html.escape(meaning.capitalize()) for key, (_name, meaning) in
                 advantage.NINE_E.items()}  # fmt: skip
     return rows, describe
 
@@ -199,14 +203,15 @@ def show_results(company_folder: str | Path) -> None:
 
     answers = advantage.load_answers(company_folder)
     result = advantage.results(answers)
-    texts = [advantage.answers_in_words(answers, company_folder)]
+    formats = ENGLISH  # the page is in English for now, like the form
+    texts = [advantage.answers_in_words(answers, company_folder, formats)]
     if answers.answered:
         texts += [
-            advantage.competitiveness_in_words(result.basics),
+            advantage.competitiveness_in_words(result.basics, formats),
             advantage.choice_in_words(result.scores, answers.long, result.chosen, result.basis,
-                                      _number),
-            advantage.behind_in_words(result.behind),
-            advantage.agenda_in_words(result.agenda, answers.members, _number),
+                                      formats),
+            advantage.behind_in_words(result.behind, formats),
+            advantage.agenda_in_words(result.agenda, answers.members, formats),
         ]  # fmt: skip
     paragraphs = "".join(
         "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>" for text in texts if text
@@ -215,10 +220,6 @@ def show_results(company_folder: str | Path) -> None:
     if answers.answered:
         plots.plot_radar(result.scores, competitor=answers.team.get("competitor_name") or "")
         plt.show()
-
-
-def _number(value, decimals: int = 0) -> str:
-    return f"{float(value):.{decimals}f}"
 
 
 def serve(data_dir: str | Path | None, member: str | None = None, port: int = 8866) -> int:

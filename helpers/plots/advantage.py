@@ -9,11 +9,13 @@ from matplotlib.axes import Axes
 from helpers.analysis.advantage import E_KEYS, e_name
 from helpers.course.forms import member_label
 from helpers.plots.common import axes
+from helpers.report.formats import Formats
+from helpers.report.messages import translator
 
 RADAR_SIZE = (6, 6)
 
 
-def _radar_axes(ax: Axes | None) -> Axes:
+def _radar_axes(ax: Axes | None, language: str = "en") -> Axes:
     """``ax`` (which must be polar) or a new polar Axes with the nine E's around it."""
     import matplotlib.pyplot as plt
 
@@ -23,7 +25,7 @@ def _radar_axes(ax: Axes | None) -> Axes:
     ax.set_theta_offset(np.pi / 2)  # the first E at the top, then clockwise
     ax.set_theta_direction(-1)
     ax.set_xticks(angles[:-1])
-    ax.set_xticklabels([e_name(k) for k in E_KEYS])
+    ax.set_xticklabels([e_name(k, Formats(language)) for k in E_KEYS])
     ax.set_ylim(0, 5)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_yticklabels(["1", "2", "3", "4", "5"], fontsize="small", color="grey")
@@ -40,70 +42,82 @@ def _closed(values: pd.Series) -> np.ndarray:
     return np.append(data, data[0])
 
 
-def plot_radar(scores: pd.DataFrame, ax: Axes | None = None, competitor: str = "") -> Axes:
+def plot_radar(
+    scores: pd.DataFrame, ax: Axes | None = None, competitor: str = "", language: str = "en"
+) -> Axes:
     """Us (today) against the competitor on the nine E's, 1–5 from the centre out.
 
     In: ``scores`` from ``advantage.team_scores`` (columns ``today`` and
-    ``competitor``, one row per E); ``competitor`` names it in the legend.
+    ``competitor``, one row per E); ``competitor`` names it in the legend;
+    ``language`` ("en", "fi", "sv") of the names, title and legend.
     Out: the polar Axes with two closed lines (unanswered E's leave a gap).
 
     Example: ``plot_radar(team_scores(answers.long), competitor="Konepaja Virtanen")``
     """
-    ax = _radar_axes(ax)
+    _ = translator(language)
+    ax = _radar_axes(ax, language)
     angles = _angles()
     us = _closed(scores["today"])
     them = _closed(scores["competitor"])
-    ax.plot(angles, us, color="tab:blue", linewidth=2, marker="o", label="us today")
+    ax.plot(angles, us, color="tab:blue", linewidth=2, marker="o", label=_("us today"))
     ax.fill(angles, np.nan_to_num(us), color="tab:blue", alpha=0.15)
     ax.plot(angles, them, color="tab:orange", linewidth=2, linestyle="--", marker="s",
-            label=competitor or "the competitor")  # fmt: skip
-    ax.set_title("Where we stand against the competitor (5 = best)", pad=24)
+            label=competitor or _("the competitor"))  # fmt: skip
+    ax.set_title(_("Where we stand against the competitor (5 = best)"), pad=24)
     if scores["today"].isna().all():
-        ax.set_title("No scores yet: fill in the checklist", pad=24)
+        ax.set_title(_("No scores yet: fill in the checklist"), pad=24)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize="small")
     return ax
 
 
 def plot_member_radar(
-    member_today: pd.DataFrame, ax: Axes | None = None, competitor: pd.Series | None = None
+    member_today: pd.DataFrame,
+    ax: Axes | None = None,
+    competitor: pd.Series | None = None,
+    language: str = "en",
 ) -> Axes:
     """Each member's view of us today on one radar: where the lines part, the team disagrees.
 
     In: ``member_today`` from ``advantage.member_scores(long, "today")`` (one
     column per member); ``competitor`` (optional) the team's average for the
-    competitor, drawn dashed for reference.
+    competitor, drawn dashed for reference; ``language`` of the labels.
     Out: the polar Axes, one line per member.
     """
-    ax = _radar_axes(ax)
+    _ = translator(language)
+    ax = _radar_axes(ax, language)
     angles = _angles()
     for number, member in enumerate(member_today.columns):
         ax.plot(angles, _closed(member_today[member]), linewidth=1.6, marker="o", markersize=4,
                 color=f"C{number % 10}", label=member_label(member))  # fmt: skip
     if competitor is not None:
         ax.plot(angles, _closed(competitor), color="grey", linestyle="--", linewidth=1,
-                label="competitor (team average)")  # fmt: skip
-    ax.set_title("Us today, as each member sees it", pad=24)
+                label=_("competitor (team average)"))  # fmt: skip
+    ax.set_title(_("Us today, as each member sees it"), pad=24)
     if ax.get_lines():
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize="small")
     else:
-        ax.set_title("No member has scored the nine E's yet", pad=24)
+        ax.set_title(_("No member has scored the nine E's yet"), pad=24)
     return ax
 
 
-def plot_priorities(scores: pd.DataFrame, chosen: list[str] = (), ax: Axes | None = None) -> Axes:
+def plot_priorities(
+    scores: pd.DataFrame, chosen: list[str] = (), ax: Axes | None = None, language: str = "en"
+) -> Axes:
     """Importance × lead per E as horizontal bars: right = an advantage that matters.
 
     In: ``scores`` from ``advantage.team_scores``; ``chosen`` E's are drawn
-    darker. Out: the Axes, one bar per E with a score (largest at the top).
+    darker; ``language`` of the names and labels. Out: the Axes, one bar per E with a
+    score (largest at the top).
     """
+    _ = translator(language)
     ax = axes(ax)
     data = scores["priority"].dropna().astype(float).sort_values()
     colours = [
         ("tab:blue" if k in chosen else "lightsteelblue") if v > 0 else "indianred"
         for k, v in data.items()
     ]
-    ax.barh([e_name(k) for k in data.index], data.to_numpy(), color=colours)
+    ax.barh([e_name(k, Formats(language)) for k in data.index], data.to_numpy(), color=colours)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_title("Importance × lead: where an advantage matters to customers")
-    ax.set_xlabel("← competitor ahead on what matters      we are ahead on what matters →")
+    ax.set_title(_("Importance × lead: where an advantage matters to customers"))
+    ax.set_xlabel(_("← competitor ahead on what matters      we are ahead on what matters →"))
     return ax

@@ -2,7 +2,8 @@
 
 A page to print or send to the team before its meeting: are the basics in
 place, which E's to invest in and what backs them, where the team disagrees,
-and the radar chart. Written by notebook 04 when it runs with an output folder.
+and the radar chart. Written by notebook 04 when it runs with an output folder,
+in the run's language (every word through the message catalogs).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ th:first-child, td:first-child { text-align: left; }
 """
 
 
-def radar_png(scores: pd.DataFrame, competitor: str) -> bytes:
+def radar_png(scores: pd.DataFrame, competitor: str, language: str = "en") -> bytes:
     """The radar chart as PNG bytes (no timestamp in the file: the same scores, the same bytes)."""
     import matplotlib
 
@@ -39,7 +40,7 @@ def radar_png(scores: pd.DataFrame, competitor: str) -> bytes:
 
     from helpers.plots.advantage import plot_radar
 
-    ax = plot_radar(scores, competitor=competitor)
+    ax = plot_radar(scores, competitor=competitor, language=language)
     buffer = io.BytesIO()
     ax.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight",
                       metadata={"Software": None})  # fmt: skip
@@ -48,83 +49,100 @@ def radar_png(scores: pd.DataFrame, competitor: str) -> bytes:
 
 
 def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> str:
-    """The page as HTML. ``free_text=False`` leaves out evidence (it may name people)."""
+    """The page as HTML, in the run's language (``wb.formats``). ``free_text=False`` leaves
+    out evidence (it may name people)."""
+    formats = wb.formats
+    _ = formats._
     scores = advantage.team_scores(answers.long)
     check = advantage.competitiveness(answers.long)
     chosen, basis = advantage.chosen_es(scores, answers.team)
     agenda = advantage.disagreement_agenda(scores)
-    competitor = answers.team.get("competitor_name") or "the competitor"
+    competitor = answers.team.get("competitor_name") or _("the competitor")
     esc = html.escape
 
     def number(value, decimals=1):
-        return "–" if pd.isna(value) else wb.number(value, decimals)
+        return formats.number(value, decimals)
 
+    members = ", ".join(member_label(m) for m in answers.members) or _("none yet")
+    meta = (
+        _("Compared with {competitor} · {count} member: {members} · analysis date {date}")
+        if len(answers.members) == 1
+        else _("Compared with {competitor} · {count} members: {members} · analysis date {date}")
+    ).format(competitor=competitor, count=formats.number(len(answers.members)), members=members,
+             date=formats.date(wb.as_of))  # fmt: skip
     parts = [
-        f"<h1>{esc(wb.company.name)}: competitive advantage (9E)</h1>",
-        f"<p class='meta'>Compared with {esc(competitor)} · {len(answers.members)} member(s): "
-        f"{esc(', '.join(member_label(m) for m in answers.members) or 'none yet')} · "
-        f"analysis date {esc(wb.date(wb.as_of))}</p>",
+        "<h1>"
+        + esc(_("{company}: competitive advantage (9E)").format(company=wb.company.name))
+        + "</h1>",
+        f"<p class='meta'>{esc(meta)}</p>",
     ]
     if answers.problems:
+        left_out = _("Left out:")
         parts.append(
-            "<p><b>Left out:</b> " + esc("; ".join(str(p) for p in answers.problems)) + "</p>"
+            f"<p><b>{esc(left_out)}</b> "
+            + esc("; ".join(str(p) for p in answers.problems))
+            + "</p>"
         )
     if not answers.answered:
-        parts.append(f"<p>{esc(advantage.how_to_answer(wb.company.folder))}</p>")
+        parts.append(f"<p>{esc(advantage.how_to_answer(wb.company.folder, formats))}</p>")
         return _page(wb, parts)
-    image = base64.b64encode(radar_png(scores, competitor)).decode("ascii")
-    parts.append(f"<img alt='radar chart of the nine E' src='data:image/png;base64,{image}'>")
+    image = base64.b64encode(radar_png(scores, competitor, wb.language)).decode("ascii")
+    alt = _("radar chart of the nine E's")
+    parts.append(f"<img alt='{esc(alt)}' src='data:image/png;base64,{image}'>")
+    first = _("Competitiveness first")
     parts.append(
-        f"<h2>1 · Competitiveness first</h2><p>{esc(advantage.competitiveness_in_words(check))}</p>"
+        f"<h2>1 · {esc(first)}</h2><p>{esc(advantage.competitiveness_in_words(check, formats))}</p>"
     )
-    parts.append(f"<h2>2 · Where to invest ({esc(basis)})</h2>")
+    parts.append("<h2>2 · " + esc(_("Where to invest ({basis})").format(basis=_(basis)))
+                 + "</h2>")  # fmt: skip
     if chosen:
         items = []
         for key in chosen:
             row = scores.loc[key]
             backing = advantage.evidence(answers.long, key) if free_text else []
             proof = "".join(f"<br><small>{esc(b)}</small>" for b in backing)
+            line = _("us {today}, {competitor} {them}, importance {importance}").format(
+                today=number(row["today"]), competitor=competitor,
+                them=number(row["competitor"]), importance=number(row["importance"]))  # fmt: skip
             items.append(
-                f"<li><b>{esc(advantage.e_name(key))}</b>: us {number(row['today'])}, "
-                f"{esc(competitor)} {number(row['competitor'])}, importance "
-                f"{number(row['importance'])}{proof}</li>"
+                f"<li><b>{esc(advantage.e_name(key, formats))}</b>: {esc(line)}{proof}</li>"
             )
         parts.append("<ol>" + "".join(items) + "</ol>")
     else:
-        parts.append(
-            "<p>No E stands out yet: nowhere are you ahead on something customers "
-            "care about. Pick one that fits the team and build the proof.</p>"
-        )
+        parts.append("<p>" + esc(_(
+            "No E stands out yet: nowhere are you ahead on something customers "
+            "care about. Pick one that fits the team and build the proof."
+        )) + "</p>")  # fmt: skip
     behind = advantage.behind_on_what_matters(scores)
     if behind:
-        parts.append(
-            "<p>Behind on what matters (competitiveness work, not advantage): "
-            + esc(", ".join(advantage.e_name(k) for k in behind))
-            + ".</p>"
-        )
-    parts.append("<h2>3 · For the team's meeting</h2>")
-    parts.append(f"<p>{esc(advantage.agenda_in_words(agenda, answers.members, wb.number))}</p>")
-    header = "".join(
-        f"<th>{h}</th>" for h in ("E", "us", "competitor", "importance", "lead", "spread")
-    )
-    header = f"<tr>{header}</tr>"
+        parts.append("<p>" + esc(_(
+            "Behind on what matters (competitiveness work, not advantage): {names}."
+        ).format(names=advantage.e_names(behind, formats))) + "</p>")  # fmt: skip
+    meeting = _("For the team's meeting")
+    parts.append(f"<h2>3 · {esc(meeting)}</h2>")
+    parts.append(f"<p>{esc(advantage.agenda_in_words(agenda, answers.members, formats))}</p>")
+    headers = ("E", _("us"), _("competitor"), _("importance"), _("lead"), _("spread"))
+    header = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"
     rows = "".join(
-        f"<tr class='{'chosen' if key in chosen else ''}'><td>{esc(advantage.e_name(key))}</td>"
+        f"<tr class='{'chosen' if key in chosen else ''}'>"
+        f"<td>{esc(advantage.e_name(key, formats))}</td>"
         + "".join(
             f"<td>{number(row[c])}</td>" for c in ("today", "competitor", "importance", "lead")
         )
         + f"<td>{number(row['spread'], 0)}</td></tr>"
         for key, row in scores.iterrows()
     )
-    parts.append(f"<h2>4 · All nine E's (team averages, 1–5)</h2><table>{header}{rows}</table>")
+    title = _("All nine E's (team averages, 1–5)")
+    parts.append(f"<h2>4 · {esc(title)}</h2><table>{header}{rows}</table>")
     return _page(wb, parts)
 
 
 def _page(wb, parts: list[str]) -> str:
     body = "\n".join(parts)
+    title = wb.formats._("{company}: 9E summary").format(company=wb.company.name)
     return (
         f"<!DOCTYPE html>\n<html lang='{html.escape(wb.language)}'><head><meta charset='utf-8'>"
-        f"<title>{html.escape(wb.company.name)}: 9E summary</title><style>{STYLE}</style>"
+        f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
         f"</head><body>\n{body}\n</body></html>\n"
     )
 
@@ -137,3 +155,11 @@ def write_summary(wb, answers: advantage.Answers, *, free_text: bool = True) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(summary_html(wb, answers, free_text=free_text), encoding="utf-8")
     return path
+
+
+def summary_in_words(path: Path | None, formats=None) -> str:
+    """Where the page was written, or that a run with an output folder writes one."""
+    _ = (formats or advantage.ENGLISH)._
+    if path is None:
+        return _("With an output folder (workbook run) a one-page summary is written for the team.")
+    return _("One-page summary for the team: {file}").format(file=Path(path).name)

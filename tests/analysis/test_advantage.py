@@ -101,9 +101,9 @@ def test_disagreement_agenda_lists_spreads_of_two_or_more_widest_first():
     scores = advantage.team_scores(long(rows))
     agenda = advantage.disagreement_agenda(scores)
     assert agenda.index.tolist() == ["ethics", "epic"]
-    words = advantage.agenda_in_words(agenda, ["a", "b"], lambda v, d=0: f"{v:.0f}")
+    words = advantage.agenda_in_words(agenda, ["a", "b"])
     assert "Ethics (today: 3 points apart); Epic (competitor: 2 points apart)" in words
-    assert "Only one person" in advantage.agenda_in_words(agenda, ["a"], str)
+    assert "Only one person" in advantage.agenda_in_words(agenda, ["a"])
 
 
 def test_headline_figures_are_documented_and_none_without_answers(tmp_path):
@@ -145,4 +145,28 @@ def test_a_corrupt_team_file_is_a_problem_and_member_answers_still_count(tmp_pat
 
 def test_area_key_reads_names_and_keys():
     assert advantage.area_key("Epic") == "epic" and advantage.area_key("delivery") == "delivery"
-    assert advantage.area_key("Etiikka") is None
+    assert advantage.area_key("Etiikka") == "ethics" and advantage.area_key("kunskap") == (
+        "education"
+    )
+    assert advantage.area_key("speed") is None
+
+
+def test_sentences_and_tables_in_finnish_and_swedish():
+    from helpers.report.formats import Formats
+
+    fi, sv = Formats("fi"), Formats("sv")
+    check = advantage.competitiveness(TEAM)
+    assert advantage.competitiveness_in_words(check, fi).startswith(
+        "Ensin kilpailukyky: Toimitus ei ole kunnossa (alle 3 tai yli 1 piste"
+    )
+    assert "Inga poäng än: Service." in advantage.competitiveness_in_words(check, sv)
+    table = advantage.basics_readable(check, sv)
+    assert table.columns.tolist() == ["vi i dag", "konkurrent", "håller"]
+    assert table.loc["Leverans"].tolist() == ["2,5", "2,0", "nej"]  # hand-made: (2 + 3) / 2
+    assert table.loc["Service"].tolist() == ["–", "–", "inga poäng"]
+    scores = advantage.team_scores(TEAM)
+    assert advantage.scores_readable(scores, fi).index[0] == "Etiikka"
+    words = advantage.chosen_in_words(scores, ["epic", "ethics"], advantage.TEAMS_PICK, sv)
+    assert words == "E:na att satsa på (teamets val): Berättelse, Etik."
+    assert advantage.e_name("education", fi) == "Informatiivisuus"
+    assert advantage.e_name("education") == "Education"  # figures keep the English names

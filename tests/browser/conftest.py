@@ -141,8 +141,8 @@ def start_server(tmp_path):
                 wait_for_http(url, server.process)
         except (RuntimeError, TimeoutError) as error:
             server.stop()
-            log = server.log.read_text(encoding="utf-8")[-3000:]
-            raise AssertionError(f"{error}\n{log}") from None
+            log = server.log.read_text(encoding="utf-8", errors="replace")
+            raise AssertionError(f"{error}\n{log[-3000:]}") from None
         return server
 
     yield start

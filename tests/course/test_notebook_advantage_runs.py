@@ -51,10 +51,16 @@ def test_a_batch_run_with_a_corrupt_answer_file_names_it_and_leaves_it_alone(tmp
     broken.write_bytes(content)
     result = run_04(company, tmp_path / "out")
     text = printed(result.out_dir / NOTEBOOK.name)
-    assert "Left out (1 file(s) can't be read; they were not changed)" in text
+    # the sample company writes Finnish (company.toml); the file's problem is named as forms do
+    assert "Jätetty pois (1 tiedosto ei ole luettavissa; sitä ei muutettu)" in text
     assert "answers/9e/mikko.csv, line 8: column 'importance'" in text
-    assert "Answers from 2 member(s): Aino, Jussi" in text
+    assert "Vastauksia 2 jäseneltä: Aino, Jussi" in text
     assert broken.read_bytes() == content
     figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text(encoding="utf-8"))
     assert figures["e9_members"] == 2 and figures["e9_chosen"]
-    assert "mikko.csv, line 8" in (result.out_dir / "9e-summary.html").read_text("utf-8")
+    summary = (result.out_dir / "9e-summary.html").read_text("utf-8")
+    assert "mikko.csv, line 8" in summary and "kilpailuetu (9E)" in summary
+    assert "Ensin kilpailukyky" in summary and "Tehokkuus" in summary
+    front = (result.out_dir / "index.html").read_text("utf-8")
+    assert "E:t, joihin panostetaan" in front and "Perusasiat ovat kunnossa" in front
+    assert "plots/04-competitive-advantage-9e-1.png" in front  # the radar chart

@@ -58,3 +58,16 @@ def test_plots_without_answers_draw_empty_charts(tmp_path):
     assert plots.plot_radar(result.scores).name == "polar"
     assert len(plots.plot_priorities(result.scores).patches) == 0
     assert plots.plot_member_radar(advantage.member_scores(result.answers.long)).get_lines() == []
+
+
+def test_plots_speak_the_run_s_language(sample):
+    answers, result = sample
+    radar = plots.plot_radar(result.scores, language="fi")
+    assert radar.get_xticklabels()[0].get_text() == "Etiikka"
+    assert radar.get_title() == "Missä olemme kilpailijaan verrattuna (5 = paras)"
+    assert [t.get_text() for t in radar.get_legend().get_texts()] == ["me nyt", "kilpailija"]
+    bars = plots.plot_priorities(result.scores, result.chosen, language="sv")
+    assert "Kunskap" in [t.get_text() for t in bars.get_yticklabels()]
+    assert bars.get_title().startswith("Vikt × försprång")
+    members = plots.plot_member_radar(advantage.member_scores(answers.long), language="sv")
+    assert members.get_title() == "Vi i dag, som varje medlem ser det"

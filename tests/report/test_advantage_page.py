@@ -15,7 +15,7 @@ def test_the_summary_names_the_chosen_es_with_their_evidence_and_the_agenda(tmp_
     path = write_summary(wb, answers)
     assert path == tmp_path / FILE_NAME
     page = path.read_text(encoding="utf-8")
-    assert "Compared with Konepaja Virtanen Oy · 3 member(s): Aino, Jussi, Mikko" in page
+    assert "Compared with Konepaja Virtanen Oy · 3 members: Aino, Jussi, Mikko" in page
     assert "<b>Education</b>" in page and "Material evenings for architects" in page
     assert "Enthusiasm (today: 3 points apart)" in page
     assert "data:image/png;base64," in page

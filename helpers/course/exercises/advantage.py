@@ -8,10 +8,10 @@ from helpers.course.exercises.base import CHOICE, NUMBER, THOUGHT, Exercise
 
 
 def _names(keys) -> set[str]:
-    """Right answers for a choice: each E's key and its English name."""
-    from helpers.analysis.advantage import e_name
+    """Right answers for a choice: each E's key and its name in English, Finnish or Swedish."""
+    from helpers.analysis.advantage import all_names
 
-    return {name for key in keys for name in (key, e_name(key))}
+    return {name for key in keys for name in all_names(key)}
 
 
 def _top(series: pd.Series) -> list[str]:

@@ -1,0 +1,198 @@
+"""Widgets bound to answer files, shown only where someone can click (JupyterLab, Voilà).
+
+Part of :mod:`helpers.course.forms` (its docstring is the how-to); import from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+from helpers.course.forms.answers import AnswerTable, AnswerText, _AnswerFile
+from helpers.course.forms.fields import Choice, Picks, Scale, Text, _shown_path
+
+NOT_ANSWERED = "–"  # the label of "no answer yet" in a scale's buttons
+BATCH_ENV = "WORKBOOK_FORMS"  # "off": never show forms (batch runs); "on": always
+
+
+# --- widgets -------------------------------------------------------------------------
+
+
+def interactive() -> bool:
+    """Show forms? True in JupyterLab and on a Voilà page; False in batch runs.
+
+    ``WORKBOOK_FORMS=off`` (set by ``workbook run`` and the test suite) or ``on``
+    decides; otherwise a kernel started by a Jupyter server (JupyterLab sets
+    ``JPY_SESSION_NAME``) is interactive and papermill, nbclient and nbval are not.
+    """
+    setting = os.environ.get(BATCH_ENV, "").strip().lower()
+    if setting in ("on", "1", "yes"):
+        return True
+    if setting in ("off", "0", "no"):
+        return False
+    return bool(os.environ.get("JPY_SESSION_NAME"))
+
+
+@contextlib.contextmanager
+def batch_mode():
+    """Within the block, kernels started by this process show no forms (``workbook run``)."""
+    before = os.environ.get(BATCH_ENV)
+    os.environ[BATCH_ENV] = "off"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(BATCH_ENV, None)
+        else:
+            os.environ[BATCH_ENV] = before
+
+
+def show(build, batch_text: str = ""):
+    """Display the form ``build()`` returns where someone can click; else print ``batch_text``.
+
+    ``build`` is called only in an interactive session, so a batch run creates no
+    widgets (their random ids would make executed notebooks differ). Returns the
+    form, or None in a batch run.
+    """
+    if not interactive():
+        if batch_text:
+            print(batch_text)
+        return None
+    from IPython.display import display
+
+    form = build()
+    display(form)
+    return form
+
+
+def widget_for(answers: _AnswerFile, name: str, row=None):
+    """A widget for one question, showing the saved answer and saving every change."""
+    import ipywidgets as w
+
+    f = answers.field(name)
+    if isinstance(f, Scale):
+        steps = range(f.low, f.high + 1)
+        names = list(f.names) if len(f.names) == len(steps) else [str(n) for n in steps]
+        options = [(NOT_ANSWERED, None)] + list(zip(names, steps, strict=True))
+        widget = w.ToggleButtons(options=options, value=None, tooltips=[])
+        widget.style.button_width = "2.4em" if not f.names else "auto"
+    elif isinstance(f, Choice):
+        options = [(NOT_ANSWERED, None)] + [
+            o if isinstance(o, tuple) else (o, o) for o in f.options
+        ]
+        widget = w.Dropdown(options=options, value=None)
+    elif isinstance(f, Picks):
+        options = [o if isinstance(o, tuple) else (o, o) for o in f.options]
+        widget = w.SelectMultiple(options=options, value=(), rows=min(len(options), 9))
+    elif isinstance(f, Text) and f.lines > 1:
+        widget = w.Textarea(value="", placeholder=f.placeholder, rows=f.lines)
+        widget.layout.width = "100%"
+    else:
+        widget = w.Text(value="", placeholder=getattr(f, "placeholder", ""))
+        widget.layout.width = "100%"
+    return bind(widget, answers, name, row=row)
+
+
+def bind(widget, answers: _AnswerFile, name: str, row=None):
+    """Show the saved answer in ``widget`` and save every change of its value at once.
+
+    Works with any widget whose ``value`` the field can parse (sliders, buttons,
+    dropdowns, text boxes). A corrupt file disables the widget; returns it.
+    """
+    saved = answers.get(name) if row is None else answers.get(row, name)
+    if saved is None:
+        saved = "" if _is_text_widget(widget) else None
+    with contextlib.suppress(Exception):
+        widget.value = tuple(saved) if isinstance(saved, list) else saved
+    widget.disabled = answers.error is not None
+
+    def save(change):
+        value = change["new"]
+        if _is_text_widget(widget) and value == "":
+            value = None
+        try:
+            if row is None:
+                answers.set(name, value)
+            else:
+                answers.set(row, name, value)
+        except ValueError as error:  # a value the question does not accept
+            answers._tell(False, f"Not saved: {error}.")
+
+    widget.observe(save, names="value")
+    return widget
+
+
+def _is_text_widget(widget) -> bool:
+    return type(widget).__name__ in ("Text", "Textarea")
+
+
+def status_line(*files: _AnswerFile):
+    """An HTML widget that says where answers are saved, or why they can't be."""
+    import html
+
+    import ipywidgets as w
+
+    box = w.HTML()
+    box.add_class("workbook-form-status")
+
+    def show(_file=None, ok=True, message=""):
+        broken = [f.error for f in files if f.error is not None]
+        if broken:
+            text = "<br>".join(html.escape(e.advice()) for e in broken)
+            box.value = f"<div class='workbook-form-error' style='color:#a40000'>⚠ {text}</div>"
+        elif not ok:
+            box.value = f"<div style='color:#a40000'>⚠ {html.escape(message)}</div>"
+        else:
+            where = ", ".join(sorted({_shown_path(f.path) for f in files}))
+            note = f"✓ {html.escape(message)}" if message else "Answers are saved as you go in"
+            box.value = f"<div style='color:#2e6b30'>{note} ({html.escape(where)})</div>"
+
+    for f in files:
+        f.on_change(show)
+    show()
+    return box
+
+
+def table_form(table: AnswerTable, rows: dict, fields=None, describe=None, status=True):
+    """A form with one block per row (``rows``: key -> label) and a widget per question.
+
+    ``fields`` (names) limits the questions asked; ``describe`` (optional) maps a
+    key to a line of HTML shown under its label; ``status=False`` leaves out the
+    status line (when another form on the same file already shows one). Each
+    widget gets the CSS class ``answer-<key>-<field>`` (for browser tests).
+    """
+    import html
+
+    import ipywidgets as w
+
+    names = fields or [f.name for f in table.fields]
+    blocks = [status_line(table)] if status else []
+    for key, label in rows.items():
+        head = f"<b>{html.escape(str(label))}</b>"
+        if describe and describe.get(key):
+            head += f"<br><span style='color:#555'>{describe[key]}</span>"
+        items = [w.HTML(head)]
+        for name in names:
+            question = w.Label(table.field(name).title)
+            question.layout.width = "16em"
+            widget = widget_for(table, name, row=key)
+            widget.add_class(f"answer-{key}-{name}")
+            items.append(w.HBox([question, widget]))
+        block = w.VBox(items)
+        block.layout.margin = "0 0 1em 0"
+        blocks.append(block)
+    return w.VBox(blocks)
+
+
+def text_form(text: AnswerText, fields=None):
+    """A form with a labelled box per field of a TOML answer file."""
+    import ipywidgets as w
+
+    names = fields or [f.name for f in text.fields]
+    items = [status_line(text)]
+    for name in names:
+        widget = widget_for(text, name)
+        widget.add_class(f"answer-{name}")
+        items.append(w.HTML(f"<b>{text.field(name).title}</b>"))
+        items.append(widget)
+    return w.VBox(items)
