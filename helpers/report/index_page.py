@@ -75,6 +75,8 @@ def format_figure(key: str, value, formats: Formats) -> str:
         return formats.number(value, decimals=3)
     if kind == "date":
         return formats.date(value)
+    if kind == "text":  # names the workbook knows (the nine E's) in the reader's language
+        return ", ".join(formats._(part) for part in str(value).split(", "))
     if isinstance(value, bool):
         return formats._("yes") if value else formats._("no")
     if isinstance(value, int):
