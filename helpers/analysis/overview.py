@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers.report.formats import ENGLISH, Formats
@@ -92,22 +93,30 @@ def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFram
     >>> customer_summary(invoices, as_of).loc["C0001", "frequency"]  # doctest: +SKIP
     """
     upto = invoices.loc[invoices["date"] <= as_of, ["customer_id", "date", "amount"]]
-    days = (
-        upto.groupby(["customer_id", upto["date"].dt.normalize()], sort=False)["amount"]
-        .sum()
-        .reset_index()
-    )
-    by_customer = days.groupby("customer_id", sort=False)["date"]
-    first, last, count = by_customer.min(), by_customer.max(), by_customer.size()
-    repeat = days[days["date"] > days["customer_id"].map(first)]
-    one_day = pd.Timedelta(days=1)
+    # integer codes for customers and days: grouping on one int64 key is far faster than on
+    # a (text, timestamp) pair
+    codes, ids = pd.factorize(upto["customer_id"], sort=True)
+    day = upto["date"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    key = codes.astype(np.int64) * (day.max() - day.min() + 1 if len(day) else 1) + (
+        day - (day.min() if len(day) else 0))
+    per_day = pd.Series(upto["amount"].to_numpy(), index=key).groupby(level=0).sum()
+    span = day.max() - day.min() + 1 if len(day) else 1
+    customer = (per_day.index.to_numpy() // span).astype(np.int64)
+    purchase_day = per_day.index.to_numpy() % span + (day.min() if len(day) else 0)
+    by_customer = pd.DataFrame({"customer": customer, "day": purchase_day,
+                                "amount": per_day.to_numpy()})
+    grouped = by_customer.groupby("customer")["day"]
+    first, last, count = grouped.min(), grouped.max(), grouped.size()
+    repeat = by_customer[by_customer["day"] > first.reindex(customer).to_numpy()]
+    end_day = np.datetime64(as_of.normalize(), "D").astype(np.int64)
     summary = pd.DataFrame(
         {
             "frequency": (count - 1).astype(float),
-            "recency": (last - first) / one_day,
-            "T": (as_of.normalize() - first) / one_day,
-            "monetary_value": repeat.groupby("customer_id")["amount"].mean(),
+            "recency": (last - first).astype(float),
+            "T": (end_day - first).astype(float),
+            "monetary_value": repeat.groupby("customer")["amount"].mean(),
         }
     )
     summary["monetary_value"] = summary["monetary_value"].fillna(0.0)
+    summary.index = pd.Index(ids[summary.index.to_numpy()], name="customer_id")
     return summary.rename_axis("customer_id").sort_index()

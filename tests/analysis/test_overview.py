@@ -27,3 +27,9 @@ def test_customer_summary_counts_purchase_days_and_averages_the_repeats():
     assert summary.loc["B"].to_dict() == pytest.approx(
         {"frequency": 0.0, "recency": 0.0, "T": 213.0, "monetary_value": 0.0}
     )
+
+
+def test_customer_summary_of_no_lines_is_empty():
+    lines = pd.DataFrame({"customer_id": ["A"], "date": pd.to_datetime(["2025-01-01"]),
+                          "amount": [1.0]})
+    assert customer_summary(lines, pd.Timestamp("2024-12-31")).empty
