@@ -26,6 +26,8 @@ import pandas as pd
 
 from helpers.analysis.segmentation import key_accounts
 from helpers.course import forms
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 TOPIC = "account-values"  # answers/account-values/<member>.csv
 KEY = "customer_id"
@@ -50,6 +52,24 @@ DEFAULT_WEIGHTS = {
 EMOTIONAL_HIGH = 4.0  # team average at or above this is "high"
 FACTUAL_LOW = 2.5  # factual score below this (the bottom ~third of accounts) is "low"
 NAN = float("nan")
+# The measure of factual value, as a reader sees it (translated with ``formats._``).
+BASIS_LABELS = {
+    "profit": N_("profit after cost-to-serve"),
+    "margin": N_("margin"),
+    "revenue": N_("revenue"),
+}
+# Headers of the profile table (translated with ``formats._``).
+PROFILE_HEADERS = {
+    "name": N_("name"),
+    "factual": N_("factual"),
+    "reference": N_("reference"),
+    "contact": N_("contact"),
+    "emotional": N_("emotional"),
+    "learning": N_("learning"),
+    "total": N_("total"),
+    "members": N_("members"),
+    "spread": N_("spread"),
+}
 
 
 def accounts_to_score(
@@ -209,25 +229,37 @@ def rank_sensitivity(
     return table.sort_values(["base"], kind="stable")
 
 
-def sensitivity_in_words(table: pd.DataFrame, names: pd.Series | None = None) -> str:
+def sensitivity_in_words(
+    table: pd.DataFrame, names: pd.Series | None = None, formats: Formats = ENGLISH
+) -> str:
     """Which accounts keep their place whatever the weights, and which move most."""
+    _ = formats._
     if table.empty:
-        return "No account has scores yet, so there is no ranking to test."
+        return _("No account has scores yet, so there is no ranking to test.")
     name = (lambda i: str(names.get(i, i))) if names is not None else str
     steady = table.index[table["moves"] == 0]
     moving = table[table["moves"] > 0].sort_values("moves", ascending=False, kind="stable")
     text = []
     if len(moving) == 0:
-        text.append("No account changes rank when any one weight is dropped or doubled.")
+        text.append(_("No account changes rank when any one weight is dropped or doubled."))
     else:
         top = moving.head(3)
-        shown = ", ".join(f"{name(i)} (rank {r.best}–{r.worst})" for i, r in top.iterrows())
+        shown = ", ".join(
+            _("{name} (rank {best}–{worst})").format(name=name(i), best=r.best, worst=r.worst)
+            for i, r in top.iterrows()
+        )
         text.append(
-            f"{len(moving)} of {len(table)} accounts change rank when one weight is dropped "
-            f"or doubled; the most: {shown}."
+            _(
+                "{moving} of {total} accounts change rank when one weight is dropped or "
+                "doubled; the most: {shown}."
+            ).format(moving=len(moving), total=len(table), shown=shown)
         )
     if len(steady):
-        text.append("Steady whatever the weights: " + ", ".join(name(i) for i in steady) + ".")
+        text.append(
+            _("Steady whatever the weights: {names}.").format(
+                names=", ".join(name(i) for i in steady)
+            )
+        )
     return " ".join(text)
 
 
@@ -251,18 +283,21 @@ def emotional_over_factual(
     return (emotional & weak).fillna(False).astype(bool).rename("emotional_over_factual")
 
 
-def scores_in_words(scores: pd.DataFrame, problems: list, accounts: list[str]) -> str:
+def scores_in_words(
+    scores: pd.DataFrame, problems: list, accounts: list[str], formats: Formats = ENGLISH
+) -> str:
     """Who has scored how many accounts, what can't be read, and how to add scores."""
-    text = []
-    for problem in problems:
-        text.append(f"Left out (can't be read): {problem}")
+    _ = formats._
+    text = [_("Left out (can't be read): {problem}").format(problem=p) for p in problems]
     if scores.empty:
         text.append(
-            f"No scores yet for the {len(accounts)} accounts to score. Score them in the form "
-            "above (in JupyterLab), or type them in a spreadsheet as "
-            f"answers/{TOPIC}/<your name>.csv in the company folder: columns customer_id, "
-            "reference, contact, emotional, learning (1–5, empty = not scored), note. "
-            "The parts below that need scores are left out until then."
+            _(
+                "No scores yet for the {count} accounts to score. Score them in the form above "
+                "(in JupyterLab), or type them in a spreadsheet as answers/{topic}/<your "
+                "name>.csv in the company folder: columns customer_id, reference, contact, "
+                "emotional, learning (1–5, empty = not scored), note. The parts below that "
+                "need scores are left out until then."
+            ).format(count=formats.number(len(accounts)), topic=TOPIC)
         )
         return "\n".join(text)
     answered = scores.dropna(subset=list(QUALITATIVE), how="all")
@@ -270,8 +305,10 @@ def scores_in_words(scores: pd.DataFrame, problems: list, accounts: list[str]) -
     members = ", ".join(f"{m} ({n})" for m, n in per_member.items())
     covered = len(set(answered[KEY]) & set(accounts))
     text.append(
-        f"Scores from {len(per_member)} member(s), accounts scored each: {members}. "
-        f"{covered} of the {len(accounts)} accounts to score have at least one score."
+        _(
+            "Scores from {members} member(s), accounts scored each: {list}. {covered} of the "
+            "{count} accounts to score have at least one score."
+        ).format(members=len(per_member), list=members, covered=covered, count=len(accounts))
     )
     return "\n".join(text)
 
@@ -280,36 +317,46 @@ def profile_readable(
     profile: pd.DataFrame,
     names: pd.Series | None,
     weights: dict | None = None,
-    number=lambda v, d=1: f"{v:.{d}f}",
+    formats: Formats = ENGLISH,
 ) -> pd.DataFrame:
-    """The profile with names and the total, rounded, ready to show (best total first)."""
+    """The profile with names and the total, rounded, ready to show (best total first).
+
+    Headers in the reader's language, numbers written as in it (``formats``: ``wb.formats``).
+    """
     table = profile.copy()
     table["total"] = total_value(profile, weights)
     table = table.sort_values("total", ascending=False, kind="stable", na_position="last")
-    out = pd.DataFrame(index=table.index)
+    out = pd.DataFrame(index=pd.Index(table.index, name=formats._("customer")))
     out["name"] = [str(names.get(i, i)) if names is not None else i for i in table.index]
     for column in (*LEVELS, "total"):
-        out[column] = table[column].map(lambda v: number(v, 1) if v == v else "–")
-    out["members"] = table["members"]
-    out["spread"] = table["spread"].map(lambda v: number(v, 0) if v == v else "–")
-    return out
+        out[column] = table[column].map(lambda v: formats.number(v, 1))
+    out["members"] = table["members"].map(formats.number)
+    out["spread"] = table["spread"].map(formats.number)
+    return out.rename(columns=lambda c: formats._(PROFILE_HEADERS[c]))
 
 
-def describe_accounts(economics: pd.DataFrame, accounts: list[str], money, percent) -> dict:
-    """A line of facts per account for the form: revenue, trend, profit after cost-to-serve."""
+def describe_accounts(
+    economics: pd.DataFrame, accounts: list[str], formats: Formats = ENGLISH
+) -> dict:
+    """A line of facts per account for the form: revenue, trend, profit after cost-to-serve.
+
+    Example: ``{"C0001": "revenue 12 m €12,400 (+8.0%), profit after cost-to-serve €2,100,
+    96 h"}``, in the reader's language with ``formats=wb.formats``.
+    """
+    _ = formats._
     rows = economics.reindex(accounts)
     basis = factual_basis(economics)
-    label = {"profit": "profit after cost-to-serve", "margin": "margin", "revenue": ""}[basis]
-    lines = "revenue 12 m " + rows["revenue"].map(money)
+    revenue = _("revenue 12 m {revenue}")
+    lines = rows["revenue"].map(lambda v: revenue.format(revenue=formats.money(v)))
     lines = lines + np.where(
         rows["trend"].notna(),
-        " (" + rows["trend"].map(lambda v: ("+" if v >= 0 else "") + percent(v)) + ")",
+        " (" + rows["trend"].map(lambda v: ("+" if v >= 0 else "") + formats.percent(v)) + ")",
         "",
     )
-    if label:
-        lines = lines + f", {label} " + rows[basis].map(money)
+    if basis != "revenue":
+        lines = lines + f", {_(BASIS_LABELS[basis])} " + rows[basis].map(formats.money)
     if rows["hours"].notna().any():
-        lines = lines + ", " + rows["hours"].map(lambda h: f"{h:,.0f}" if h == h else "–") + " h"
+        lines = lines + ", " + rows["hours"].map(formats.number) + " h"
     return {i: line for i, line in lines.items()}
 
 
@@ -319,6 +366,7 @@ def scores_form(
     accounts: list[str],
     names: pd.Series | None,
     describe: dict | None = None,
+    formats: Formats = ENGLISH,
 ):
     """The scoring form for one member, or None (with a sentence) in a batch run.
 
@@ -330,11 +378,10 @@ def scores_form(
     rows = {i: (str(names.get(i, i)) if names is not None else i) for i in accounts}
     return forms.show(
         lambda: forms.table_form(table, rows=rows, describe=describe),
-        batch_text=(
-            f"The scoring form shows here when you open the notebook in JupyterLab; your "
-            f"scores go to answers/{TOPIC}/{forms.member_slug(member)}.csv. Below: the scores "
-            "saved so far."
-        ),
+        batch_text=formats._(
+            "The scoring form shows here when you open the notebook in JupyterLab; your scores "
+            "go to answers/{topic}/{file}.csv. Below: the scores saved so far."
+        ).format(topic=TOPIC, file=forms.member_slug(member)),
     )
 
 
@@ -351,27 +398,32 @@ def flagged_in_words(
     profile: pd.DataFrame,
     economics: pd.DataFrame,
     names: pd.Series | None,
-    money,
+    formats: Formats = ENGLISH,
 ) -> str:
     """The accounts loved but earning little, one line each, or why there are none."""
+    _ = formats._
     if profile.empty or profile["emotional"].isna().all():
-        return "No emotional scores yet, so there is nothing to set against the numbers."
+        return _("No emotional scores yet, so there is nothing to set against the numbers.")
     ids = flagged.index[flagged]
     if len(ids) == 0:
-        return (
-            "None: every account the team scores 4 or more on emotional value also earns "
-            "its keep. Good."
+        return _(
+            "None: every account the team scores 4 or more on emotional value also earns its "
+            "keep. Good."
         )
     basis = factual_basis(economics)
-    label = {"profit": "profit after cost-to-serve", "margin": "margin", "revenue": "revenue"}
+    line = _("- {name}: {label} {value} in the last 12 months")
     lines = []
     for customer in ids:  # a handful of accounts at most
         value = economics[basis].get(customer, NAN)
         name = str(names.get(customer, customer)) if names is not None else customer
-        lines.append(f"- {name}: {label[basis]} {money(value)} in the last 12 months")
+        lines.append(
+            line.format(name=name, label=_(BASIS_LABELS[basis]), value=formats.money(value))
+        )
     lines.append(
-        "Keep the warmth, fix the economics: a customer you like is the easiest one to talk "
-        "to about price."
+        _(
+            "Keep the warmth, fix the economics: a customer you like is the easiest one to "
+            "talk to about price."
+        )
     )
     return "\n".join(lines)
 

@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.profitability import NAN, accounts_in_words
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 
 def whale_curve(profit: pd.Series) -> pd.DataFrame:
@@ -96,40 +98,55 @@ def whale_figures(profit: pd.Series) -> dict:
     return figures
 
 
-def whale_in_words(figures: dict, money, percent) -> str:
-    """The whale curve told in three sentences (or why it can't be drawn)."""
+def whale_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
+    """The whale curve told in three sentences (or why it can't be drawn), in the language of
+    ``formats`` (``wb.formats``)."""
+    _, money, percent = formats._, formats.money, formats.percent
     n = figures["accounts"]
     if not n:
-        return "There is no profit after cost-to-serve to show on this data."
+        return _("There is no profit after cost-to-serve to show on this data.")
     total = figures["profit_total"]
-    losing_share = percent(figures["accounts_losing_money_share"])
     text = [
-        f"{accounts_in_words(n)} made {money(total)} profit after cost-to-serve in the period; "
-        f"{figures['accounts_losing_money']} of them ({losing_share}) "
-        f"lost money, {money(figures['loss_total'])} in all."
+        _(
+            "{accounts} made {total} profit after cost-to-serve in the period; {losing} of them "
+            "({share}) lost money, {loss} in all."
+        ).format(
+            accounts=accounts_in_words(n, formats),
+            total=money(total),
+            losing=formats.number(figures["accounts_losing_money"]),
+            share=percent(figures["accounts_losing_money_share"]),
+            loss=money(figures["loss_total"]),
+        )
     ]
     if total > 0:
         text.append(
-            f"The most profitable {percent(figures['whale_peak_accounts_share'], 0)} of accounts "
-            f"made {percent(figures['whale_peak_share'], 0)} of the profit; the rest gave "
-            f"{percent(figures['whale_peak_share'] - 1, 0)} of it away."
+            _(
+                "The most profitable {share} of accounts made {peak} of the profit; the rest gave "
+                "{given} of it away."
+            ).format(
+                share=percent(figures["whale_peak_accounts_share"], 0),
+                peak=percent(figures["whale_peak_share"], 0),
+                given=percent(figures["whale_peak_share"] - 1, 0),
+            )
         )
         text.append(
-            f"The top 20 % of accounts by profit made {percent(figures['top20_profit_share'], 0)} "
-            "of all profit."
+            _("The top 20 % of accounts by profit made {share} of all profit.").format(
+                share=percent(figures["top20_profit_share"], 0)
+            )
         )
     else:
-        text.append("All accounts together made no profit, so shares of it can't be computed.")
+        text.append(_("All accounts together made no profit, so shares of it can't be computed."))
     return " ".join(text)
 
 
 # --- price × cost-to-serve map ---------------------------------------------------------------
 
+# The four corners (English keys in the ``quadrant`` column; translated when shown).
 QUADRANTS = {
-    (True, False): "pays well, cheap to serve",
-    (True, True): "pays well, costly to serve",
-    (False, False): "pays little, cheap to serve",
-    (False, True): "pays little, costly to serve",
+    (True, False): N_("pays well, cheap to serve"),
+    (True, True): N_("pays well, costly to serve"),
+    (False, False): N_("pays little, cheap to serve"),
+    (False, True): N_("pays little, costly to serve"),
 }
 
 
@@ -173,17 +190,24 @@ def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
     return float(v[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
 
 
-def map_in_words(price_map: pd.DataFrame, missing: dict) -> str:
+def map_in_words(price_map: pd.DataFrame, missing: dict, formats: Formats = ENGLISH) -> str:
     """How many accounts sit in each corner of the map, or what the map needs."""
+    _ = formats._
     if price_map.empty:
         return (
             missing.get("list_price")
             or missing.get("profit")
-            or ("No account has both a list price and logged hours in the period.")
+            or _("No account has both a list price and logged hours in the period.")
         )
     counts = price_map["quadrant"].value_counts()
-    lines = [f"{accounts_in_words(counts.get(q, 0))}: {q}" for q in QUADRANTS.values()]
+    lines = [
+        f"{accounts_in_words(int(counts.get(q, 0)), formats)}: {_(q)}" for q in QUADRANTS.values()
+    ]
     costly = price_map[price_map["quadrant"] == QUADRANTS[(False, True)]]
     losing = int((costly["profit"] < 0).sum())
-    lines.append(f"Of those that pay little and are costly to serve, {losing} lose money.")
+    lines.append(
+        _("Of those that pay little and are costly to serve, {count} lose money.").format(
+            count=formats.number(losing)
+        )
+    )
     return "\n".join(lines)

@@ -29,6 +29,9 @@ import re
 import numpy as np
 import pandas as pd
 
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
+
 NAN = float("nan")
 WINDOW_DAYS = 365
 
@@ -37,9 +40,11 @@ WINDOW_DAYS = 365
 RUSH_PATTERN = r"\b(?:rush|express|pikalisä|pikatoimitus|kiirelisä|kiire|brådska|expresstillägg)"
 
 
-def accounts_in_words(n: int) -> str:
-    """A count of accounts for a sentence: "1 account", "3 accounts"."""
-    return f"{n} account" if n == 1 else f"{n} accounts"
+def accounts_in_words(n: int, formats: Formats = ENGLISH) -> str:
+    """A count of accounts for a sentence: "1 account", "3 accounts" (in ``formats``' language)."""
+    _ = formats._
+    words = _("{count} account") if n == 1 else _("{count} accounts")  # one rule in en, fi, sv
+    return words.format(count=formats.number(n))
 
 
 def _window(frame: pd.DataFrame, as_of: pd.Timestamp, days: int, offset: int = 0) -> pd.DataFrame:
@@ -201,59 +206,70 @@ def account_economics(
 
 
 def what_is_missing(
-    invoices: pd.DataFrame, hours: pd.DataFrame | None, hourly_cost: float | None
+    invoices: pd.DataFrame,
+    hours: pd.DataFrame | None,
+    hourly_cost: float | None,
+    formats: Formats = ENGLISH,
 ) -> dict[str, str]:
     """What is missing for each part of the notebook, as a sentence saying what to add.
 
     Keys: ``cost`` (margin), ``hours`` (hours per account), ``hourly_cost``,
     ``list_price`` (discounts), ``profit`` (profit after cost-to-serve: needs the first
-    three). A key is absent when its part can run.
+    three). A key is absent when its part can run. The sentences are in the language of
+    ``formats`` (``wb.formats``).
     """
+    _ = formats._
     missing = {}
     if "cost" not in invoices.columns:
-        missing["cost"] = (
+        missing["cost"] = _(
             "Add a `cost` column to invoices.csv (the direct cost of each line: materials, "
             "subcontracting, machine time) to see each account's margin."
         )
     if hours is None:
-        missing["hours"] = (
+        missing["hours"] = _(
             "Add hours.csv (customer_id, date, hours, billable yes/no) to see how much "
             "working time each account takes, and how much of it you never invoice."
         )
     if hourly_cost is None:
-        missing["hourly_cost"] = (
+        missing["hourly_cost"] = _(
             "Add `hourly_cost = 48.0` (what one working hour costs you, fully loaded) to "
             "company.toml to put a price on the hours."
         )
     if not {"list_price", "quantity"} <= set(invoices.columns):
-        missing["list_price"] = (
+        missing["list_price"] = _(
             "Add `list_price` and `quantity` columns to invoices.csv to see the discount "
             "each account gets off your list price."
         )
     needs = [missing[k] for k in ("cost", "hours", "hourly_cost") if k in missing]
     if needs:
-        missing["profit"] = (
-            "The profit after cost-to-serve needs the cost on invoice lines, hours.csv "
-            "and an hourly cost. " + " ".join(needs)
+        missing["profit"] = " ".join(
+            [
+                _(
+                    "The profit after cost-to-serve needs the cost on invoice lines, hours.csv "
+                    "and an hourly cost."
+                ),
+                *needs,
+            ]
         )
     return missing
 
 
 # --- for people ---------------------------------------------------------------------------
 
+# Table headers, translated with ``formats._`` when shown.
 READABLE = {
-    "revenue": "revenue",
-    "trend": "vs year before",
-    "margin": "margin",
-    "hours": "hours",
-    "unbilled_share": "unbilled hours",
-    "revenue_per_hour": "revenue / h",
-    "margin_per_hour": "margin / h",
-    "discount_share": "below list",
-    "credit_notes": "credit notes",
-    "rush_orders": "rush orders",
-    "hours_cost": "cost of hours",
-    "profit": "profit after cost-to-serve",
+    "revenue": N_("revenue"),
+    "trend": N_("vs year before"),
+    "margin": N_("margin"),
+    "hours": N_("hours"),
+    "unbilled_share": N_("unbilled hours"),
+    "revenue_per_hour": N_("revenue / h"),
+    "margin_per_hour": N_("margin / h"),
+    "discount_share": N_("below list"),
+    "credit_notes": N_("credit notes"),
+    "rush_orders": N_("rush orders"),
+    "hours_cost": N_("cost of hours"),
+    "profit": N_("profit after cost-to-serve"),
 }
 MONEY = ("revenue", "margin", "revenue_per_hour", "margin_per_hour", "hours_cost", "profit")
 SHARES = ("trend", "unbilled_share", "discount_share")
@@ -262,45 +278,47 @@ SHARES = ("trend", "unbilled_share", "discount_share")
 def economics_readable(
     table: pd.DataFrame,
     names: pd.Series | None,
-    money,
-    percent,
+    formats: Formats = ENGLISH,
     columns=tuple(READABLE),
     top: int | None = 10,
 ) -> pd.DataFrame:
     """The first ``top`` rows of :func:`account_economics` with names, formatted.
 
     Columns whose data is missing altogether (no cost, no hours, …) are left out, so the
-    table shows what the data can tell. Example: ``economics_readable(t, names, wb.money,
-    wb.percent, top=10)``.
+    table shows what the data can tell. Headers and numbers in the language of ``formats``.
+    Example: ``economics_readable(t, names, wb.formats, top=10)``.
     """
+    _ = formats._
     rows = table if top is None else table.head(top)
     keep = [c for c in columns if c in rows.columns and table[c].notna().any()]
-    out = pd.DataFrame(index=rows.index)
-    out["name"] = [str(names.get(i, i)) if names is not None else i for i in rows.index]
+    out = pd.DataFrame(index=pd.Index(rows.index, name=_("customer")))
+    out[_("name")] = [str(names.get(i, i)) if names is not None else i for i in rows.index]
     for column in keep:
         values = rows[column]
         if column in MONEY:
-            shown = values.map(money)
+            shown = values.map(formats.money)
         elif column in SHARES:
-            shown = values.map(lambda v: percent(v) if v == v else "–")
+            shown = values.map(formats.percent)
         else:
-            shown = values.map(lambda v: f"{v:,.0f}" if v == v else "–")
-        out[READABLE[column]] = shown
+            shown = values.map(formats.number)
+        out[_(READABLE[column])] = shown
     return out
 
 
-def assumptions_in_words(missing: dict, hourly_cost: float | None, money) -> str:
+def assumptions_in_words(
+    missing: dict, hourly_cost: float | None, formats: Formats = ENGLISH
+) -> str:
     """What the profit after cost-to-serve assumes, or what to add to compute it."""
     if "profit" in missing:
         return missing["profit"]
-    return (
-        f"Profit after cost-to-serve = revenue − the cost on the invoice lines − every "
-        f"logged hour × {money(hourly_cost)} (the hourly cost in company.toml). This assumes "
-        "the cost on invoice lines leaves out the hours in hours.csv, so that every logged "
-        "hour, billable or not, is a cost of serving the customer; the billable ones come "
-        "back as revenue, the unbilled ones do not. Discounts and credit notes are already "
-        "out of revenue, so they are shown, not subtracted again."
-    )
+    return formats._(
+        "Profit after cost-to-serve = revenue − the cost on the invoice lines − every logged "
+        "hour × {cost} (the hourly cost in company.toml). This assumes the cost on invoice "
+        "lines leaves out the hours in hours.csv, so that every logged hour, billable or not, "
+        "is a cost of serving the customer; the billable ones come back as revenue, the "
+        "unbilled ones do not. Discounts and credit notes are already out of revenue, so they "
+        "are shown, not subtracted again."
+    ).format(cost=formats.money(hourly_cost))
 
 
 def headline_figures(economics: pd.DataFrame, whale: dict, missing: dict) -> dict:
@@ -335,12 +353,12 @@ def headline_figures(economics: pd.DataFrame, whale: dict, missing: dict) -> dic
     }
 
 
-def sources_in_words(missing: dict) -> str:
+def sources_in_words(missing: dict, formats: Formats = ENGLISH) -> str:
     """Where margin, hours and discounts come from, or what to add to see them."""
     found = {
-        "cost": "Margin: from the `cost` column of invoices.csv.",
-        "hours": "Hours: from hours.csv.",
-        "hourly_cost": "Hourly cost: from company.toml.",
-        "list_price": "Discounts: from `list_price` × `quantity` on the invoice lines.",
+        "cost": N_("Margin: from the `cost` column of invoices.csv."),
+        "hours": N_("Hours: from hours.csv."),
+        "hourly_cost": N_("Hourly cost: from company.toml."),
+        "list_price": N_("Discounts: from `list_price` × `quantity` on the invoice lines."),
     }
-    return "\n".join(missing.get(key, text) for key, text in found.items())
+    return "\n".join(missing.get(key, formats._(text)) for key, text in found.items())

@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.profitability import NAN, accounts_in_words
+from helpers.report.formats import ENGLISH, Formats
+from helpers.report.messages import N_
 
 # When does a burden count? Change these to fit your trade; the notebook says so.
 RULES = {
@@ -28,29 +30,57 @@ RULES = {
     "delight_profit_share": 0.50,  # keep and delight the best accounts making half the profit
 }
 
+# The actions: English keys in the list's ``action`` column (for tools), translated with
+# ``formats._`` wherever a person reads them.
 KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR = (
-    "keep and delight",
-    "reprice",
-    "ask for prepayment",
-    "no free slots this month",
-    "suggest a competitor that fits them better",
+    N_("keep and delight"),
+    N_("reprice"),
+    N_("ask for prepayment"),
+    N_("no free slots this month"),
+    N_("suggest a competitor that fits them better"),
 )
 ACTIONS = (KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR)
 ACTION_HOW = {
-    KEEP: "exceed their expectations every time, map their needs at each order, "
-    "and now and then a small perk or discount as a thank-you",
-    REPRICE: "raise the price towards list, or charge for the extra hours and rush work; "
-    "if they say no, they choose to go, and you part as friends",
-    PREPAY: "ask for payment before the work starts; it ends disputes about invoices "
-    "and shows who values the work",
-    NO_SLOTS: '"no free slots this month": take their work when it fits your calendar, '
-    "not at a rush at the normal price",
-    COMPETITOR: "tell them kindly that another firm fits their needs better, and name one",
+    KEEP: N_(
+        "exceed their expectations every time, map their needs at each order, and now and "
+        "then a small perk or discount as a thank-you"
+    ),
+    REPRICE: N_(
+        "raise the price towards list, or charge for the extra hours and rush work; if they "
+        "say no, they choose to go, and you part as friends"
+    ),
+    PREPAY: N_(
+        "ask for payment before the work starts; it ends disputes about invoices and shows "
+        "who values the work"
+    ),
+    NO_SLOTS: N_(
+        '"no free slots this month": take their work when it fits your calendar, not at a '
+        "rush at the normal price"
+    ),
+    COMPETITOR: N_("tell them kindly that another firm fits their needs better, and name one"),
 }
-NEVER_BADMOUTH = (
-    "Whatever you decide, never speak badly of a customer, to anyone: word travels "
-    "fast, and a firm known for gossip loses the good customers too."
+NEVER_BADMOUTH = N_(
+    "Whatever you decide, never speak badly of a customer, to anyone: word travels fast, "
+    "and a firm known for gossip loses the good customers too."
 )
+BASIS_LABELS = {
+    "profit": N_("profit after cost-to-serve"),
+    "margin": N_("margin"),
+    "revenue": N_("revenue"),
+}
+MAKES = {  # a keep-and-delight account's share of everything, by what it is judged on
+    "profit": N_("makes {share} of all profit after cost-to-serve"),
+    "margin": N_("makes {share} of all margin"),
+    "revenue": N_("makes {share} of all revenue"),
+}
+
+
+def _fill(template: str, **values: pd.Series) -> pd.Series:
+    """``template`` filled in row by row from Series of text: one reason per account."""
+    frame = pd.DataFrame(values)
+    return pd.Series(
+        [template.format(**row) for row in frame.to_dict("records")], index=frame.index
+    )
 
 
 def burdens(table: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
@@ -85,8 +115,7 @@ def shortlist(
     names: pd.Series | None = None,
     rules: dict | None = None,
     flagged: pd.Series | None = None,
-    money=lambda v: f"€{v:,.0f}",
-    percent=lambda v: f"{v:.0%}",
+    formats: Formats = ENGLISH,
 ) -> pd.DataFrame:
     """Accounts with a suggested action from text 002, and why: the list to act on.
 
@@ -105,8 +134,10 @@ def shortlist(
     ``keep and delight``. ``flagged`` (customer_id → True) marks accounts whose emotional
     value is high while their factual value is low; the reason says so.
 
-    Out: DataFrame with ``customer_id``, ``name``, ``action``, ``why``; loss-makers first
-    (largest loss first), then the accounts to delight (most profitable first).
+    Out: DataFrame with ``customer_id``, ``name``, ``action`` (the English key, for tools:
+    translate it with ``formats._`` to show it), ``why`` (in the language of ``formats``,
+    ``wb.formats``); loss-makers first (largest loss first), then the accounts to delight
+    (most profitable first).
     """
     rules = {**RULES, **(rules or {})}
     basis = next((c for c in ("profit", "margin", "revenue") if table[c].notna().any()), None)
@@ -115,9 +146,12 @@ def shortlist(
         return pd.DataFrame(columns=columns)
     signs = burdens(table, rules)
     value = table[basis]
-    label = {"profit": "profit after cost-to-serve", "margin": "margin", "revenue": "revenue"}[
-        basis
-    ]
+    _ = formats._
+    money, number = formats.money, formats.number
+
+    def percent(v):
+        return formats.percent(v, 0)
+
     losing = (value < 0) if basis != "revenue" else pd.Series(False, index=table.index)
     count = signs[["deep_discount", "extra_work", "disputes", "squeezed"]].sum(axis=1)
     action = pd.Series(
@@ -153,55 +187,67 @@ def shortlist(
         why = why.where(~mask, why + np.where(why == "", "", "; ") + piece)
 
     loses = action.loc[chosen] != KEEP
-    add(loses, "loses " + rows[basis].abs().map(money) + f" ({label}, last 12 months)")
+    add(
+        loses,
+        _fill(
+            _("loses {amount} ({label}, last 12 months)"),
+            amount=rows[basis].abs().map(money),
+            label=pd.Series(_(BASIS_LABELS[basis]), index=chosen),
+        ),
+    )
     if s["typical_discount"].notna().any():
         add(
             loses & s["deep_discount"],
-            "pays "
-            + rows["discount_share"].map(percent)
-            + " below list price (typical account "
-            + s["typical_discount"].map(percent)
-            + ")",
+            _fill(
+                _("pays {share} below list price (typical account {typical})"),
+                share=rows["discount_share"].map(percent),
+                typical=s["typical_discount"].map(percent),
+            ),
         )
     add(
         loses & s["extra_work"],
-        rows["unbilled_share"].map(percent)
-        + " of the hours spent on it ("
-        + rows["unbilled_hours"].map(lambda h: f"{h:,.0f}")
-        + " h) are never invoiced",
+        _fill(
+            _("{share} of the hours spent on it ({hours} h) are never invoiced"),
+            share=rows["unbilled_share"].map(percent),
+            hours=rows["unbilled_hours"].map(number),
+        ),
     )
     add(
         loses & s["squeezed"],
-        rows["rush_orders"].map(lambda n: f"{n:.0f}")
-        + " of "
-        + rows["orders"].map(str)
-        + " orders in a rush",
+        _fill(
+            _("{rush} of {orders} orders in a rush"),
+            rush=rows["rush_orders"].map(number),
+            orders=rows["orders"].map(number),
+        ),
     )
     add(
         loses & s["disputes"],
-        rows["credit_notes"].map(str)
-        + " credit notes ("
-        + rows["credited"].map(money)
-        + " credited)",
+        _fill(
+            _("{count} credit notes ({amount} credited)"),
+            count=rows["credit_notes"].map(number),
+            amount=rows["credited"].map(money),
+        ),
     )
-    add(loses & s["big"], "a big share of your cash flow: worth keeping at a fair price")
+    add(loses & s["big"], _("a big share of your cash flow: worth keeping at a fair price"))
     keep = ~loses
     share = rows[basis] / float(value[value > 0].sum())
-    add(keep, "makes " + share.map(percent) + f" of all {label}")
+    add(keep, _fill(_(MAKES[basis]), share=share.map(percent)))
     add(
         keep & rows["discount_share"].notna(),
-        "pays " + rows["discount_share"].map(percent) + " below list",
+        _fill(_("pays {share} below list"), share=rows["discount_share"].map(percent)),
     )
     add(
         keep & rows["unbilled_share"].notna(),
-        rows["unbilled_share"].map(percent) + " of its hours unbilled",
+        _fill(_("{share} of its hours unbilled"), share=rows["unbilled_share"].map(percent)),
     )
     if flagged is not None:
         flag = flagged.reindex(chosen).fillna(False).astype(bool)
         add(
             flag,
-            "the team loves working with them: a resource, but not a reason to "
-            "keep a loss; talk about the price first",
+            _(
+                "the team loves working with them: a resource, but not a reason to keep a "
+                "loss; talk about the price first"
+            ),
         )
 
     out = pd.DataFrame(
@@ -215,32 +261,39 @@ def shortlist(
     return out[columns].reset_index(drop=True)
 
 
-def shortlist_in_words(listed: pd.DataFrame, basis_missing: str | None = None) -> str:
+def shortlist_in_words(
+    listed: pd.DataFrame, basis_missing: str | None = None, formats: Formats = ENGLISH
+) -> str:
     """How many accounts get each action, and the reminder never to badmouth a customer."""
+    _ = formats._
     if listed.empty:
-        head = "No account is on the shortlist."
+        head = _("No account is on the shortlist.")
     else:
         counts = listed["action"].value_counts()
-        parts = [f"{counts[a]} × {a}" for a in ACTIONS if a in counts]
-        head = f"{accounts_in_words(len(listed))} on the shortlist: " + ", ".join(parts) + "."
+        parts = [f"{formats.number(counts[a])} × {_(a)}" for a in ACTIONS if a in counts]
+        head = _("{accounts} on the shortlist: {parts}.").format(
+            accounts=accounts_in_words(len(listed), formats), parts=", ".join(parts)
+        )
     text = [head]
     if basis_missing:
         text.append(basis_missing)
-    text.append(NEVER_BADMOUTH)
+    text.append(_(NEVER_BADMOUTH))
     return "\n".join(text)
 
 
-def shortlist_text(listed: pd.DataFrame) -> str:
+def shortlist_text(listed: pd.DataFrame, formats: Formats = ENGLISH) -> str:
     """The shortlist to read: per action, how to carry it out, then each account and why.
 
-    Printed rather than shown as a table, so that no reason is cut short.
+    Printed rather than shown as a table, so that no reason is cut short. In the language
+    of ``formats`` (the ``why`` column is already written in it by :func:`shortlist`).
     """
+    _ = formats._
     blocks = []
     for action in ACTIONS:
         rows = listed[listed["action"] == action]
         if rows.empty:
             continue
-        lines = [f"{action.upper()} ({len(rows)}): {ACTION_HOW[action]}."]
+        lines = [f"{_(action).upper()} ({formats.number(len(rows))}): {_(ACTION_HOW[action])}."]
         lines += [f"  • {r.name} ({r.customer_id}): {r.why}." for r in rows.itertuples()]
         blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) if blocks else "No account on the shortlist."
+    return "\n\n".join(blocks) if blocks else _("No account is on the shortlist.")

@@ -7,19 +7,31 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
+from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from helpers.plots.common import axes
+from helpers.report.formats import number, percent
+from helpers.report.messages import N_, translator
 
 LEVEL_LABELS = {
-    "factual": "Factual\n(data)",
-    "reference": "Reference",
-    "contact": "Contact",
-    "emotional": "Emotional",
-    "learning": "Learning",
-    "total": "Total",
+    "factual": N_("Factual\n(data)"),
+    "reference": N_("Reference"),
+    "contact": N_("Contact"),
+    "emotional": N_("Emotional"),
+    "learning": N_("Learning"),
+    "total": N_("Total"),
 }
+
+
+def _tick_percent(value: float, language: str) -> str:
+    """A tick as a percentage written as in the language: 20% (en), 20 % or 2,5 % (fi, sv)."""
+    whole = abs(value * 100 - round(value * 100)) < 1e-9
+    return percent(value, language, 0 if whole else 1)
+
+
+def _percent_axis(axis, language: str) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick_percent(value, language)))
 
 
 def _empty(ax: Axes, text: str) -> Axes:
@@ -30,48 +42,58 @@ def _empty(ax: Axes, text: str) -> Axes:
 
 
 def plot_value_profile(
-    profile: pd.DataFrame, names: pd.Series | None = None, ax: Axes | None = None
+    profile: pd.DataFrame,
+    names: pd.Series | None = None,
+    ax: Axes | None = None,
+    language: str = "en",
 ) -> Axes:
     """The five levels (and the total) for each account as a grid of coloured scores 1–5.
 
     In: ``profile`` with columns ``factual`` … ``learning`` and optionally ``total``
     (e.g. ``account_value.value_profile`` plus ``total_value``), one row per account in
     the order to show; ``names`` for labels. Empty cells (not scored) stay white.
-    Out: the Axes (one image; a text label per known score).
+    Out: the Axes (one image; a text label per known score), its words in ``language``.
     """
+    _ = translator(language)
     columns = [c for c in LEVEL_LABELS if c in profile.columns]
     height = max(2.5, 0.38 * len(profile) + 1.4)
     ax = axes(ax) if ax is not None else axes(None)
     ax.figure.set_size_inches(7, height)
     if profile.empty:
-        return _empty(ax, "No accounts to show")
+        return _empty(ax, _("No accounts to show"))
     values = profile[columns].astype(float).to_numpy()
     image = ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=1, vmax=5, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
         if value == value:
-            ax.text(column, row, f"{value:.1f}", ha="center", va="center", fontsize="small")
-    ax.set_xticks(range(len(columns)), [LEVEL_LABELS[c] for c in columns], fontsize="small")
+            shown = number(value, language, 1)
+            ax.text(column, row, shown, ha="center", va="center", fontsize="small")
+    ax.set_xticks(range(len(columns)), [_(LEVEL_LABELS[c]) for c in columns], fontsize="small")
     ax.xaxis.tick_top()
     labels = [str(names.get(i, i)) if names is not None else str(i) for i in profile.index]
     ax.set_yticks(range(len(profile)), labels, fontsize="small")
     if "total" in columns:
         ax.axvline(len(columns) - 1.5, color="black", linewidth=1.5)
-    ax.set_title("Value profile: 1 = low, 5 = high", pad=28)
+    ax.set_title(_("Value profile: 1 = low, 5 = high"), pad=28)
     ax.figure.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
     return ax
 
 
 def plot_rank_ranges(
-    sensitivity: pd.DataFrame, names: pd.Series | None = None, ax: Axes | None = None
+    sensitivity: pd.DataFrame,
+    names: pd.Series | None = None,
+    ax: Axes | None = None,
+    language: str = "en",
 ) -> Axes:
     """Each account's rank with the base weights (dot) and its best-to-worst range (bar).
 
     In: ``account_value.rank_sensitivity`` (sorted by base rank). A long bar: the
-    account's place depends on how you weigh the levels. Out: the Axes.
+    account's place depends on how you weigh the levels. Out: the Axes, its words in
+    ``language``.
     """
+    _ = translator(language)
     ax = axes(ax)
     if sensitivity.empty:
-        return _empty(ax, "No scores yet: nothing to rank")
+        return _empty(ax, _("No scores yet: nothing to rank"))
     y = np.arange(len(sensitivity))
     best = sensitivity["best"].astype(float).to_numpy()
     worst = sensitivity["worst"].astype(float).to_numpy()
@@ -82,48 +104,53 @@ def plot_rank_ranges(
         color="tab:orange",
         linewidth=6,
         alpha=0.5,
-        label="best–worst rank when one weight is dropped or doubled",
+        label=_("best–worst rank when one weight is dropped or doubled"),
     )
-    ax.plot(sensitivity["base"].astype(float), y, "o", color="tab:blue", label="rank, base weights")
+    ax.plot(
+        sensitivity["base"].astype(float), y, "o", color="tab:blue", label=_("rank, base weights")
+    )
     labels = [str(names.get(i, i)) if names is not None else str(i) for i in sensitivity.index]
     ax.set_yticks(y, labels, fontsize="small")
     ax.invert_yaxis()
-    ax.set_xlabel("Rank by total value (1 = most valuable)")
+    ax.set_xlabel(_("Rank by total value (1 = most valuable)"))
     ax.set_xticks(np.arange(1, len(sensitivity) + 1))
-    ax.set_title("How much does the ranking depend on the weights?")
+    ax.set_title(_("How much does the ranking depend on the weights?"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize="small")
     ax.figure.set_size_inches(7, max(3.0, 0.32 * len(sensitivity) + 1.4))
     return ax
 
 
-def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None) -> Axes:
+def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, language: str = "en") -> Axes:
     """Cumulative profit after cost-to-serve, most profitable accounts first.
 
     In: ``profit_spread.whale_curve``. A dashed line at 100 % = all the profit; the
     curve's peak above it is what the profitable accounts make, the drop after the
-    peak what the loss-makers give away. Out: the Axes.
+    peak what the loss-makers give away. Out: the Axes, its words in ``language``.
     """
+    _ = translator(language)
     ax = axes(ax)
     if curve["profit_share"].isna().all():
-        return _empty(ax, "No positive total profit to draw the whale curve")
+        return _empty(ax, _("No positive total profit to draw the whale curve"))
     x, y = curve["customer_share"], curve["profit_share"]
-    ax.plot(x, y, color="tab:blue", label="cumulative profit")
-    ax.axhline(1.0, color="grey", linestyle="--", linewidth=1, label="all the profit (100 %)")
+    ax.plot(x, y, color="tab:blue", label=_("cumulative profit"))
+    ax.axhline(1.0, color="grey", linestyle="--", linewidth=1, label=_("all the profit (100 %)"))
     peak = int(np.nanargmax(y.to_numpy()))
     ax.plot(x.iloc[peak], y.iloc[peak], "o", color="tab:red")
     ax.annotate(
-        f"peak {y.iloc[peak]:.0%} at {x.iloc[peak]:.0%} of accounts",
+        _("peak {peak} at {accounts} of accounts").format(
+            peak=percent(y.iloc[peak], language, 0), accounts=percent(x.iloc[peak], language, 0)
+        ),
         (x.iloc[peak], y.iloc[peak]),
         textcoords="offset points",
         xytext=(-10, 8),
         ha="right",
         fontsize="small",
     )
-    ax.set_title("The whale curve: who makes the profit, who gives it away")
-    ax.set_xlabel("Share of accounts, most profitable first")
-    ax.set_ylabel("Cumulative share of profit")
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_title(_("The whale curve: who makes the profit, who gives it away"))
+    ax.set_xlabel(_("Share of accounts, most profitable first"))
+    ax.set_ylabel(_("Cumulative share of profit"))
+    _percent_axis(ax.xaxis, language)
+    _percent_axis(ax.yaxis, language)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, max(1.05, float(np.nanmax(y)) * 1.1))
     ax.legend(loc="lower right", fontsize="small")
@@ -135,16 +162,18 @@ def plot_price_cost_map(
     names: pd.Series | None = None,
     label: list[str] | None = None,
     ax: Axes | None = None,
+    language: str = "en",
 ) -> Axes:
     """Net price (share of list price paid) against cost-to-serve (hours cost / revenue).
 
     In: ``profit_spread.price_cost_map``. Bubble area = revenue; red = loses money after
     cost-to-serve. Dashed lines at the revenue-weighted medians split the four corners.
-    ``label``: customer ids to name on the plot. Out: the Axes.
+    ``label``: customer ids to name on the plot. Out: the Axes, its words in ``language``.
     """
+    _ = translator(language)
     ax = axes(ax)
     if frame.empty:
-        return _empty(ax, "Needs list prices and hours to draw")
+        return _empty(ax, _("Needs list prices and hours to draw"))
     size = 600 * frame["revenue"] / float(frame["revenue"].max())
     colour = np.where(frame["profit"] < 0, "tab:red", "tab:blue")
     ax.scatter(
@@ -165,15 +194,15 @@ def plot_price_cost_map(
     blend = blended_transform_factory(ax.transAxes, ax.transData)
     line = frame.attrs["price_line"]
     for x, y, va, ha, text, colour in (
-        (0.99, line, "bottom", "right", "pays well, costly to serve ↑", "grey"),
-        (0.99, line, "top", "right", "pays little, costly to serve ↓", "tab:red"),
+        (0.99, line, "bottom", "right", _("pays well, costly to serve ↑"), "grey"),
+        (0.99, line, "top", "right", _("pays little, costly to serve ↓"), "tab:red"),
     ):
         ax.text(x, y, text, transform=blend, ha=ha, va=va, fontsize="x-small", color=colour)
-    ax.set_title("Net price against cost-to-serve (bubble = revenue, red = loses money)")
-    ax.set_xlabel("Cost-to-serve: hours × hourly cost / revenue")
-    ax.set_ylabel("Price paid / list price")
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_title(_("Net price against cost-to-serve (bubble = revenue, red = loses money)"))
+    ax.set_xlabel(_("Cost-to-serve: hours × hourly cost / revenue"))
+    ax.set_ylabel(_("Price paid / list price"))
+    _percent_axis(ax.xaxis, language)
+    _percent_axis(ax.yaxis, language)
     return ax
 
 

@@ -194,3 +194,18 @@ def test_the_sample_key_accounts_are_all_scored_and_one_is_flagged():
     flagged = av.emotional_over_factual(profile, table)
     assert flagged[flagged].index.tolist() == ["C0125"]
     assert av.headline_figures(profile, frame, flagged)["emotional_over_factual_accounts"] == 1
+
+
+def test_sentences_and_the_profile_table_in_finnish():
+    from helpers.report.formats import Formats
+
+    fi = Formats("fi")
+    profile = profile_of({"A": (5, 1, 1, 1, 1), "B": (1, 3, 3, 5, 3)})
+    table = av.rank_sensitivity(profile)
+    assert "sija" in av.sensitivity_in_words(table, None, fi)
+    readable = av.profile_readable(profile.assign(members=2, spread=1.0), pd.Series({"A": "Aalto"}),
+                                   formats=fi)
+    assert list(readable.columns)[:3] == ["nimi", "faktuaalinen", "referenssi"]
+    assert readable.loc["A", "referenssi"] == "1,0"
+    words = av.scores_in_words(pd.DataFrame(), [], ["A", "B"], fi)
+    assert words.startswith("Pisteytettäviä asiakkaita on 2") and "answers/account-values/" in words

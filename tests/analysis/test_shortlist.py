@@ -111,3 +111,21 @@ def test_sample_demanding_accounts_are_shortlisted_with_the_right_reason(compani
     figures = profit_spread.whale_figures(table["profit"])
     assert figures["accounts_losing_money"] == 6
     assert 0.6 <= figures["top20_profit_share"] <= 0.9
+
+
+def test_the_reasons_and_the_actions_in_finnish_and_swedish():
+    from helpers.report.formats import Formats
+
+    table = economics({"P": (5000, -100, 0.3, 0.5, 3, 0.3), "U": (6000, 900, 0.0, 0.1, 0, 0.0)})
+    listed = s.shortlist(table, formats=Formats("fi")).set_index("customer_id")
+    assert listed.loc["P", "action"] == s.COMPETITOR  # the key stays English, for tools
+    why = listed.loc["P", "why"]
+    assert why.startswith("tappiota 100\xa0€ (tulos palvelukustannusten jälkeen, viim. 12 kk)")
+    assert "3 hyvityslaskua (hyvitetty 150\xa0€)" in why and "kiiretilauksia 3/10" in why
+    assert listed.loc["U", "why"].startswith("tuottaa 100\xa0% kaikesta tuloksesta")
+    text = s.shortlist_text(listed.reset_index(), Formats("fi"))
+    assert "EHDOTA SOPIVAMPAA KILPAILIJAA (1): kerro ystävällisesti" in text
+    words = s.shortlist_in_words(listed.reset_index(), formats=Formats("sv"))
+    assert words.startswith("På åtgärdslistan finns 2 kunder: 1 × behåll och glädj, "
+                            "1 × föreslå en konkurrent som passar dem bättre.")
+    assert "tala aldrig illa om en kund" in words

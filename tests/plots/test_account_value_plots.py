@@ -69,3 +69,11 @@ def test_value_profile_and_rank_ranges():
     assert [t.get_text() for t in ranks.get_yticklabels()] == ["A", "B"]
     nothing = plots.account_value.plot_rank_ranges(av.rank_sensitivity(profile.iloc[:0]))
     assert "No scores yet" in nothing.texts[0].get_text()
+
+
+def test_the_whale_curve_in_finnish():
+    whale = profit_spread.whale_curve(pd.Series([60.0, -10.0, 50.0]))
+    ax = plots.account_value.plot_whale_curve(whale, language="fi")
+    assert ax.get_title().startswith("Valaskäyrä")
+    assert "huippu 110\xa0%" in ax.texts[0].get_text()
+    assert ax.yaxis.get_major_formatter()(0.5, 0) == "50\xa0%"
