@@ -15,6 +15,8 @@ MAX_LINES = 700
 
 # Known exceptions, each with its reason. Remove an entry as soon as its module is split.
 ALLOWED = {
+    "helpers/report/vision.py": "1,217 lines from notebook 06; to split into facts, document, "
+    "rendering and batch modules (the split did not make it into this change)",
 }
 
 
