@@ -5,8 +5,6 @@ invoices alone with the survey figures null.
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -17,10 +15,10 @@ from helpers.analysis.commitment import AT_RISK_COLUMNS
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import NOTEBOOKS_DIR
 from helpers.report.run import run_workbook
+from tests.strict_nbval import assert_reproduces
 
 NOTEBOOK = NOTEBOOKS_DIR / "05-commitment-and-loyalty.ipynb"
 COMPANIES = Path(__file__).parent / "companies"
-SANITIZE = Path(__file__).parent / "nbval_sanitize.cfg"
 SURVEY_KEYS = (
     "top_box_share",
     "top2_box_share",
@@ -89,13 +87,7 @@ def assert_figures_match(figures: dict, expected: dict) -> None:
 
 
 def nbval(executed: Path) -> None:
-    check = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
-         "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE),
-         str(executed)],
-        cwd=executed.parent, capture_output=True, text=True, encoding="utf-8",
-    )  # fmt: skip
-    assert check.returncode == 0, check.stdout[-4000:]
+    assert_reproduces(executed)
 
 
 # --- a company with a known repurchase probability per score ----------------------------------

@@ -5,8 +5,6 @@ The committed notebooks themselves are checked by `pytest --nbval` (see pyprojec
 """
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,8 @@ from helpers.analysis.freshness import new_customer_revenue_share_12m
 from helpers.analysis.pricing import erosion_per_tenure_year
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import notebook_paths
+from tests.strict_nbval import assert_reproduces
 
-SANITIZE = Path(__file__).parent / "nbval_sanitize.cfg"
 RUNS = {"tiny": "fi", "minimal": "sv"}  # company folder under tests/companies -> language
 
 
@@ -76,30 +74,7 @@ def test_lists_to_act_on_open_in_windows_tools(run):
 
 def test_papermill_outputs_reproduce_under_strict_nbval(run):
     _, result = run
-    executed = [str(result.out_dir / p.name) for p in notebook_paths()]
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-o",
-            "addopts=",
-            "-p",
-            "no:cacheprovider",
-            "--nbval",
-            "--nbval-current-env",
-            "--nbval-sanitize-with",
-            str(SANITIZE),
-            *executed,
-        ],
-        cwd=result.out_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",  # not the Windows code page
-        errors="replace",
-    )
-    assert check.returncode == 0, check.stdout[-4000:]
+    assert_reproduces(*(result.out_dir / p.name for p in notebook_paths()))
 
 
 ENGLISH_WORDS = {"the", "and", "of", "customers", "customer", "revenue", "last", "months",

@@ -2,8 +2,6 @@
 has one row and a segment for every customer, also with only invoices.csv and pseudonymised."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -14,9 +12,9 @@ from helpers.company.folder import load_company, resolve_as_of
 from helpers.paths import NOTEBOOKS_DIR
 from helpers.report.messages import translator
 from helpers.report.run import run_workbook
+from tests.strict_nbval import assert_reproduces
 
 NOTEBOOK = NOTEBOOKS_DIR / "02-value-based-segmentation.ipynb"
-SANITIZE = Path(__file__).parent.parent / "nbval_sanitize.cfg"
 RUNS = {  # company under tests/companies -> (language, pseudonymise?)
     "minimal": ("fi", False),
     "tiny": ("en", True),
@@ -97,25 +95,4 @@ def test_the_run_reproduces_under_strict_nbval(run):
     _, hidden, result = run
     if hidden:
         pytest.skip("the pseudonymised copy the run read is deleted after the run")
-    check = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-o",
-            "addopts=",
-            "-p",
-            "no:cacheprovider",
-            "--nbval",
-            "--nbval-current-env",
-            "--nbval-sanitize-with",
-            str(SANITIZE),
-            str(result.out_dir / NOTEBOOK.name),
-        ],  # fmt: skip
-        cwd=result.out_dir,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    assert check.returncode == 0, check.stdout[-4000:]
+    assert_reproduces(result.out_dir / NOTEBOOK.name)
