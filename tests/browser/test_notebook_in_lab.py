@@ -3,14 +3,11 @@ shown again after "Restart Kernel and Run All Cells"."""
 
 from __future__ import annotations
 
-import os
-import time
-
 import nbformat
 
 from helpers.course.checklist import member_table
 from helpers.paths import NOTEBOOKS_DIR
-from tests.browser.conftest import PYTHON, free_port
+from tests.browser.lab import kernel_idle, menu, open_in_lab, wait_until
 
 NOTEBOOK = NOTEBOOKS_DIR / "04-competitive-advantage-9e.ipynb"
 TODAY = ".answer-efficiency-today .widget-toggle-button"
@@ -29,45 +26,11 @@ def notebook_on(company, folder, member: str):
     return path
 
 
-def menu(page, top: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
-    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
-
-
-def kernel_idle(page) -> None:
-    """Wait until the status bar says the notebook's kernel is idle (started and connected)."""
-    page.locator(".jp-StatusBar-TextItem", has_text="| Idle").first.wait_for(timeout=90_000)
-
-
-def wait_until(condition, timeout: float = 30, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_a_click_is_saved_and_shown_after_a_kernel_restart(page, company, start_server, tmp_path):
     lab = tmp_path / "lab"
     lab.mkdir()
     path = notebook_on(company, lab, "tester")
-    port = free_port()
-    env = dict(os.environ)
-    env.pop("WORKBOOK_FORMS", None)
-    for variable, name in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                           ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
-                           ("JUPYTERLAB_SETTINGS_DIR", "settings")):  # fmt: skip
-        env[variable] = str(tmp_path / name)
-    server = start_server(
-        [PYTHON, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root",
-         f"--ServerApp.root_dir={lab}"],
-        f"http://127.0.0.1:{port}/api/status",
-        env=env,
-    )  # fmt: skip
-    page.goto(f"http://127.0.0.1:{port}/lab/tree/{path.name}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    server = open_in_lab(page, start_server, tmp_path, path)
     kernel_idle(page)
     menu(page, "Run", "Run All Cells")
     try:

@@ -4,7 +4,6 @@ answers/account-values/<member>.csv and shown again after "Restart Kernel and Ru
 
 from __future__ import annotations
 
-import os
 import time
 
 import nbformat
@@ -12,7 +11,7 @@ import nbformat
 from helpers.analysis import account_value
 from helpers.course import forms
 from helpers.paths import NOTEBOOKS_DIR
-from tests.browser.conftest import PYTHON, free_port
+from tests.browser.lab import menu, open_in_lab, wait_until
 
 NOTEBOOK = NOTEBOOKS_DIR / "03-account-value-and-profitability.ipynb"
 ACCOUNT = "C0053"  # the sample's first key account (notebook 02): first in the form
@@ -49,45 +48,11 @@ def saved(company, member: str):
     return table.get(ACCOUNT, "emotional")
 
 
-def menu(page, top: str, item: str) -> None:
-    page.locator(".lm-MenuBar-itemLabel", has_text=top).first.click()
-    page.locator(".lm-Menu-itemLabel", has_text=item).first.click()
-
-
-def wait_until(condition, timeout: float = 30, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_a_score_is_saved_and_shown_after_a_kernel_restart(page, company, start_server, tmp_path):
     lab = tmp_path / "lab"
     lab.mkdir()
     path = notebook_on(company, lab, "Tester")
-    port = free_port()
-    env = dict(os.environ)
-    env.pop("WORKBOOK_FORMS", None)
-    for variable, name in (
-        ("JUPYTER_CONFIG_DIR", "config"),
-        ("JUPYTER_RUNTIME_DIR", "runtime"),
-        ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
-        ("JUPYTERLAB_SETTINGS_DIR", "settings"),
-    ):
-        env[variable] = str(tmp_path / name)
-    server = start_server(
-        [
-            PYTHON, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-            "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root",
-            f"--ServerApp.root_dir={lab}",
-        ],
-        f"http://127.0.0.1:{port}/api/status",
-        env=env,
-    )  # fmt: skip
-    page.goto(f"http://127.0.0.1:{port}/lab/tree/{path.name}")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    server = open_in_lab(page, start_server, tmp_path, path)
     time.sleep(2)  # let the kernel connect before running
     menu(page, "Run", "Run All Cells")
     page.wait_for_selector(EMOTIONAL, timeout=120_000)
