@@ -76,16 +76,33 @@ def analyses(company, as_of) -> dict:
 
 
 def _later_analyses(company, as_of) -> dict:
-    """The analyses of the notebooks after 01, where their modules exist."""
-    calls = {}
-    try:
-        from helpers.analysis import segmentation
-    except ImportError:
-        segmentation = None
-    if segmentation is not None and hasattr(segmentation, "segments"):
-        calls["segmentation.segments"] = lambda: segmentation.segments(
-            company.invoices, as_of, company.customers)
-    return calls
+    """The analyses of notebooks 02–06 that read the invoices (the rest work on their results)."""
+    from helpers.analysis import (account_value, cohorts, commitment, lifetime_value, pareto,
+                                  profitability, satisfaction, segmentation)
+    from helpers.report import vision
+
+    invoices, customers, survey = company.invoices, company.customers, company.survey
+    hourly_cost = company.settings.get("hourly_cost")
+    return {
+        "segmentation.segments": lambda: segmentation.segments(invoices, as_of, customers),
+        "pareto.pareto_curve": lambda: pareto.pareto_curve(invoices, as_of),
+        "pareto.pareto_figures": lambda: pareto.pareto_figures(invoices, as_of),
+        "profitability.account_economics": lambda: profitability.account_economics(
+            invoices, company.hours, as_of, hourly_cost),
+        "account_value.accounts_to_score": lambda: account_value.accounts_to_score(
+            invoices, as_of, customers),
+        "commitment.commitment_matrix": lambda: commitment.commitment_matrix(
+            invoices, customers, survey, as_of),
+        "satisfaction.repurchase_by_score": lambda: satisfaction.repurchase_by_score(
+            invoices, survey, as_of),
+        "satisfaction.survey_figures": lambda: satisfaction.survey_figures(
+            invoices, survey, as_of),
+        "cohorts.cohort_retention": lambda: cohorts.cohort_retention(invoices, as_of),
+        "lifetime_value.cost_of_losing": lambda: lifetime_value.cost_of_losing(
+            invoices, as_of, 0.7),
+        "vision.notebook_facts": lambda: vision.notebook_facts(
+            company, as_of, vision.key_accounts(company, as_of)),
+    }
 
 
 def export_finnish(invoices_csv: Path, target: Path) -> Path:

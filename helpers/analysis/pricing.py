@@ -143,8 +143,14 @@ def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Dat
 
     Example: ``price_index_by_tenure(invoices, as_of).plot.scatter("tenure_years", "price_index")``
     """
+    return _price_table(invoices, as_of)[0]
+
+
+def _price_table(invoices: pd.DataFrame, as_of: pd.Timestamp,
+                 formats: Formats = ENGLISH) -> tuple[pd.DataFrame, str]:
+    """:func:`price_index_by_tenure` and the note of :func:`unit_prices` in one pass."""
     up_to = invoices.loc[invoices["date"] <= as_of]
-    lines, _ = unit_prices(up_to)
+    lines, note = unit_prices(up_to, formats)
     price = lines["unit_price_used"]
     lines = lines.loc[price.gt(0) & np.isfinite(price)]
     first = first_invoice_dates(invoices, as_of)
@@ -172,7 +178,7 @@ def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Dat
         },
         index=lines.index,
     )
-    return table.reset_index(drop=True)
+    return table.reset_index(drop=True), note
 
 
 def erosion_per_tenure_year(
@@ -201,7 +207,11 @@ def erosion_per_tenure_year(
 
     Example: ``erosion_per_tenure_year(invoices, as_of)["erosion_per_tenure_year"]`` → -0.021
     """
-    table = price_index_by_tenure(invoices, as_of)
+    return _erosion(price_index_by_tenure(invoices, as_of), formats)
+
+
+def _erosion(table: pd.DataFrame, formats: Formats) -> dict:
+    """:func:`erosion_per_tenure_year` on the table of :func:`price_index_by_tenure`."""
     n = len(table)
     customers = int(table["customer_id"].nunique())
     result: dict = {
@@ -252,15 +262,15 @@ def erosion_per_tenure_year(
     return result
 
 
+TENURE_GROUPS = ("new", "between", "long_standing")
+
+
 def _tenure_group(
     tenure_years: pd.Series, new_max_years: float, long_min_years: float
-) -> pd.Series:
-    labels = np.select(
-        [tenure_years < new_max_years, tenure_years >= long_min_years],
-        ["new", "long_standing"],
-        default="between",
-    )
-    return pd.Series(labels, index=tenure_years.index, name="group")
+) -> np.ndarray:
+    """The position in :data:`TENURE_GROUPS` of each line: 0 new, 1 between, 2 long-standing."""
+    tenure = tenure_years.to_numpy(dtype=float)
+    return np.select([tenure < new_max_years, tenure >= long_min_years], [0, 2], default=1)
 
 
 def price_gap_new_vs_tenured(
@@ -284,24 +294,31 @@ def price_gap_new_vs_tenured(
 
     Example: ``price_gap_new_vs_tenured(invoices, as_of)["gap_long_vs_new_pct"]`` → A −8.1, …
     """
-    table = price_index_by_tenure(invoices, as_of)
-    products = sorted(table["product"].unique())
-    if len(products) > 1:
-        table = pd.concat([table, table.assign(product=ALL_PRODUCTS)], ignore_index=True)
-        products.append(ALL_PRODUCTS)
-    group = _tenure_group(table["tenure_years"], new_max_years, long_min_years)
-    stats = table.groupby([table["product"], group])["price_index"].agg(["median", "count"])
-    stats = stats.unstack("group")
+    return _gap(price_index_by_tenure(invoices, as_of), new_max_years, long_min_years)
 
-    groups = ("new", "between", "long_standing")
+
+def _gap(table: pd.DataFrame, new_max_years: float, long_min_years: float) -> pd.DataFrame:
+    """:func:`price_gap_new_vs_tenured` on the table of :func:`price_index_by_tenure`."""
+    codes, uniques = pd.factorize(table["product"], sort=True)
+    products = [str(product) for product in uniques]
+    group = _tenure_group(table["tenure_years"], new_max_years, long_min_years)
+    index = pd.Series(table["price_index"].to_numpy(dtype=float))
+    stats = index.groupby([codes, group]).agg(["median", "count"])
+    if len(products) > 1:  # a last row pools every product
+        pooled = index.groupby(group).agg(["median", "count"])
+        pooled.index = pd.MultiIndex.from_arrays(
+            [np.full(len(pooled), len(products)), pooled.index])
+        stats = pd.concat([stats, pooled])
+        products.append(ALL_PRODUCTS)
+    rows, columns = range(len(products)), range(len(TENURE_GROUPS))
+    median = stats["median"].unstack().reindex(index=rows, columns=columns)
+    count = stats["count"].unstack().reindex(index=rows, columns=columns).fillna(0)
+
     out = pd.DataFrame(index=pd.Index(products, name="product"))
-    for name in groups:
-        column = ("median", name)
-        out[f"{name}_median_index"] = stats[column] if column in stats.columns else NAN
-    for name in groups:
-        column = ("count", name)
-        counts = stats[column] if column in stats.columns else 0
-        out[f"{name}_lines"] = pd.Series(counts, index=out.index).fillna(0).astype(int)
+    for number, name in enumerate(TENURE_GROUPS):
+        out[f"{name}_median_index"] = median[number].to_numpy(dtype=float)
+    for number, name in enumerate(TENURE_GROUPS):
+        out[f"{name}_lines"] = count[number].to_numpy().astype(int)
     out["gap_long_vs_new_pct"] = (
         out["long_standing_median_index"] / out["new_median_index"] - 1
     ) * 100
@@ -333,7 +350,12 @@ def erosion_cost_12m(
 
     Example: ``erosion_cost_12m(invoices, as_of)["erosion_cost_12m"]`` → 18400.0
     """
-    table = price_index_by_tenure(invoices, as_of)
+    return _cost(price_index_by_tenure(invoices, as_of), invoices, as_of, new_max_years, formats)
+
+
+def _cost(table: pd.DataFrame, invoices: pd.DataFrame, as_of: pd.Timestamp,
+          new_max_years: float, formats: Formats) -> dict:
+    """:func:`erosion_cost_12m` on the table of :func:`price_index_by_tenure`."""
     start = as_of - pd.Timedelta(days=WINDOW_DAYS)
     in_window = invoices.loc[(invoices["date"] > start) & (invoices["date"] <= as_of)]
     window_revenue = float(in_window["amount"].sum())
@@ -395,7 +417,11 @@ def tenure_price_table(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFr
 
     Example: ``plots.plot_price_index_by_tenure(tenure_price_table(invoices, as_of))``
     """
-    table = price_index_by_tenure(invoices, as_of)
+    return _by_tenure(price_index_by_tenure(invoices, as_of))
+
+
+def _by_tenure(table: pd.DataFrame) -> pd.DataFrame:
+    """:func:`tenure_price_table` on the table of :func:`price_index_by_tenure`."""
     tenure_year = np.floor(table["tenure_years"]).astype(int).rename("tenure_year")
     grouped = table.groupby(tenure_year)
     return pd.DataFrame(
@@ -479,15 +505,15 @@ def price_analysis(
     Example: ``analysis = price_analysis(invoices, as_of); print(analysis["note"])``
     """
     try:
-        _lines, note = unit_prices(invoices.loc[invoices["date"] <= as_of], formats)
+        table, note = _price_table(invoices, as_of, formats)
         return {
             "available": True,
             "note": note,
-            "lines": price_index_by_tenure(invoices, as_of),
-            "by_tenure": tenure_price_table(invoices, as_of),
-            "erosion": erosion_per_tenure_year(invoices, as_of, formats),
-            "gap": price_gap_new_vs_tenured(invoices, as_of, new_max_years, long_min_years),
-            "cost": erosion_cost_12m(invoices, as_of, new_max_years, formats),
+            "lines": table,
+            "by_tenure": _by_tenure(table),
+            "erosion": _erosion(table, formats),
+            "gap": _gap(table, new_max_years, long_min_years),
+            "cost": _cost(table, invoices, as_of, new_max_years, formats),
         }
     except PriceDataMissing as missing:
         note = str(missing)
