@@ -13,6 +13,7 @@ without raising, warnings included. Nothing here ever writes to the folder.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,18 +233,21 @@ class Company:
         return names
 
 
-def load_company(data_dir: str | Path | None = None) -> Company:
+def load_company(
+    data_dir: str | Path | None = None, on_step: Callable[[str], None] | None = None
+) -> Company:
     """Load and validate a company folder; ``None`` means the embedded sample company.
 
     Raises :class:`DataError` listing every error; warnings are kept in
-    ``company.problems``.
+    ``company.problems``. ``on_step`` (optional) is told each step as it starts
+    ("invoices.csv", …, "checks across the files"), for progress on large folders.
 
     >>> company = load_company()          # the sample company
     >>> company.invoices.columns[:3].tolist()
     ['customer_id', 'date', 'amount']
     """
     folder = resolve_data_dir(data_dir)
-    company, problems = _read_company(folder)
+    company, problems = _read_company(folder, on_step)
     if company is None or any(p.level == ERROR for p in problems):
         raise DataError(problems, folder)
     return company
@@ -275,7 +279,10 @@ def check_company(data_dir: str | Path | None, today: pd.Timestamp | None = None
 # --- reading ----------------------------------------------------------------------------
 
 
-def _read_company(folder: Path) -> tuple[Company | None, list[Problem]]:
+def _read_company(
+    folder: Path, on_step: Callable[[str], None] | None = None
+) -> tuple[Company | None, list[Problem]]:
+    step = on_step or (lambda _text: None)
     problems: list[Problem] = []
     if not folder.is_dir():
         problems.append(
@@ -287,8 +294,12 @@ def _read_company(folder: Path) -> tuple[Company | None, list[Problem]]:
             )
         )
         return None, problems
-    invoices = _read_file(folder, INVOICES, problems, required=True)
-    frames = {spec.name: _read_file(folder, spec, problems) for spec in OPTIONAL_FILES}
+    frames = {}
+    for spec in (INVOICES, *OPTIONAL_FILES):
+        if (folder / spec.name).exists():
+            step(spec.name)
+        frames[spec.name] = _read_file(folder, spec, problems, required=spec is INVOICES)
+    invoices = frames[INVOICES.name]
     settings = _read_settings(folder, problems)
     if invoices is None:
         return None, problems
@@ -302,6 +313,7 @@ def _read_company(folder: Path) -> tuple[Company | None, list[Problem]]:
         settings=settings,
         problems=problems,
     )
+    step("checks across the files")
     _cross_checks(company, problems)
     return company, problems
 

@@ -10,9 +10,13 @@ complete.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +25,7 @@ import pandas as pd
 import papermill
 import zmq
 from nbconvert import HTMLExporter
+from tqdm.auto import tqdm
 from traitlets.config import Config
 
 from helpers.company.cache import remove_cache, write_cache
@@ -141,8 +146,9 @@ def run_workbook(
     when a notebook fails (no index.html or summary.json is written).
     """
     folder = resolve_data_dir(data_dir)
-    say(f"Reading and checking {folder} …", progress)
-    company = load_company(folder)  # raises DataError listing every error: nothing written
+    with ticking(f"Reading and checking {folder}", progress) as show:
+        # raises DataError listing every error: nothing written
+        company = load_company(folder, on_step=show)
     as_of_date = resolve_as_of(company.invoices, as_of).date().isoformat()
     language = language or company.settings.get("language") or "en"
 
@@ -169,34 +175,18 @@ def run_workbook(
         "language": language,
         "as_of": as_of_date,
     }
-    for number, path in enumerate(paths, start=1):
-        say(f"[{number}/{len(paths)}] {path.stem}", progress)
-        executed = out / path.name
+    # The customer-vision documents (notebook 06's batch) need only the company and the
+    # team's answers: they are written in a thread while the kernels run the notebooks.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        vision_documents = background.submit(
+            write_vision_documents, analysed, as_of_date, out, language,
+            pseudonymized=pseudonymize_secret is not None)
         try:
-            with batch_mode():  # no forms in a batch run, even when started from JupyterLab
-                papermill.execute_notebook(
-                    str(path),
-                    str(executed),
-                    parameters=parameters,
-                    kernel_name=KERNEL,
-                    cwd=str(NOTEBOOKS_DIR),
-                    progress_bar=progress,
-                    log_output=False,
-                    config=kernel_config(),
-                )
-        except papermill.PapermillExecutionError as error:
+            execute_notebooks(paths, out, parameters, progress=progress)
+        except RunError:
             remove_cache(out)
-            raise RunError(
-                f"Notebook {path.name} stopped with {error.ename}: {error.evalue}\n"
-                f"The partly executed notebook is in {executed}; the report was "
-                "not written."
-            ) from None
-        export_html(executed, out / f"{path.stem}.html")
-
-    # --- customer-vision documents of the key accounts (notebook 06) ---
-    documents = write_vision_documents(
-        analysed, as_of_date, out, language, pseudonymized=pseudonymize_secret is not None
-    )
+            raise
+        documents = vision_documents.result()
     say(f"Customer-vision documents: {len(documents)} in {out / VISION_DIR}", progress)
 
     shutil.rmtree(hidden_data, ignore_errors=True)
@@ -220,6 +210,72 @@ def run_workbook(
         out, summary, paths, language=language, currency=company.currency, documents=documents
     )
     return RunResult(out, index, summary)
+
+
+def parallel_kernels() -> int:
+    """How many notebooks run at once: one per core, at most two (each kernel holds the data)."""
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def execute_notebooks(paths: list[Path], out: Path, parameters: dict, *,
+                      progress: bool = True, workers: int | None = None) -> None:
+    """Run every notebook in ``paths`` with papermill into ``out``, then export its HTML.
+
+    The notebooks don't read each other's outputs (each loads the company from the
+    run's cache), so up to :func:`parallel_kernels` of them run at once, each in its
+    own kernel. Progress: one line when a notebook starts and one when it is done, and
+    a bar of its cells per running notebook. Raises :class:`RunError` for the first
+    notebook (in ``paths`` order) that stopped; notebooks not yet started are skipped.
+    """
+    workers = workers or parallel_kernels()
+    slots = list(range(workers))  # the line of each running notebook's progress bar
+    lock = threading.Lock()
+    counter = iter(range(1, len(paths) + 1))
+
+    def run_one(path: Path) -> None:
+        with lock:
+            slot, number = slots.pop(0), next(counter)
+        say(f"[{number}/{len(paths)}] {path.stem} …", progress)
+        executed = out / path.name
+        try:
+            papermill.execute_notebook(
+                str(path), str(executed), parameters=parameters, kernel_name=KERNEL,
+                progress_bar={"desc": path.stem[:24], "position": slot, "leave": False}
+                if progress else False,
+                log_output=False, config=kernel_config(),
+            )
+        except papermill.PapermillExecutionError as error:
+            raise RunError(
+                f"Notebook {path.name} stopped with {error.ename}: {error.evalue}\n"
+                f"The partly executed notebook is in {executed}; the report was not written."
+            ) from None
+        finally:
+            with lock:
+                slots.append(slot)
+        export_html(executed, out / f"{path.stem}.html")
+        say(f"    {path.stem}: done", progress)
+
+    # papermill's own `cwd` changes the working folder of the whole process, which is
+    # not safe with two notebooks at once: the kernels inherit it from here instead.
+    with batch_mode(), working_folder(NOTEBOOKS_DIR), ThreadPoolExecutor(workers) as pool:
+        futures = [pool.submit(run_one, path) for path in paths]
+        for future in futures:
+            error = future.exception()
+            if error is not None:
+                for waiting in futures:
+                    waiting.cancel()
+                raise error
+
+
+@contextmanager
+def working_folder(path: Path):
+    """Within the block, the process works in ``path`` (restored after)."""
+    before = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(before)
 
 
 VISION_DIR = "vision"
@@ -313,6 +369,33 @@ def write_lists_workbook(out: Path, language: str = "en") -> Path | None:
     return target
 
 
+@contextmanager
+def ticking(label: str, progress: bool):
+    """A progress line for one long step: ``label: <what now> [elapsed]``, its clock ticking.
+
+    Yields a function that sets ``<what now>``. The clock is redrawn every half second,
+    also while a single part (a million invoice lines) takes long.
+    """
+    bar = tqdm(desc=label, bar_format="{desc} [{elapsed}]", disable=not progress,
+               file=sys.stderr, leave=True)
+    stop = threading.Event()
+
+    def tick() -> None:
+        while not stop.wait(0.5):
+            bar.refresh()
+
+    ticker = threading.Thread(target=tick, daemon=True)
+    ticker.start()
+    try:
+        yield lambda text: bar.set_description_str(f"{label}: {text}")
+    finally:
+        stop.set()
+        ticker.join()
+        bar.set_description_str(label)
+        bar.close()
+
+
 def say(text: str, progress: bool) -> None:
+    """A line of progress on stderr, above the notebooks' cell bars."""
     if progress:
-        print(text, file=sys.stderr, flush=True)
+        tqdm.write(text, file=sys.stderr)

@@ -44,14 +44,15 @@ def test_output_folder_refusals(tmp_path, companies):
     assert (ours / MARKER).exists() and not (ours / "old.html").exists()
 
 
-def test_a_failing_notebook_leaves_no_report(companies, tmp_path):
+def write_notebook(path, code: str):
+    """A notebook with the workbook's parameters cell, then ``code``."""
     notebook = nbformat.v4.new_notebook(
         cells=[
             nbformat.v4.new_code_cell(
                 "data_dir = None\noutput_dir = None\nlanguage = 'en'\nas_of = None",
                 metadata={"tags": ["parameters"]},
             ),
-            nbformat.v4.new_code_cell("raise ValueError('boom')"),
+            nbformat.v4.new_code_cell(code),
         ]
     )
     notebook.metadata["kernelspec"] = {
@@ -59,12 +60,54 @@ def test_a_failing_notebook_leaves_no_report(companies, tmp_path):
         "display_name": "Python 3",
         "language": "python",
     }
-    path = tmp_path / "99-fails.ipynb"
     nbformat.write(notebook, path)
+    return path
+
+
+def test_a_failing_notebook_leaves_no_report(companies, tmp_path):
+    path = write_notebook(tmp_path / "99-fails.ipynb", "raise ValueError('boom')")
     out = tmp_path / "out"
     with pytest.raises(RunError, match="99-fails.ipynb stopped with ValueError: boom"):
         run_workbook(companies / "tiny", out, notebooks=[path], progress=False)
     assert not (out / "index.html").exists() and not (out / "summary.json").exists()
+
+
+def test_two_notebooks_run_at_once_and_a_failure_names_its_notebook(tmp_path):
+    from pathlib import Path
+
+    from helpers.paths import NOTEBOOKS_DIR
+    from helpers.report.run import execute_notebooks
+
+    good = write_notebook(tmp_path / "01-good.ipynb", "import os, time\ntime.sleep(1)\nos.getcwd()")
+    bad = write_notebook(tmp_path / "02-bad.ipynb", "raise KeyError('gone')")
+    after = write_notebook(tmp_path / "03-after.ipynb", "1 + 1")
+    out = tmp_path / "out"
+    out.mkdir()
+    before = Path.cwd()
+    with pytest.raises(RunError, match="02-bad.ipynb stopped with KeyError"):
+        execute_notebooks([good, bad, after], out, {}, progress=False, workers=2)
+    assert Path.cwd() == before  # the working folder is the caller's again
+    executed = nbformat.read(out / "01-good.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["data"]["text/plain"] == repr(str(NOTEBOOKS_DIR))
+    assert (out / "01-good.html").exists()  # the notebook beside the failure finished
+
+
+def test_loading_shows_each_step(companies, capsys):
+    from helpers.company.folder import load_company
+    from helpers.report.run import ticking
+
+    seen = []
+    load_company(companies / "minimal", on_step=seen.append)
+    assert seen == ["invoices.csv", "checks across the files"]
+    load_company(companies / "tiny", on_step=seen.append)
+    assert seen[2:] == ["invoices.csv", "customers.csv", "hours.csv", "survey.csv",
+                        "quotes.csv", "checks across the files"]
+    with ticking("Reading and checking tiny", progress=True) as show:
+        show("invoices.csv")
+    assert "Reading and checking tiny: invoices.csv [00:00]" in capsys.readouterr().err
+    with ticking("Quiet", progress=False) as show:
+        show("invoices.csv")
+    assert capsys.readouterr().err == ""
 
 
 def test_figures_json_turns_nan_into_null(tmp_path):
