@@ -168,7 +168,9 @@ def plot_price_cost_map(
 
     In: ``profit_spread.price_cost_map``. Bubble area = revenue; red = loses money after
     cost-to-serve. Dashed lines at the revenue-weighted medians split the four corners.
-    ``label``: customer ids to name on the plot. Out: the Axes, its words in ``language``.
+    ``label``: customer ids to name on the plot; the :data:`MAX_NAMES` largest of them are
+    named (more would cover the bubbles), and a note says so. Out: the Axes, its words in
+    ``language``.
     """
     _ = translator(language)
     ax = axes(ax)
@@ -189,7 +191,11 @@ def plot_price_cost_map(
     ax.axhline(frame.attrs["price_line"], color="grey", linestyle="--", linewidth=1)
     shown = frame.loc[[c for c in label or [] if c in frame.index]]
     shown = shown.sort_values("revenue", ascending=False, kind="stable")  # big names first
-    _place_labels(ax, shown, names)
+    _place_labels(ax, shown.head(MAX_NAMES), names)
+    if len(shown) > MAX_NAMES:
+        ax.text(0.01, 0.01, _("named: the {shown} largest of {all}").format(
+            shown=MAX_NAMES, all=number(len(shown), language=language)),
+            transform=ax.transAxes, fontsize="x-small", color="tab:red", va="bottom")
     # the costly side's two corners, named along the price line (away from the bubbles)
     blend = blended_transform_factory(ax.transAxes, ax.transData)
     line = frame.attrs["price_line"]
@@ -205,6 +211,8 @@ def plot_price_cost_map(
     _percent_axis(ax.yaxis, language)
     return ax
 
+
+MAX_NAMES = 12  # names on the price/cost map at most
 
 # where a name may go around its dot, tried in this order: right, left, above, below
 _OFFSETS = (

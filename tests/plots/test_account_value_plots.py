@@ -52,6 +52,25 @@ def test_price_cost_map_one_bubble_per_account_and_names():
     assert "Needs list prices" in empty.texts[0].get_text()
 
 
+def test_price_cost_map_names_only_the_largest_accounts():
+    count = plots.account_value.MAX_NAMES + 3
+    table = pd.DataFrame(
+        {
+            "revenue": np.arange(count, 0, -1) * 100.0,
+            "discount_share": np.linspace(0, 0.3, count),
+            "hours_cost": np.linspace(10, 90, count),
+            "profit": -1.0,
+        },
+        index=pd.Index([f"c{i}" for i in range(count)], name="customer_id"),
+    )
+    ax = plots.account_value.plot_price_cost_map(
+        profit_spread.price_cost_map(table), label=list(table.index), language="sv")
+    texts = [t.get_text() for t in ax.texts]
+    assert "c0" in texts and f"c{plots.account_value.MAX_NAMES - 1}" in texts
+    assert f"c{plots.account_value.MAX_NAMES}" not in texts  # the smaller ones are not named
+    assert f"namngivna: de {plots.account_value.MAX_NAMES} största av {count}" in texts
+
+
 def test_value_profile_and_rank_ranges():
     profile = pd.DataFrame(
         {
