@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks.bench import export_finnish, write_results
+from benchmarks.bench import NOTES_MARK, export_finnish, kept_notes, write_results
 from benchmarks.generate import write_company
 from helpers.company.folder import ERROR, check_company
 from helpers.company.importing import import_export
@@ -33,3 +33,29 @@ def test_results_table_puts_sizes_side_by_side():
     assert "| | 100 lines | 1,000 lines |" in text
     assert "| peer time / our time | 10.0 × | 10.0 × |" in text
     assert "| **all analyses together** | **0.25 s** | **0.25 s** |" in text
+
+
+def test_targets_are_judged_on_the_largest_size(tmp_path: Path):
+    small = {"size": 100, "lines": 100, "customers": 10, "branches": 1, "import_s": 1.0,
+             "load_s": 0.5, "analyses": {"pricing.price_analysis": 9.0}, "run_s": 999.0,
+             "run_peak_bytes": 4e9, "notebooks": {},
+             "peer": {"ours_s": 1.0, "peer_s": 1.0, "same_numbers": True, "customers": 10}}
+    big = {**small, "size": 1000, "analyses": {"pricing.price_analysis": 1.5,
+                                               "segmentation.segments": 4.0},
+           "run_s": 100.0, "run_peak_bytes": 1.5e9,
+           "peer": {"ours_s": 0.2, "peer_s": 1.0, "same_numbers": True, "customers": 10}}
+    text = write_results([small, big], "make bench", 3)
+    assert "## The targets, on 1,000 lines" in text
+    assert "| all analyses (every notebook) | < 5 s | 5.50 s | **no** |" in text
+    assert "| analyses of notebook 01 | < 5 s | 1.50 s | yes |" in text
+    assert "| whole `workbook run` | < 120 s | 100.0 s | yes |" in text
+    assert "| peak memory of the run | < 3 GB | 1.50 GB | yes |" in text
+    assert "| customer summary against lifetimes | ≥ 5 × | 5.0 × | yes |" in text
+
+
+def test_hand_written_notes_survive_a_new_run(tmp_path: Path):
+    results = tmp_path / "RESULTS.md"
+    assert kept_notes(results) == ""
+    results.write_text("old tables\n" + NOTES_MARK + "\n\nWhere the time goes.\n",
+                       encoding="utf-8")
+    assert kept_notes(results) == "\n\nWhere the time goes.\n"
