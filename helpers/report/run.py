@@ -240,8 +240,8 @@ def execute_notebooks(paths: list[Path], out: Path, parameters: dict, *,
         try:
             papermill.execute_notebook(
                 str(path), str(executed), parameters=parameters, kernel_name=KERNEL,
-                progress_bar={"desc": path.stem[:24], "position": slot, "leave": False}
-                if progress else False,
+                progress_bar={"desc": path.stem[:24], "position": slot, "leave": False,
+                              "file": PROGRESS} if progress else False,
                 log_output=False, config=kernel_config(),
             )
         except papermill.PapermillExecutionError as error:
@@ -369,6 +369,34 @@ def write_lists_workbook(out: Path, language: str = "en") -> Path | None:
     return target
 
 
+class ProgressStream:
+    """stderr for progress lines, which never fails the run.
+
+    When nobody reads the progress any more (``workbook run … 2>&1 | head``), writing
+    raises BrokenPipeError; raised inside tqdm's lock, in one of the threads that run
+    notebooks, it left the lock held and the run waiting for ever. Progress is only
+    news, so a write that fails is dropped.
+    """
+
+    def write(self, text: str) -> int:
+        try:
+            return sys.stderr.write(text)
+        except (OSError, ValueError):  # a closed pipe or a closed file
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+    def __getattr__(self, name):
+        return getattr(sys.stderr, name)
+
+
+PROGRESS = ProgressStream()
+
+
 @contextmanager
 def ticking(label: str, progress: bool):
     """A progress line for one long step: ``label: <what now> [elapsed]``, its clock ticking.
@@ -377,7 +405,7 @@ def ticking(label: str, progress: bool):
     also while a single part (a million invoice lines) takes long.
     """
     bar = tqdm(desc=label, bar_format="{desc} [{elapsed}]", disable=not progress,
-               file=sys.stderr, leave=True)
+               file=PROGRESS, leave=True)
     stop = threading.Event()
 
     def tick() -> None:
@@ -398,4 +426,4 @@ def ticking(label: str, progress: bool):
 def say(text: str, progress: bool) -> None:
     """A line of progress on stderr, above the notebooks' cell bars."""
     if progress:
-        tqdm.write(text, file=sys.stderr)
+        tqdm.write(text, file=PROGRESS)

@@ -92,6 +92,22 @@ def test_two_notebooks_run_at_once_and_a_failure_names_its_notebook(tmp_path):
     assert (out / "01-good.html").exists()  # the notebook beside the failure finished
 
 
+def test_a_run_whose_progress_nobody_reads_still_finishes(companies, tmp_path):
+    """`workbook run … 2>&1 | head`: the progress pipe closes early (it once hung the run)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers", "run", str(companies / "tiny"), "--out", str(out)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    process.stderr.read(200)  # the first progress lines, then nobody listens
+    process.stderr.close()
+    assert process.wait(timeout=300) == 0
+    assert (out / "index.html").exists()
+
+
 def test_loading_shows_each_step(companies, capsys):
     from helpers.company.folder import load_company
     from helpers.report.run import ticking
