@@ -85,8 +85,16 @@ def analyses(company, as_of) -> dict:
 def _later_analyses(company, as_of) -> dict:
     """The analyses of notebooks 02–05 that read the invoices (the rest work on their results;
     notebook 06 combines 02's segments, 03's economics and 05's matrix, measured here)."""
-    from helpers.analysis import (account_value, cohorts, commitment, lifetime_value, pareto,
-                                  profitability, satisfaction, segmentation)
+    from helpers.analysis import (
+        account_value,
+        cohorts,
+        commitment,
+        lifetime_value,
+        pareto,
+        profitability,
+        satisfaction,
+        segmentation,
+    )
 
     invoices, customers, survey = company.invoices, company.customers, company.survey
     hourly_cost = company.settings.get("hourly_cost")

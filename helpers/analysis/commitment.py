@@ -51,7 +51,7 @@ def revenue_12m_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.S
     lines = invoices.loc[invoices["date"] <= as_of]
     ids = pd.Index(sorted(lines["customer_id"].unique()), name="customer_id")
     window = lines.loc[lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)]
-    revenue = window.groupby("customer_id")["amount"].sum().reindex(ids, fill_value=0.0)
+    revenue = window.groupby("customer_id", sort=False)["amount"].sum().reindex(ids, fill_value=0.0)
     return revenue.astype(float).rename("revenue_12m")
 
 

@@ -244,7 +244,8 @@ def _erosion(table: pd.DataFrame, formats: Formats) -> dict:
     residual = y - y.mean() - slope * x_centred
     if customers >= 2:
         # Sandwich variance of the slope: its influence weights are x_centred / sxx.
-        scores = pd.Series(x_centred * residual).groupby(table["customer_id"].to_numpy()).sum()
+        scores = pd.Series(x_centred * residual).groupby(table["customer_id"].to_numpy(),
+                                                         sort=False).sum()
         correction = customers / (customers - 1) * (n - 1) / (n - 2)
         variance = float(np.sum(scores.to_numpy() ** 2)) / sxx**2 * correction
         t = _t_quantile_975(customers - 1)
