@@ -93,30 +93,57 @@ def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFram
     >>> customer_summary(invoices, as_of).loc["C0001", "frequency"]  # doctest: +SKIP
     """
     upto = invoices.loc[invoices["date"] <= as_of, ["customer_id", "date", "amount"]]
-    # integer codes for customers and days: grouping on one int64 key is far faster than on
-    # a (text, timestamp) pair
-    codes, ids = pd.factorize(upto["customer_id"], sort=True)
+    if upto.empty:
+        columns = ("frequency", "recency", "T", "monetary_value")
+        return pd.DataFrame({c: pd.Series(dtype=float) for c in columns},
+                            index=pd.Index([], name="customer_id", dtype=object))
+    codes, ids = sorted_codes(upto["customer_id"])
     day = upto["date"].to_numpy(dtype="datetime64[D]").astype(np.int64)
-    key = codes.astype(np.int64) * (day.max() - day.min() + 1 if len(day) else 1) + (
-        day - (day.min() if len(day) else 0))
-    per_day = pd.Series(upto["amount"].to_numpy(), index=key).groupby(level=0).sum()
-    span = day.max() - day.min() + 1 if len(day) else 1
-    customer = (per_day.index.to_numpy() // span).astype(np.int64)
-    purchase_day = per_day.index.to_numpy() % span + (day.min() if len(day) else 0)
-    by_customer = pd.DataFrame({"customer": customer, "day": purchase_day,
-                                "amount": per_day.to_numpy()})
-    grouped = by_customer.groupby("customer")["day"]
-    first, last, count = grouped.min(), grouped.max(), grouped.size()
-    repeat = by_customer[by_customer["day"] > first.reindex(customer).to_numpy()]
+    # one int64 key per (customer, day), in customer order then day order: after one sort
+    # each customer's purchase days lie side by side, and sums run over those stretches
+    low, span = day.min(), day.max() - day.min() + 1
+    key = codes.astype(np.int64) * span + (day - low)
+    order = np.argsort(key, kind="stable")
+    key, amount = key[order], upto["amount"].to_numpy(dtype=float)[order]
+    new_day = _starts(key)
+    day_amount = np.add.reduceat(amount, new_day)
+    customer, purchase_day = key[new_day] // span, key[new_day] % span + low
+    first_row = _starts(customer)
+    last_row = np.r_[first_row[1:], len(customer)] - 1
+    count = np.diff(np.r_[first_row, len(customer)])
+    repeat_amount = day_amount.copy()
+    repeat_amount[first_row] = 0.0  # the first purchase day is not a repeat
+    repeat_sum = np.add.reduceat(repeat_amount, first_row)
+    first, last = purchase_day[first_row], purchase_day[last_row]
     end_day = np.datetime64(as_of.normalize(), "D").astype(np.int64)
-    summary = pd.DataFrame(
+    with np.errstate(divide="ignore", invalid="ignore"):
+        monetary = np.where(count > 1, repeat_sum / (count - 1), 0.0)
+    return pd.DataFrame(
         {
             "frequency": (count - 1).astype(float),
             "recency": (last - first).astype(float),
             "T": (end_day - first).astype(float),
-            "monetary_value": repeat.groupby("customer")["amount"].mean(),
-        }
+            "monetary_value": monetary.astype(float),
+        },
+        index=pd.Index(ids[customer[first_row]], name="customer_id"),
     )
-    summary["monetary_value"] = summary["monetary_value"].fillna(0.0)
-    summary.index = pd.Index(ids[summary.index.to_numpy()], name="customer_id")
-    return summary.rename_axis("customer_id").sort_index()
+
+
+def _starts(sorted_keys: np.ndarray) -> np.ndarray:
+    """Where each run of equal values begins in a sorted, non-empty array."""
+    return np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
+
+
+def sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values, sort=True)``, faster: an integer per distinct id, in id order.
+
+    Out: (codes, ids) with ``ids[codes] == values``. The distinct ids are sorted as
+    fixed-width NumPy text (the same order as Python's), which on a hundred thousand
+    ids is several times faster than pandas sorting them as Python strings.
+    """
+    codes, uniques = pd.factorize(values)
+    text = np.asarray(uniques, dtype=str)
+    order = np.argsort(text, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(len(order))
+    return rank[codes], np.asarray(uniques, dtype=object)[order]
