@@ -9,15 +9,17 @@ from babel.messages.pofile import read_po
 from helpers.report.messages import catalog_path
 from helpers.report.vision import DOMAIN, MissingTranslation, translator
 
-SOURCE = Path(__file__).resolve().parents[2] / "helpers" / "report" / "vision.py"
+SOURCES = sorted((Path(__file__).resolve().parents[2] / "helpers" / "report" / "vision").glob(
+    "*.py"))
 
 
 def messages_in_code() -> list:
-    """Every message vision.py marks (Babel's default keywords: _, N_, gettext, ngettext …)."""
+    """Every message the vision package marks (Babel's default keywords: _, N_, gettext, …)."""
     found = []
-    for _line, message, _comments, _context in extract_from_file("python", str(SOURCE)):
-        if message and message not in found:
-            found.append(tuple(message[:2]) if isinstance(message, tuple) else message)
+    for source in SOURCES:
+        for _line, message, _comments, _context in extract_from_file("python", str(source)):
+            if message and message not in found:
+                found.append(tuple(message[:2]) if isinstance(message, tuple) else message)
     return found
 
 

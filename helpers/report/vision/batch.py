@@ -1,0 +1,174 @@
+"""Documents for many accounts: file names, which accounts get one, writing them all,
+and the links to them on the report's front page."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.course import forms
+from helpers.report.vision.document import VisionDocument
+from helpers.report.vision.facts import (
+    account_facts,
+    add_notebook_facts,
+    key_accounts,
+    notebook_facts,
+)
+from helpers.report.vision.texts import TOPIC, _slug, answer_file, answers, translator
+
+# --- documents for many accounts ---------------------------------------------------------
+
+
+def document_name(customer_id: str, name: str, language: str) -> str:
+    """The file stem: ``vision-C0012-rakennus-lahtinen.fi`` (id kept, name slugged).
+
+    Files sort by customer id; the name makes them recognisable. An id or name with
+    characters a file name can't hold is slugged.
+    """
+    cid = str(customer_id)
+    cid_part = cid if re.fullmatch(r"[A-Za-z0-9_-]+", cid) else _slug(cid) or "customer"
+    name_part = _slug(name) if str(name) != cid else ""
+    if name_part and name_part.lower() == cid_part.lower():
+        name_part = ""
+    stem = f"vision-{cid_part}" + (f"-{name_part}" if name_part else "")
+    return f"{stem}.{language}"
+
+
+def build_documents(
+    company,
+    as_of: pd.Timestamp,
+    ids: list[str],
+    language: str,
+    *,
+    include_texts: bool = True,
+    with_notebook_facts: bool = True,
+    strict: bool = False,
+) -> list[VisionDocument]:
+    """A document per account in ``ids`` (in that order): facts, the team's texts.
+
+    ``include_texts=False`` (pseudonymised runs) leaves the typed text out: it may
+    name people. An unreadable answer file is reported in the document (file, line,
+    what is wrong) and its texts left out; the file itself is never changed.
+    """
+    facts = account_facts(company, as_of, ids)
+    if with_notebook_facts and facts:
+        facts = add_notebook_facts(facts, **notebook_facts(company, as_of, ids))
+    t = translator(language, strict)
+    documents = []
+    for cid in ids:
+        texts, note = {}, None
+        if not include_texts:
+            note = t.gettext("The team's own texts are left out of pseudonymised documents.")
+        else:
+            saved = answers(company.folder, cid)
+            if saved.error is not None:
+                note = t.gettext("The team's texts could not be read: {problem}").format(
+                    problem=str(saved.error)
+                )
+            else:
+                texts = saved.values()
+        documents.append(
+            VisionDocument(
+                facts[cid],
+                language,
+                as_of,
+                company.name,
+                company.currency,
+                texts=texts,
+                texts_note=note,
+                strict=strict,
+            )
+        )
+    return documents
+
+
+def accounts_with_texts(company) -> list[str]:
+    """The accounts with an answer file in ``answers/visions/`` and invoices, by id."""
+    folder = forms.answers_dir(company.folder) / TOPIC
+    if not folder.is_dir():
+        return []
+    ids = sorted(set(company.invoices["customer_id"].astype(str)))
+    return [cid for cid in ids if answer_file(company.folder, cid).exists()]
+
+
+def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = True) -> list[str]:
+    """What ``workbook run`` documents: notebook 02's key accounts (most valuable first),
+    then every other account the team has written a vision for (by id). A pseudonymised
+    run (``include_texts=False``) documents the key accounts only.
+    """
+    ids = key_accounts(company, as_of)
+    if include_texts:
+        ids += [cid for cid in accounts_with_texts(company) if cid not in ids]
+    return ids
+
+
+def unknown_accounts(company, ids: list[str]) -> list[str]:
+    """The ids that have no invoice line in the company (to report, not to document)."""
+    known = set(company.invoices["customer_id"].astype(str))
+    return [i for i in ids if str(i) not in known]
+
+
+def write_documents(
+    company,
+    as_of: pd.Timestamp,
+    out_dir,
+    language: str,
+    accounts: list[str] | None = None,
+    *,
+    include_texts: bool = True,
+) -> list[tuple[str, Path]]:
+    """Write ``vision-<id>-<name>.<language>.html`` and ``.md`` per account into ``out_dir``.
+
+    ``accounts`` None = :func:`accounts_to_document` (the key accounts, and every account
+    the team has written a vision for). Returns (customer name, HTML file) per account,
+    sorted by file name (the customer id first).
+    """
+    if accounts is None:
+        accounts = accounts_to_document(company, as_of, include_texts)
+    ids = [str(a) for a in accounts]
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written, used = [], set()
+    for document in build_documents(company, as_of, ids, language, include_texts=include_texts):
+        stem = document_name(document.facts.customer_id, document.facts.name, language)
+        base, n = stem, 2
+        while stem in used:  # two ids that slug alike
+            stem = base.replace(f".{language}", f"-{n}.{language}")
+            n += 1
+        used.add(stem)
+        page = out_dir / f"{stem}.html"
+        page.write_text(document.html(), encoding="utf-8")
+        (out_dir / f"{stem}.md").write_text(document.markdown(), encoding="utf-8")
+        written.append((document.facts.name, page))
+    return sorted(written, key=lambda item: item[1].name)
+
+
+def documents_in_words(written: list[tuple[str, Path]], folder_label: str = "vision/") -> str:
+    """'Wrote 3 customer-vision documents into vision/: …' (for the notebook and the CLI)."""
+    if not written:
+        return "No key accounts, so no customer-vision documents were written."
+    names = ", ".join(name for name, _ in written)
+    return f"Wrote {len(written)} customer-vision document(s) into {folder_label}: {names}."
+
+
+def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) -> str:
+    """The index page's section linking every document (relative links, all escaped)."""
+    t = translator(language)
+    if not written:
+        return ""
+    items = "\n".join(
+        f"<li><a href='{html.escape(path.relative_to(out_dir).as_posix())}'>"
+        f"{html.escape(name)}</a> <span class='small'>("
+        f"<a href='{html.escape(path.with_suffix('.md').relative_to(out_dir).as_posix())}'>"
+        "Markdown</a>)</span></li>"
+        for name, path in written
+    )
+    heading = t.gettext("Customer-vision documents")
+    about = t.gettext(
+        "One per key account, and one per account your team has written a vision for: "
+        "print them and take them to a meeting with the customer."
+    )
+    return f"<h2>{html.escape(heading)}</h2>\n<p>{html.escape(about)}</p>\n<ol>\n{items}\n</ol>"
