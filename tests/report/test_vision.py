@@ -309,3 +309,19 @@ def test_commitment_cells_come_from_notebook_05_only_where_something_was_measure
     assert "<th>Engagemang" in doc.html() and "<td>ideal</td>" in doc.html()
     monkeypatch.setitem(sys.modules, "helpers.analysis.loyalty", None)  # notebook 05 absent
     assert vision.commitment_cells(tiny, AS_OF) is None
+
+
+def test_accounts_with_texts_finds_plain_and_slugged_ids(tmp_path):
+    folder = tmp_path / "company"
+    folder.mkdir()
+    (folder / "invoices.csv").write_text(
+        "customer_id,date,amount\nC 1,2025-01-02,10\nC2,2025-01-03,20\nC3,2025-01-04,30\n",
+        encoding="utf-8")
+    company = load_company(folder)
+    assert vision.accounts_with_texts(company) == []  # no answers folder yet
+    for cid in ("C 1", "C2"):  # "C 1" has a space: its file name is slugged
+        path = vision.answer_file(folder, cid)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text('current_state = "ok"\n', encoding="utf-8")
+    assert vision.answer_file(folder, "C 1").name == "c-1.toml"
+    assert vision.accounts_with_texts(company) == ["C 1", "C2"]

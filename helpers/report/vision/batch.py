@@ -90,8 +90,17 @@ def accounts_with_texts(company) -> list[str]:
     folder = forms.answers_dir(company.folder) / TOPIC
     if not folder.is_dir():
         return []
-    ids = sorted(set(company.invoices["customer_id"].astype(str)))
-    return [cid for cid in ids if answer_file(company.folder, cid).exists()]
+    files = {path.name for path in folder.glob("*.toml")}
+    if not files:
+        return []
+    # one name per id (the answer file's), compared with the few files there are: no
+    # look at the disk per customer
+    ids = pd.Series(sorted(company.invoices["customer_id"].astype(str).unique()), dtype=object)
+    plain = ids.str.fullmatch(r"[\w.-]+") & ~ids.str.startswith(".")  # named as they are
+    names = ids.where(~plain, ids + ".toml")
+    odd = ~plain  # slugged by answer_file (rare: spaces, slashes …)
+    names[odd] = [answer_file(company.folder, cid).name for cid in ids[odd]]
+    return ids[names.isin(files)].tolist()
 
 
 def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = True) -> list[str]:
@@ -107,7 +116,7 @@ def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = Tru
 
 def unknown_accounts(company, ids: list[str]) -> list[str]:
     """The ids that have no invoice line in the company (to report, not to document)."""
-    known = set(company.invoices["customer_id"].astype(str))
+    known = set(company.invoices["customer_id"].astype(str).unique())
     return [i for i in ids if str(i) not in known]
 
 
