@@ -117,7 +117,7 @@ from helpers.course.forms.fields import (
     Text,
 )
 from helpers.course.forms.fields import (
-    _shown_path as _shown_path,  # not public, but notebook 06 (report/vision.py) uses it
+    _shown_path as _shown_path,  # not public, but notebook 06 (report/vision/notebook.py) uses it
 )
 from helpers.course.forms.widgets import (
     BATCH_ENV,

@@ -181,7 +181,6 @@ def vision_form(company_folder, customer_id: str, language: str = "en"):
     return w.VBox(items)
 
 
-
 def _slug(text: str, limit: int = 40) -> str:
     """'Rakennus Lähtinen Oy' -> 'rakennus-lahtinen' (ASCII, lower case, no legal form)."""
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
