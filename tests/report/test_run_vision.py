@@ -11,17 +11,11 @@ from helpers.cli import main
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.report import vision
 from helpers.report.run import run_workbook
+from tests.report.test_vision import HEADINGS  # the five headings in each language
 
 COMPANIES = Path(__file__).resolve().parent.parent / "companies"
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-HEADINGS = {
-    "en": ["Current state", "Development plan", "Shared vision and mission", "Communication",
-           "Follow-up"],
-    "fi": ["Nykytila", "Kehityssuunnitelma", "Yhteinen visio ja missio", "Viestintä", "Seuranta"],
-    "sv": ["Nuläge", "Utvecklingsplan", "Gemensam vision och mission", "Kommunikation",
-           "Uppföljning"],
-}  # fmt: skip
 DATES = {"fi": r"\d{1,2}\.\d{1,2}\.20\d\d", "sv": r"\d{1,2}\.\d{1,2}\.20\d\d",
          "en": r"\d{1,2} [A-Z][a-z]{2} 20\d\d"}  # fmt: skip
 MONEY = {"fi": r"\d,\d\d\xa0€", "sv": r"\d,\d\d\xa0€", "en": r"€\d[\d,]*\.\d\d"}
