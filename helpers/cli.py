@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.company.folder import ERROR, DataError, check_company
+from helpers.language import LANGUAGES
 from helpers.paths import PROJECT_ROOT, resolve_data_dir
 
 DATA_ERROR, RUN_ERROR = 2, 1
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument(
         "--language",
-        choices=["en", "fi", "sv"],
+        choices=LANGUAGES,
         default=None,
         help="number and date formats (default: the company's own, else en)",
     )
@@ -134,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     vision.add_argument(
         "--language",
-        choices=["en", "fi", "sv"],
+        choices=LANGUAGES,
         default=None,
         help="language of the documents (default: the company's own, else en)",
     )
@@ -164,7 +165,7 @@ def default_out_dir(data_dir: str | None) -> Path:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from helpers.report.run import RunError, run_workbook
+    from helpers.run import RunError, run_workbook
 
     out = Path(args.out) if args.out else default_out_dir(args.data_dir)
     secret = None
@@ -251,12 +252,13 @@ def cmd_checklist(args: argparse.Namespace) -> int:
 
 def cmd_vision(args: argparse.Namespace) -> int:
     from helpers.company.folder import load_company, resolve_as_of
+    from helpers.language import choose_language
     from helpers.report.vision import unknown_accounts, write_documents
 
     folder = resolve_data_dir(args.data_dir)
     company = load_company(folder)  # DataError: reported by main()
     as_of = resolve_as_of(company.invoices, args.as_of)
-    language = args.language or company.settings.get("language") or "en"
+    lang = choose_language(args.language, company.settings)
     accounts = None
     if args.accounts:
         accounts = [a.strip() for a in args.accounts.split(",") if a.strip()]
@@ -272,7 +274,7 @@ def cmd_vision(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out).resolve()
     else:  # output/<company>/vision: marked as ours, so a later `workbook run` may replace it
-        from helpers.report.run import MARKER
+        from helpers.run import MARKER
 
         run_dir = default_out_dir(args.data_dir)
         if not run_dir.exists():
@@ -288,7 +290,7 @@ def cmd_vision(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return DATA_ERROR
-    written = write_documents(company, as_of, out, language, accounts)
+    written = write_documents(company, as_of, out, lang, accounts)
     if not written:
         print("No key accounts in this company: name accounts with --accounts ID,…")
         return 0

@@ -26,8 +26,8 @@ import pandas as pd
 
 from helpers.analysis.segmentation import key_accounts
 from helpers.course import forms
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 TOPIC = "account-values"  # answers/account-values/<member>.csv
 KEY = "customer_id"

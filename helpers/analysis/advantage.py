@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.course.forms import (
+from helpers.company.answers import (
     ANSWERS,
     AnswerFileError,
     AnswerText,
@@ -39,8 +39,8 @@ from helpers.course.forms import (
     member_label,
     read_members,
 )
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 TOPIC = "9e"
 TEAM_FILE = "team.toml"

@@ -20,8 +20,8 @@ import pandas as pd
 
 from helpers.analysis.freshness import WINDOW_DAYS
 from helpers.analysis.satisfaction import PROMOTER_FROM, VERY_SATISFIED, latest_answers
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 DAYS_PER_MONTH = 365.25 / 12
 

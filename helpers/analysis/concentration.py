@@ -17,8 +17,8 @@ import math
 import numpy as np
 import pandas as pd
 
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 NAN = float("nan")
 

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.freshness import WINDOW_DAYS, first_year_revenue_of_new_customers
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 
 def lifetime_value(margin_per_year, retention: float, discount_rate: float, years: int):

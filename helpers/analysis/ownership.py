@@ -15,8 +15,8 @@ import math
 import pandas as pd
 
 from helpers.analysis.segmentation import KEY_ACCOUNT, SEGMENTS
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 NO_OWNER = N_("(no owner)")
 

@@ -14,8 +14,8 @@ import pandas as pd
 
 from helpers.analysis.ownership import NO_OWNER
 from helpers.analysis.segmentation import BASIS_LABELS, DORMANT, SEGMENT_LABELS
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 _CSV_DECIMALS = {  # money to the cent, shares to a hundredth of a percent: no float noise
     "value_12m": 2, "revenue_12m": 2, "revenue_prev_12m": 2, "margin_12m": 2, "wallet": 2,

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.profitability import NAN, accounts_in_words
+from helpers.language import N_
 from helpers.report.formats import ENGLISH, Formats
-from helpers.report.messages import N_
 
 # When does a burden count? Change these to fit your trade; the notebook says so.
 RULES = {

@@ -27,11 +27,10 @@ from helpers.company.parsing import (
     parse_numbers,
     read_text_table,
 )
+from helpers.language import LANGUAGES, N_
 from helpers.paths import resolve_data_dir
-from helpers.report.messages import N_
 
 ERROR, WARNING = "error", "warning"
-LANGUAGES = ("en", "fi", "sv")
 EXAMPLES_SHOWN = 3  # lines and values quoted per problem before "and N more"
 
 

@@ -12,14 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers.analysis.windows import window_start
 from helpers.company.cache import read_cache
 from helpers.company.folder import Company, load_company, resolve_as_of
+from helpers.language import Language, choose_language
 from helpers.paths import resolve_data_dir
-from helpers.report import formats as i18n
 from helpers.report.figures import write_figures
-from helpers.report.formats import Formats
-
-WINDOW_DAYS = 365
 
 
 @dataclass
@@ -29,7 +27,7 @@ class Session:
     notebook: str
     company: Company
     as_of: pd.Timestamp
-    language: str
+    lang: Language
     output_dir: Path | None = None
     figures: dict = field(default_factory=dict)
 
@@ -42,24 +40,31 @@ class Session:
     @property
     def window_start(self) -> pd.Timestamp:
         """Start of the last-12-months window (as_of − 365 days, excluded)."""
-        return self.as_of - pd.Timedelta(days=WINDOW_DAYS)
+        return window_start(self.as_of)
 
     @property
-    def formats(self) -> Formats:
-        """Words and number formats of this notebook's language, for the sentence helpers."""
-        return Formats(self.language, self.company.currency)
+    def language(self) -> str:
+        """The language code: "en", "fi" or "sv"."""
+        return self.lang.code
+
+    @property
+    def formats(self):
+        """Transition alias of :attr:`lang` (layering refactor)."""
+        from helpers.report.formats import Formats
+
+        return Formats(self.lang.code, self.lang.currency)
 
     def money(self, value, decimals: int = 0) -> str:
-        return i18n.money(value, self.company.currency, self.language, decimals)
+        return self.lang.money(value, decimals)
 
     def percent(self, value, decimals: int = 1) -> str:
-        return i18n.percent(value, self.language, decimals)
+        return self.lang.percent(value, decimals)
 
     def number(self, value, decimals: int = 0) -> str:
-        return i18n.number(value, self.language, decimals)
+        return self.lang.number(value, decimals)
 
     def date(self, value) -> str:
-        return i18n.date(value, self.language)
+        return self.lang.date(value)
 
     def record(self, **figures) -> None:
         """Keep headline figures; with an output folder, save ``<notebook>.json`` at once."""
@@ -76,7 +81,7 @@ class Session:
         if len(frame):
             return frame
         if empty is None:
-            empty = self.formats._("Nothing to show here on this data.")
+            empty = self.lang._("Nothing to show here on this data.")
         if empty:
             print(empty)
         return None
@@ -97,7 +102,7 @@ class Session:
 
     def describe(self) -> str:
         """A few lines on what data this notebook is looking at."""
-        _ = self.formats._
+        _ = self.lang._
         lines = self.invoices
         missing = self.company.missing_files()
         optional = ", ".join(
@@ -136,19 +141,17 @@ def start(
 ) -> Session:
     """Load the company folder (``None`` = the sample company) and set the analysis date.
 
-    ``language`` None means the company's own (company.toml). Raises DataError
-    with every problem listed when the data can't be analysed.
+    ``language`` None means the company's own (company.toml), else English
+    (:func:`helpers.language.choose_language`). Raises DataError with every problem
+    listed when the data can't be analysed.
     """
     output_dir = Path(output_dir).resolve() if output_dir else None
     # in a `workbook run`, the run has already read and checked the folder once
     company = read_cache(output_dir, resolve_data_dir(data_dir)) or load_company(data_dir)
-    language = language or company.settings.get("language") or "en"
-    i18n.locale_for(language)  # a clear error for an unknown language
-    session = Session(
+    return Session(
         notebook=notebook,
         company=company,
         as_of=resolve_as_of(company.invoices, as_of),
-        language=language,
+        lang=choose_language(language, company.settings),
         output_dir=output_dir,
     )
-    return session

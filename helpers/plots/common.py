@@ -13,7 +13,7 @@ from babel.numbers import format_compact_currency, format_compact_decimal
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from helpers.report.formats import LOCALES
+from helpers.language import Language
 
 FIGSIZE = (7, 4)
 
@@ -25,14 +25,14 @@ def axes(ax: Axes | None) -> Axes:
     return ax
 
 
-def money_formatter(currency: str, language: str = "en") -> FuncFormatter:
+def money_formatter(lang: Language) -> FuncFormatter:
     """Short money labels for an axis: "€250K", "€1.2M" (en), "250 t. €" (fi).
 
     Babel's compact currency format keeps labels short, so a row of ticks never runs
-    together ("0 EUR100 000 EUR200 000 EUR" did). ``currency`` is a code (EUR) or a
-    symbol; ``language`` is the report's (en, fi, sv).
+    together ("0 EUR100 000 EUR200 000 EUR" did). The currency is ``lang``'s: a code
+    (EUR), or a symbol written after the number.
     """
-    locale = LOCALES.get(language, LOCALES["en"])
+    currency, locale = lang.currency, lang.locale
 
     def label(value: float, _position) -> str:
         if currency.isalpha() and len(currency) == 3:
@@ -43,7 +43,7 @@ def money_formatter(currency: str, language: str = "en") -> FuncFormatter:
     return FuncFormatter(label)
 
 
-def money_axis(axis, currency: str, language: str = "en") -> None:
+def money_axis(axis, lang: Language) -> None:
     """Put short money labels on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), at most 6 ticks."""
     axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    axis.set_major_formatter(money_formatter(currency, language))
+    axis.set_major_formatter(money_formatter(lang))

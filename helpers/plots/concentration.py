@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
+from helpers.language import Language
 from helpers.plots.common import axes, money_axis
 from helpers.report.formats import number, percent
 from helpers.report.messages import translator
@@ -68,6 +69,6 @@ def plot_revenue_by_customer(
     ax.set_title(title)
     ax.set_xlabel(_("Revenue"))
     ax.set_ylabel(_("Customer"))
-    money_axis(ax.xaxis, currency, language)
+    money_axis(ax.xaxis, Language(language, currency))
     ax.margins(x=0.12)  # room for the share labels
     return ax

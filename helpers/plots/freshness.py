@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers.language import Language
 from helpers.plots.common import axes, money_axis
 from helpers.report.messages import translator
 
@@ -62,7 +63,7 @@ def plot_cohort_revenue(
     ax.set_title(_("Revenue by the year customers were won"))
     ax.set_xlabel(_("Year"))
     ax.set_ylabel(_("Revenue"))
-    money_axis(ax.yaxis, currency, language)
+    money_axis(ax.yaxis, Language(language, currency))
     if len(cohort_table):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", title=_("cohort"))
     return ax

@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
 from helpers.analysis.commitment import CELL_NAMES
+from helpers.language import Language
 from helpers.plots.common import axes, money_axis
 from helpers.report.messages import translator
 
@@ -210,7 +211,7 @@ def plot_lifetime_values(
                    label=_("one new customer, after what winning it costs"))  # fmt: skip
         ax.legend(loc="lower right", fontsize="small")
     ax.set_yticks(positions, labels)
-    money_axis(ax.xaxis, currency, language)
+    money_axis(ax.xaxis, Language(language, currency))
     finite = values[np.isfinite(values)]
     if finite.size:
         ax.set_xlim(0, finite.max() * 1.3)

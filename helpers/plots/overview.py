@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers.language import Language
 from helpers.plots.common import axes, money_axis
 from helpers.report.messages import translator
 
@@ -21,7 +22,7 @@ def plot_revenue_by_year(by_year: pd.Series, ax: Axes | None = None, currency: s
     _ = translator(language)
     ax = axes(ax)
     ax.bar(by_year.index.astype(str), by_year.to_numpy(), color="tab:blue")
-    money_axis(ax.yaxis, currency, language)
+    money_axis(ax.yaxis, Language(language, currency))
     ax.set_title(_("Revenue per year"))
     ax.set_xlabel(_("Year"))
     ax.set_ylabel(_("Revenue ({currency}, excl. VAT)").format(currency=currency))

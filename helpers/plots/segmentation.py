@@ -30,6 +30,7 @@ from helpers.analysis.segmentation import (
     TREND,
     WALLET,
 )
+from helpers.language import Language
 from helpers.plots.common import axes, money_axis, money_formatter
 from helpers.report.messages import translator
 
@@ -195,7 +196,7 @@ def plot_value_potential(
     ax.set_title(_("{count} customers placed by {basis}").format(
         count=count, basis=_(BASIS_LABELS[basis])), fontsize="medium")  # fmt: skip
     ax.set_xlabel(_("Value, last 12 months (log scale)"))
-    ax.xaxis.set_major_formatter(money_formatter(currency, language))
+    ax.xaxis.set_major_formatter(money_formatter(Language(language, currency)))
     if basis == TREND:
         ax.set_ylabel(_("Growth on the 12 months before (▲ new)"))
     else:
@@ -301,7 +302,7 @@ def plot_value_by_owner(
             ax.text(width, position, f" {width / total:.0%}", va="center", fontsize="small")
     ax.set_title(_("Whose customers? Value of the last 12 months by account owner"))
     ax.set_xlabel(_("Value, last 12 months"))
-    money_axis(ax.xaxis, currency, language)
+    money_axis(ax.xaxis, Language(language, currency))
     ax.margins(x=0.12)
     if len(shown):
         ax.legend(loc="lower right", fontsize="small")

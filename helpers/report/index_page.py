@@ -4,9 +4,8 @@ One page in the run's language: the company and the period; for each notebook th
 question it answers, its findings as the sentences the notebook printed (cells tagged
 ``finding``) and its key plots (cells tagged ``key-plot``); the lists to act on; the
 headline figures, each with its label; links to every page; and, at the end, the exact
-definitions. Every word comes through the message catalogs (``messages.py``); numbers
-and dates through Babel (``formats.py``). Everything that came from the user's data is
-escaped.
+definitions. Every word, number and date comes through the run's
+:class:`helpers.language.Language`. Everything that came from the user's data is escaped.
 """
 
 from __future__ import annotations
@@ -17,9 +16,9 @@ from pathlib import Path
 
 import nbformat
 
+from helpers.language import MISSING, N_, Language
 from helpers.report.figures import FIGURES
-from helpers.report.formats import MISSING, Formats
-from helpers.report.messages import N_
+from helpers.report.vision import links_html
 
 # The question each notebook answers, by its number (the reader's headline for its findings).
 QUESTIONS = {
@@ -60,29 +59,29 @@ dl.definitions dd { margin-left: 1rem; color: #444; }
 """
 
 
-def format_figure(key: str, value, formats: Formats) -> str:
+def format_figure(key: str, value, lang: Language) -> str:
     """A headline figure as a reader would write it, by its kind in FIGURES."""
     if value is None:
         return MISSING
     kind = FIGURES[key].kind if key in FIGURES else "number"
     if kind == "money":
-        return formats.money(value)
+        return lang.money(value)
     if kind == "share":
-        return formats.percent(value)
+        return lang.percent(value)
     if kind == "count":
-        return formats.number(value)
+        return lang.number(value)
     if kind == "ratio":
-        return formats.number(value, decimals=3)
+        return lang.number(value, decimals=3)
     if kind == "date":
-        return formats.date(value)
+        return lang.date(value)
     if kind == "text":  # names the workbook knows (the nine E's) in the reader's language
-        return ", ".join(formats._(part) for part in str(value).split(", "))
+        return ", ".join(lang._(part) for part in str(value).split(", "))
     if isinstance(value, bool):
-        return formats._("yes") if value else formats._("no")
+        return lang._("yes") if value else lang._("no")
     if isinstance(value, int):
-        return formats.number(value)
+        return lang.number(value)
     if isinstance(value, float):
-        return formats.number(value, decimals=1)
+        return lang.number(value, decimals=1)
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -119,8 +118,8 @@ def tagged_outputs(executed: Path, out: Path) -> tuple[list[str], list[str]]:
     return findings, plots
 
 
-def _notebook_section(path: Path, out: Path, formats: Formats) -> str:
-    _ = formats._
+def _notebook_section(path: Path, out: Path, lang: Language) -> str:
+    _ = lang._
     number = path.stem[:2]
     findings, plots = tagged_outputs(out / path.name, out)
     question = _(QUESTIONS[number]) if number in QUESTIONS else title_of(path)
@@ -139,8 +138,8 @@ def _notebook_section(path: Path, out: Path, formats: Formats) -> str:
     return "\n".join(parts)
 
 
-def _lists_section(out: Path, formats: Formats) -> str:
-    _ = formats._
+def _lists_section(out: Path, lang: Language) -> str:
+    _ = lang._
     files = sorted(out.glob("*.csv"))
     if not files:
         return ""
@@ -157,9 +156,9 @@ def _lists_section(out: Path, formats: Formats) -> str:
             + f"\n</ul>\n{workbook}")
 
 
-def _figures_section(summary: dict, formats: Formats) -> tuple[str, str]:
+def _figures_section(summary: dict, lang: Language) -> tuple[str, str]:
     """The table of headline figures, and the definitions for the end of the page."""
-    _ = formats._
+    _ = lang._
     rows, definitions = [], []
     known = [key for key in FIGURES if key in summary]  # in notebook order, as FIGURES lists them
     others = sorted(key for key in summary if key not in FIGURES and not key.startswith("_"))
@@ -168,7 +167,7 @@ def _figures_section(summary: dict, formats: Formats) -> tuple[str, str]:
         figure = FIGURES.get(key)
         label = _(figure.label) if figure else key.replace("_", " ")
         rows.append(f"<tr><td>{html.escape(label)}</td>"
-                    f"<td class='value'>{html.escape(format_figure(key, value, formats))}</td>"
+                    f"<td class='value'>{html.escape(format_figure(key, value, lang))}</td>"
                     "</tr>")
         if figure and figure.definition:
             definitions.append(f"<dt>{html.escape(label)}</dt>"
@@ -186,8 +185,7 @@ def write_index(
     summary: dict,
     notebooks: list[Path],
     *,
-    language: str,
-    currency: str,
+    lang: Language,
     documents: list[tuple[str, Path]] | None = None,
 ) -> Path:
     """Write ``index.html`` (see the module docstring) and return its path.
@@ -195,22 +193,17 @@ def write_index(
     ``documents``: (customer name, file) of the customer-vision documents (notebook 06),
     linked in a section of their own (``helpers.report.vision.links_html``).
     """
-    formats = Formats(language, currency)
-    _ = formats._
+    _ = lang._
     run = summary.get("_run", {})
     company = str(run.get("company", "Workbook"))
     title = _("{company}: customer relationships").format(company=company)
     period = _("Invoices from {first} to {as_of}. \"The last 12 months\" end on {as_of}.").format(
-        first=formats.date(summary.get("first_invoice_date")), as_of=formats.date(run.get("as_of")))
-    sections = "\n".join(_notebook_section(path, out, formats) for path in notebooks)
-    figures, definitions = _figures_section(summary, formats)
-    vision_links = ""
-    if documents:
-        from helpers.report.vision import links_html
-
-        vision_links = links_html(documents, out, language)
+        first=lang.date(summary.get("first_invoice_date")), as_of=lang.date(run.get("as_of")))
+    sections = "\n".join(_notebook_section(path, out, lang) for path in notebooks)
+    figures, definitions = _figures_section(summary, lang)
+    vision_links = links_html(documents, out, lang) if documents else ""
     page = f"""<!DOCTYPE html>
-<html lang="{html.escape(language)}">
+<html lang="{html.escape(lang.code)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(title)}</title><style>{STYLE}</style></head>
 <body>
@@ -218,7 +211,7 @@ def write_index(
 <p class="meta">{html.escape(period)}</p>
 {sections}
 {vision_links}
-{_lists_section(out, formats)}
+{_lists_section(out, lang)}
 {figures}
 {definitions}
 <p class="small">{html.escape(_("All figures are also in summary.json. Written by the "

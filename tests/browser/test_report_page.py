@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.report.run import run_workbook
+from helpers.run import run_workbook
 
 COMPANIES = Path(__file__).resolve().parents[1] / "companies"
 

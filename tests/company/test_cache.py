@@ -1,7 +1,5 @@
 """A run reads the company once; each notebook's session takes it from the run's cache."""
 
-from pathlib import Path
-
 from helpers.company.cache import cache_path, read_cache, remove_cache, write_cache
 from helpers.company.folder import load_company
 from helpers.course.session import start
@@ -22,12 +20,3 @@ def test_session_takes_the_runs_cached_company_of_the_same_folder_only(companies
     assert not cache_path(tmp_path).exists()
     assert read_cache(tmp_path, companies / "tiny") is None
     assert read_cache(None, companies / "tiny") is None
-
-
-def test_a_run_leaves_no_cache_behind(companies, tmp_path: Path):
-    from helpers.paths import notebook_paths
-    from helpers.report.run import run_workbook
-
-    first = notebook_paths()[:1]
-    result = run_workbook(companies / "tiny", tmp_path / "out", notebooks=first, progress=False)
-    assert not cache_path(result.out_dir).exists()

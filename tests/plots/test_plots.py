@@ -12,6 +12,7 @@ from helpers import plots  # noqa: E402
 from helpers.analysis.concentration import lorenz_curve, revenue_by_customer  # noqa: E402
 from helpers.analysis.freshness import cohort_revenue, new_customers_per_quarter  # noqa: E402
 from helpers.analysis.pricing import price_index_by_tenure, tenure_price_table  # noqa: E402
+from helpers.language import Language  # noqa: E402
 
 AS_OF = pd.Timestamp("2024-12-31")
 
@@ -99,7 +100,7 @@ def test_price_index_plot_says_so_when_there_are_no_prices():
      ("sv", 1_000_000, "1\xa0mn\xa0€"), ("en", 0, "€0")],
 )
 def test_money_labels_are_short_in_the_reports_language(language, value, label):
-    assert plots.common.money_formatter("EUR", language)(value, None) == label
+    assert plots.common.money_formatter(Language(language))(value, None) == label
 
 
 def test_money_ticks_on_a_wide_axis_do_not_run_into_each_other():

@@ -27,17 +27,17 @@ How a notebook binds widgets to an answer file
 1. Describe the questions once, in your analysis module (fields: :class:`Scale`,
    :class:`Text`, :class:`Choice`, :class:`Picks`)::
 
-       from helpers.course import forms
+       from helpers.company import answers
 
-       LEVELS = [forms.Scale("reference", 0, 3, "Reference value"),
-                 forms.Scale("contact", 0, 3, "Contact value"),
-                 forms.Text("note", "Why this score?")]
+       LEVELS = [answers.Scale("reference", 0, 3, "Reference value"),
+                 answers.Scale("contact", 0, 3, "Contact value"),
+                 answers.Text("note", "Why this score?")]
 
 2. Open the member's file: ``answers/account-values/<member>.csv``, one row per
    ``customer_id`` (``rows=`` lists the keys allowed; leave it out for any)::
 
-       path = forms.member_file(wb.company.folder, "account-values", member)
-       table = forms.AnswerTable(path, key="customer_id", fields=LEVELS)
+       path = answers.member_file(wb.company.folder, "account-values", member)
+       table = answers.AnswerTable(path, key="customer_id", fields=LEVELS)
 
 3. Show the form where someone can click, and only there; in a batch run
    (papermill, nbval, ``workbook run``) :func:`show` prints ``batch_text`` instead::
@@ -81,43 +81,30 @@ Good to know:
   ``tests/browser/``. The status line is ``.workbook-form-status``, a corrupt-file
   report ``.workbook-form-error``.
 
-Without a browser (tests, scripts) the same objects read and write directly:
-
->>> import tempfile, pathlib
->>> folder = pathlib.Path(tempfile.mkdtemp())
->>> table = AnswerTable(folder / "scores.csv", key="e", fields=[Scale("today", 1, 5)])
->>> table.set("ethics", "today", 4)
-True
->>> print((folder / "scores.csv").read_text(encoding="utf-8-sig"), end="")
-e,today
-ethics,4
->>> again = AnswerTable(folder / "scores.csv", key="e", fields=[Scale("today", 1, 5)])
->>> again.get("ethics", "today"), again.error
-(4, None)
+The answer files themselves (reading, validation, atomic saving, team mode) are
+:mod:`helpers.company.answers`, a floor below, so analyses and documents read them
+without widgets; every name of it is re-exported here. Without a browser (tests,
+scripts) those objects read and write directly (see its docstring).
 """
 
-from helpers.course.forms.answers import (
+from helpers.company.answers import (
+    ANSWERS,
+    AnswerFileError,
     AnswerTable,
     AnswerText,
+    Choice,
+    Field,
+    Picks,
+    Scale,
+    Text,
     answers_dir,
     member_file,
     member_label,
     member_slug,
     members,
     read_members,
+    shown_path,
     write_atomic,
-)
-from helpers.course.forms.fields import (
-    ANSWERS,
-    AnswerFileError,
-    Choice,
-    Field,
-    Picks,
-    Scale,
-    Text,
-)
-from helpers.course.forms.fields import (
-    _shown_path as _shown_path,  # not public, but notebook 06 (report/vision/notebook.py) uses it
 )
 from helpers.course.forms.widgets import (
     BATCH_ENV,
@@ -154,6 +141,7 @@ __all__ = [
     "members",
     "read_members",
     "show",
+    "shown_path",
     "status_line",
     "table_form",
     "text_form",

@@ -8,8 +8,8 @@ from __future__ import annotations
 import contextlib
 import os
 
-from helpers.course.forms.answers import AnswerTable, AnswerText, _AnswerFile
-from helpers.course.forms.fields import Choice, Picks, Scale, Text, _shown_path
+from helpers.company.answers.fields import Choice, Picks, Scale, Text, shown_path
+from helpers.company.answers.files import AnswerTable, AnswerText, _AnswerFile
 
 NOT_ANSWERED = "–"  # the label of "no answer yet" in a scale's buttons
 BATCH_ENV = "WORKBOOK_FORMS"  # "off": never show forms (batch runs); "on": always
@@ -143,7 +143,7 @@ def status_line(*files: _AnswerFile):
         elif not ok:
             box.value = f"<div style='color:#a40000'>⚠ {html.escape(message)}</div>"
         else:
-            where = ", ".join(sorted({_shown_path(f.path) for f in files}))
+            where = ", ".join(sorted({shown_path(f.path) for f in files}))
             note = f"✓ {html.escape(message)}" if message else "Answers are saved as you go in"
             box.value = f"<div style='color:#2e6b30'>{note} ({html.escape(where)})</div>"
 

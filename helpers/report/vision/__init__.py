@@ -13,20 +13,20 @@ account, every fact optional) → :class:`VisionDocument` (facts + the team's te
 a language) → :meth:`VisionDocument.html` / :meth:`VisionDocument.markdown` →
 :func:`write_documents` (one file per account and language). Every heading, label,
 guiding question, number, date and amount is in the document's language, through
-the message catalogs read by :mod:`helpers.report.messages` (domain ``vision``:
-``helpers/locale/<fi|sv>/LC_MESSAGES/vision.po``) and Babel
-(:mod:`helpers.report.formats`); what the team typed is shown as typed. Everything
+the document's :class:`helpers.language.Language` (its messages are in
+``helpers/language/locale/<fi|sv>/LC_MESSAGES/vision.po``); what the team typed is shown
+as typed. Everything
 that comes from the user or the data (names, products, typed text) is HTML-escaped.
 
 The team's texts live in ``<company>/answers/visions/<customer_id>.toml``, one file
 per account, keys ``current_state``, ``development_plan``, ``shared_vision``,
 ``communication``, ``follow_up`` (see ``data/README.md``), written by the form of
-notebook 06 (:func:`vision_form`, :mod:`helpers.course.forms`) or by hand.
+notebook 06 (:mod:`helpers.course.vision`) or by hand.
 
-The package: :mod:`.texts` (sections, words, answer files), :mod:`.facts`, :mod:`.document`,
-:mod:`.batch` (many accounts) and :mod:`.notebook` (what notebook 06 shows).
+The package: :mod:`.texts` (sections, words, answer files), :mod:`.facts`, :mod:`.document`
+and :mod:`.batch` (many accounts); what notebook 06 shows is :mod:`helpers.course.vision`.
 
->>> docs = write_documents(load_company(), as_of, out / "vision", "fi")  # doctest: +SKIP
+>>> docs = write_documents(load_company(), as_of, out / "vision", Language("fi"))  # doctest: +SKIP
 """
 
 from helpers.report.vision.batch import (
@@ -34,7 +34,6 @@ from helpers.report.vision.batch import (
     accounts_with_texts,
     build_documents,
     document_name,
-    documents_in_words,
     links_html,
     unknown_accounts,
     write_documents,
@@ -54,44 +53,25 @@ from helpers.report.vision.facts import (
     largest_account,
     notebook_facts,
 )
-from helpers.report.vision.notebook import (
-    account_revenue_by_year,
-    accounts_table,
-    file_names_in_words,
-    form_in_words,
-    key_accounts_in_words,
-    revenue_title,
-    sections_written,
-)
 from helpers.report.vision.texts import (
     COMMITMENT_NAMES,
-    DOMAIN,
     FIELDS,
     LEGAL_FORMS,
     LEVEL_NAMES,
-    N_,
     SATISFACTION_WORDS,
     SECTIONS,
     SEGMENT_NAMES,
     TOP_PRODUCTS,
     TOPIC,
-    WINDOW_DAYS,
-    MissingTranslation,
     Section,
     answer_file,
     answers,
-    translator,
-    vision_form,
+    slug,
 )
 
 __all__ = [
-    "DOMAIN",
     "TOPIC",
-    "WINDOW_DAYS",
     "TOP_PRODUCTS",
-    "N_",
-    "MissingTranslation",
-    "translator",
     "Section",
     "SECTIONS",
     "FIELDS",
@@ -101,7 +81,7 @@ __all__ = [
     "SATISFACTION_WORDS",
     "answer_file",
     "answers",
-    "vision_form",
+    "slug",
     "LEGAL_FORMS",
     "AccountFacts",
     "account_facts",
@@ -120,13 +100,5 @@ __all__ = [
     "accounts_to_document",
     "unknown_accounts",
     "write_documents",
-    "documents_in_words",
     "links_html",
-    "sections_written",
-    "accounts_table",
-    "account_revenue_by_year",
-    "revenue_title",
-    "form_in_words",
-    "file_names_in_words",
-    "key_accounts_in_words",
 ]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.course import forms
+from helpers.company import answers as answer_files
+from helpers.language import Language
 from helpers.report.vision.document import VisionDocument
 from helpers.report.vision.facts import (
     account_facts,
@@ -17,7 +18,7 @@ from helpers.report.vision.facts import (
     key_accounts,
     notebook_facts,
 )
-from helpers.report.vision.texts import TOPIC, _slug, answer_file, answers, translator
+from helpers.report.vision.texts import TOPIC, answer_file, answers, slug
 
 # --- documents for many accounts ---------------------------------------------------------
 
@@ -29,8 +30,8 @@ def document_name(customer_id: str, name: str, language: str) -> str:
     characters a file name can't hold is slugged.
     """
     cid = str(customer_id)
-    cid_part = cid if re.fullmatch(r"[A-Za-z0-9_-]+", cid) else _slug(cid) or "customer"
-    name_part = _slug(name) if str(name) != cid else ""
+    cid_part = cid if re.fullmatch(r"[A-Za-z0-9_-]+", cid) else slug(cid) or "customer"
+    name_part = slug(name) if str(name) != cid else ""
     if name_part and name_part.lower() == cid_part.lower():
         name_part = ""
     stem = f"vision-{cid_part}" + (f"-{name_part}" if name_part else "")
@@ -41,11 +42,10 @@ def build_documents(
     company,
     as_of: pd.Timestamp,
     ids: list[str],
-    language: str,
+    lang: Language,
     *,
     include_texts: bool = True,
     with_notebook_facts: bool = True,
-    strict: bool = False,
 ) -> list[VisionDocument]:
     """A document per account in ``ids`` (in that order): facts, the team's texts.
 
@@ -56,38 +56,28 @@ def build_documents(
     facts = account_facts(company, as_of, ids)
     if with_notebook_facts and facts:
         facts = add_notebook_facts(facts, **notebook_facts(company, as_of, ids))
-    t = translator(language, strict)
     documents = []
     for cid in ids:
         texts, note = {}, None
         if not include_texts:
-            note = t.gettext("The team's own texts are left out of pseudonymised documents.")
+            note = lang._("The team's own texts are left out of pseudonymised documents.")
         else:
             saved = answers(company.folder, cid)
             if saved.error is not None:
-                note = t.gettext("The team's texts could not be read: {problem}").format(
+                note = lang._("The team's texts could not be read: {problem}").format(
                     problem=str(saved.error)
                 )
             else:
                 texts = saved.values()
         documents.append(
-            VisionDocument(
-                facts[cid],
-                language,
-                as_of,
-                company.name,
-                company.currency,
-                texts=texts,
-                texts_note=note,
-                strict=strict,
-            )
+            VisionDocument(facts[cid], lang, as_of, company.name, texts=texts, texts_note=note)
         )
     return documents
 
 
 def accounts_with_texts(company) -> list[str]:
     """The accounts with an answer file in ``answers/visions/`` and invoices, by id."""
-    folder = forms.answers_dir(company.folder) / TOPIC
+    folder = answer_files.answers_dir(company.folder) / TOPIC
     if not folder.is_dir():
         return []
     files = {path.name for path in folder.glob("*.toml")}
@@ -124,7 +114,7 @@ def write_documents(
     company,
     as_of: pd.Timestamp,
     out_dir,
-    language: str,
+    lang: Language,
     accounts: list[str] | None = None,
     *,
     include_texts: bool = True,
@@ -141,7 +131,8 @@ def write_documents(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
-    for document in build_documents(company, as_of, ids, language, include_texts=include_texts):
+    language = lang.code
+    for document in build_documents(company, as_of, ids, lang, include_texts=include_texts):
         stem = document_name(document.facts.customer_id, document.facts.name, language)
         base, n = stem, 2
         while stem in used:  # two ids that slug alike
@@ -155,17 +146,8 @@ def write_documents(
     return sorted(written, key=lambda item: item[1].name)
 
 
-def documents_in_words(written: list[tuple[str, Path]], folder_label: str = "vision/") -> str:
-    """'Wrote 3 customer-vision documents into vision/: …' (for the notebook and the CLI)."""
-    if not written:
-        return "No key accounts, so no customer-vision documents were written."
-    names = ", ".join(name for name, _ in written)
-    return f"Wrote {len(written)} customer-vision document(s) into {folder_label}: {names}."
-
-
-def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) -> str:
+def links_html(written: list[tuple[str, Path]], out_dir: Path, lang: Language) -> str:
     """The index page's section linking every document (relative links, all escaped)."""
-    t = translator(language)
     if not written:
         return ""
     items = "\n".join(
@@ -175,8 +157,8 @@ def links_html(written: list[tuple[str, Path]], out_dir: Path, language: str) ->
         "Markdown</a>)</span></li>"
         for name, path in written
     )
-    heading = t.gettext("Customer-vision documents")
-    about = t.gettext(
+    heading = lang._("Customer-vision documents")
+    about = lang._(
         "One per key account, and one per account your team has written a vision for: "
         "print them and take them to a meeting with the customer."
     )

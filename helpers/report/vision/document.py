@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal
 
-from helpers.report import formats
+from helpers.language import Language
 from helpers.report.vision.facts import AccountFacts
 from helpers.report.vision.texts import (
     COMMITMENT_NAMES,
@@ -18,7 +18,6 @@ from helpers.report.vision.texts import (
     SATISFACTION_WORDS,
     SECTIONS,
     SEGMENT_NAMES,
-    translator,
 )
 
 # --- the document ------------------------------------------------------------------------
@@ -47,53 +46,46 @@ class Part:
 
 @dataclass
 class VisionDocument:
-    """A customer-vision document for one account in one language.
+    """A customer-vision document for one account, in the language ``lang`` (which also
+    carries the currency; a strict one fails on a message without a translation).
 
     ``texts``: the team's text per section key (None/absent = not written yet);
     ``texts_note``: shown instead of the texts when they were left out or unreadable.
     """
 
     facts: AccountFacts
-    language: str
+    lang: Language
     as_of: pd.Timestamp
     company_name: str
-    currency: str = "EUR"
     texts: dict[str, str | None] = field(default_factory=dict)
     texts_note: str | None = None
-    strict: bool = False  # tests: fail on a message without a translation
 
     # formatting, all in the document's language
 
-    def _t(self):
-        return translator(self.language, self.strict)
-
     def _(self, message: str) -> str:
-        return self._t().gettext(message)
+        return self.lang._(message)
 
     def money(self, value) -> str:
-        return formats.money(value, self.currency, self.language, decimals=2)
+        return self.lang.money(value, decimals=2)
 
     def date(self, value) -> str:
-        return formats.date(value, self.language)
+        return self.lang.date(value)
 
     def percent(self, value) -> str:
-        return formats.percent(value, self.language)
+        return self.lang.percent(value)
 
     def change(self, value) -> str:
         """A change with its sign: +12,5 % / -3.0%."""
-        return _signed_percent(value, self.language)
+        return self.lang.signed_percent(value)
 
     def decimal(self, value, decimals: int = 1) -> str:
-        return format_decimal(
-            value, format="0." + "0" * decimals, locale=formats.locale_for(self.language)
-        )
+        return format_decimal(value, format="0." + "0" * decimals, locale=self.lang.locale)
 
     def years(self, n: int) -> str:
         if n < 1:
             return self._("less than a year")
-        t = self._t()
-        return t.ngettext("{years} year", "{years} years", n).format(
-            years=formats.number(n, self.language)
+        return self.lang.plural("{years} year", "{years} years", n).format(
+            years=self.lang.number(n)
         )
 
     # the content
@@ -158,13 +150,13 @@ class VisionDocument:
             lines.append(Line(label, ", ".join(f"{p} ({self.percent(s)})" for p, s in f.products)))
         if f.satisfaction is not None:
             value = _("{score} of 5, {words} ({date})").format(
-                score=formats.number(f.satisfaction, self.language),
+                score=self.lang.number(f.satisfaction),
                 words=_(SATISFACTION_WORDS[int(f.satisfaction)]),
                 date=self.date(f.satisfaction_date),
             )
             if f.satisfaction_answers > 1 and f.satisfaction_mean is not None:
                 value += " · " + _("{answers} answers, average {mean}").format(
-                    answers=formats.number(f.satisfaction_answers, self.language),
+                    answers=self.lang.number(f.satisfaction_answers),
                     mean=self.decimal(f.satisfaction_mean),
                 )
             lines.append(Line(_("Satisfaction, latest answer"), value))
@@ -172,7 +164,7 @@ class VisionDocument:
             lines.append(
                 Line(
                     _("Would recommend us"),
-                    _("{score} of 10").format(score=formats.number(f.recommend, self.language)),
+                    _("{score} of 10").format(score=self.lang.number(f.recommend)),
                 )
             )
         if f.segment:
@@ -239,7 +231,7 @@ class VisionDocument:
             lines.append(Line(_("Account owner (ours)"), str(f.owner)))
         if f.orders_12m is not None:
             lines.append(
-                Line(_("Orders, last 12 months"), formats.number(f.orders_12m, self.language))
+                Line(_("Orders, last 12 months"), self.lang.number(f.orders_12m))
             )
         if f.last_invoice is not None:
             lines.append(Line(_("Latest invoice"), self.date(f.last_invoice)))
@@ -294,7 +286,7 @@ class VisionDocument:
             footnote = f'<p class="footnote">{e(self._internal_note())}</p>'
         name, title = e(self.facts.name), e(self.title)
         return f"""<!DOCTYPE html>
-<html lang="{e(self.language)}">
+<html lang="{e(self.lang.code)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -416,9 +408,3 @@ tr.internal th, tr.internal td { color: #6b5a2a; }
 }
 """
 
-
-def _signed_percent(value: float, language: str) -> str:
-    """+12,5 % / -3.0%: a change with its sign, in the language's format."""
-    gap = "" if language == "en" else "\xa0"
-    pattern = f"+#,##0.0{gap}%;-#,##0.0{gap}%"
-    return format_percent(value, format=pattern, locale=formats.locale_for(language))

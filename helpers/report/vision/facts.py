@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from helpers.report.vision.texts import LEVEL_NAMES, TOP_PRODUCTS, WINDOW_DAYS
+from helpers.analysis.windows import WINDOW, window_start
+from helpers.report.vision.texts import LEVEL_NAMES, TOP_PRODUCTS
 
 # --- the facts ----------------------------------------------------------------------------
 
@@ -93,11 +94,9 @@ def account_facts(company, as_of: pd.Timestamp, ids: list[str]) -> dict[str, Acc
     names = company.customer_names()
     lines = company.invoices.loc[company.invoices["date"] <= as_of]
     ours = lines.loc[lines["customer_id"].isin(ids)]
-    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
+    start = window_start(as_of)
     recent = ours.loc[ours["date"] > start]
-    before = ours.loc[
-        (ours["date"] > start - pd.Timedelta(days=WINDOW_DAYS)) & (ours["date"] <= start)
-    ]
+    before = ours.loc[(ours["date"] > start - WINDOW) & (ours["date"] <= start)]
 
     by = ours.groupby("customer_id")
     first, last, total = by["date"].min(), by["date"].max(), by["amount"].sum()
@@ -310,7 +309,7 @@ def largest_account(company, as_of: pd.Timestamp) -> str:
     any, the first customer id: every company with invoices has an example to show.
     """
     lines = company.invoices.loc[company.invoices["date"] <= as_of]
-    recent = lines.loc[lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)]
+    recent = lines.loc[lines["date"] > window_start(as_of)]
     for frame in (recent, lines):
         revenue = frame.groupby("customer_id")["amount"].sum().sort_index()
         if not revenue.empty and revenue.max() > 0:

@@ -1,68 +1,19 @@
-"""The words of the customer-vision documents and the team's texts: the five sections with
-their guiding questions, the names of other notebooks' categories, the translator (domain
-``vision``), and the answer file and form of each account."""
+"""The words of the customer-vision documents and where the team's texts live: the five
+sections with their guiding questions, the names of other notebooks' categories, and the
+answer file of each account (its form is :mod:`helpers.course.vision`)."""
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.course import forms
-from helpers.report.messages import translations
+from helpers.company import answers as answer_files
+from helpers.language import N_
 
-DOMAIN = "vision"
 TOPIC = "visions"  # answers/visions/<customer_id>.toml
-WINDOW_DAYS = 365
 TOP_PRODUCTS = 3
-
-
-def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
-    """Mark a message for translation where it is defined; it is translated when shown."""
-    return message
-
-
-class MissingTranslation(KeyError):
-    """A message shown in a document that the language's catalog does not translate."""
-
-    def __str__(self) -> str:
-        language, message = self.args
-        return (
-            f"no {language} translation for {message!r} in "
-            f"helpers/locale/{language}/LC_MESSAGES/{DOMAIN}.po; add it there"
-        )
-
-
-class _Strict:
-    """gettext/ngettext that raise :class:`MissingTranslation` instead of showing English.
-
-    Tests render documents with it, so a string shown in a document without a
-    translation fails a test (English, the source language, needs none).
-    """
-
-    def __init__(self, language: str):
-        self.language = language
-        self.inner = translations(language, DOMAIN)
-        self.known = getattr(self.inner, "_catalog", None)
-
-    def _check(self, key) -> None:
-        if self.language != "en" and (self.known is None or key not in self.known):
-            raise MissingTranslation(self.language, key if isinstance(key, str) else key[0])
-
-    def gettext(self, message: str) -> str:
-        self._check(message)
-        return self.inner.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        self._check((singular, 0))
-        return self.inner.ngettext(singular, plural, n)
-
-
-def translator(language: str, strict: bool = False):
-    """The document's translations (``gettext``, ``ngettext``) from ``vision.po``."""
-    return _Strict(language) if strict else translations(language, DOMAIN)
 
 
 @dataclass(frozen=True)
@@ -119,7 +70,7 @@ SECTIONS = (
         ),
     ),
 )
-FIELDS = [forms.Text(s.key, s.heading, lines=6) for s in SECTIONS]
+FIELDS = [answer_files.Text(s.key, s.heading, lines=6) for s in SECTIONS]
 
 SEGMENT_NAMES = {  # notebook 02's segments
     "key account": N_("key account"),
@@ -156,32 +107,16 @@ SATISFACTION_WORDS = {
 def answer_file(company_folder, customer_id: str) -> Path:
     """``answers/visions/<customer_id>.toml`` (an id unsafe in a file name is slugged)."""
     cid = str(customer_id)
-    stem = cid if re.fullmatch(r"[\w.-]+", cid) and not cid.startswith(".") else _slug(cid)
-    return forms.answers_dir(company_folder) / TOPIC / f"{stem or 'customer'}.toml"
+    stem = cid if re.fullmatch(r"[\w.-]+", cid) and not cid.startswith(".") else slug(cid)
+    return answer_files.answers_dir(company_folder) / TOPIC / f"{stem or 'customer'}.toml"
 
 
-def answers(company_folder, customer_id: str) -> forms.AnswerText:
-    """The account's answer file, opened through the forms module (read, or written by a form)."""
-    return forms.AnswerText(answer_file(company_folder, customer_id), FIELDS)
+def answers(company_folder, customer_id: str) -> answer_files.AnswerText:
+    """The account's answer file (read here, written by the form of notebook 06 or by hand)."""
+    return answer_files.AnswerText(answer_file(company_folder, customer_id), FIELDS)
 
 
-def vision_form(company_folder, customer_id: str, language: str = "en"):
-    """The form for one account: a box per section, saved at once (notebook 06)."""
-    import ipywidgets as w
-
-    t = translator(language)
-    text = answers(company_folder, customer_id)
-    items = [forms.status_line(text)]
-    for number, section in enumerate(SECTIONS, start=1):
-        widget = forms.widget_for(text, section.key)
-        widget.add_class(f"answer-{section.key}")
-        widget.placeholder = " ".join(t.gettext(q) for q in section.questions)
-        items.append(w.HTML(f"<b>{number}. {html.escape(t.gettext(section.heading))}</b>"))
-        items.append(widget)
-    return w.VBox(items)
-
-
-def _slug(text: str, limit: int = 40) -> str:
+def slug(text: str, limit: int = 40) -> str:
     """'Rakennus Lähtinen Oy' -> 'rakennus-lahtinen' (ASCII, lower case, no legal form)."""
     ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())

@@ -1,0 +1,438 @@
+"""Answer files: where they live, atomic writes, AnswerTable (CSV), AnswerText (TOML), team mode.
+
+Part of :mod:`helpers.company.answers`; import from there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import tempfile
+import tomllib
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+import tomli_w
+
+from helpers.company.answers.fields import (
+    ANSWERS,
+    AnswerFileError,
+    Field,
+    shown_path,
+)
+
+# --- where answer files live ---------------------------------------------------------
+
+
+def answers_dir(company_folder: str | Path) -> Path:
+    """``<company folder>/answers``."""
+    return Path(company_folder) / ANSWERS
+
+
+def member_slug(member: str) -> str:
+    """The file-name form of a member's name: ``"Aino K."`` -> ``"aino-k"``.
+
+    >>> member_slug("  Aino Kärkkäinen "), member_slug("J.P")
+    ('aino-kärkkäinen', 'jp')
+    """
+    text = unicodedata.normalize("NFC", str(member)).strip().casefold()
+    text = re.sub(r"\s+", "-", text)
+    text = re.sub(r"[^\w-]", "", text).strip("-_")
+    if not text:
+        raise ValueError(f"{member!r} can't be used as a name: use letters or digits, like 'aino'")
+    return text
+
+
+def member_label(slug: str) -> str:
+    """A member's file name shown as a name: ``"aino-k"`` -> ``"Aino K"``."""
+    return " ".join(part.capitalize() for part in str(slug).replace("_", "-").split("-") if part)
+
+
+def member_file(company_folder: str | Path, topic: str, member: str, suffix: str = ".csv") -> Path:
+    """``<company folder>/answers/<topic>/<member>.csv``: one member's answers on a topic."""
+    return answers_dir(company_folder) / topic / f"{member_slug(member)}{suffix}"
+
+
+def members(company_folder: str | Path, topic: str, suffix: str = ".csv") -> list[str]:
+    """The members who have an answer file on ``topic``, in alphabetical order."""
+    folder = answers_dir(company_folder) / topic
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.stem for p in folder.glob(f"*{suffix}") if not p.name.startswith(".") and p.is_file()
+    )
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+def write_atomic(path: str | Path, text: str, *, bom: bool = False) -> None:
+    """Write ``text`` as UTF-8 into a temporary file beside ``path``, then rename it over.
+
+    A crash (or a full disk) mid-write leaves the old file whole; readers never
+    see half a file.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w",
+        encoding="utf-8-sig" if bom else "utf-8",
+        newline="",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        suffix=".tmp",
+        delete=False,
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+# --- answer files --------------------------------------------------------------------
+
+
+class _AnswerFile:
+    """What tables and texts share: a path, the questions, the last problem seen."""
+
+    def __init__(self, path: str | Path, fields):
+        self.path = Path(path)
+        self.fields = list(fields)
+        self.error: AnswerFileError | None = None
+        self.saved = 0  # writes done through this object (for status lines and tests)
+        self._listeners: list = []
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise KeyError(f"no question {name!r} here; known: {[f.name for f in self.fields]}")
+
+    @property
+    def writable(self) -> bool:
+        return self.error is None
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(answer_file, ok, message)`` after every save (or refused save)."""
+        self._listeners.append(callback)
+
+    def _tell(self, ok: bool, message: str) -> None:
+        for callback in self._listeners:
+            callback(self, ok, message)
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def _decode(self, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = raw[: error.start].count(b"\n") + 1
+            raise AnswerFileError(
+                self.path,
+                "is not UTF-8 text (saved in another encoding, or not a text file); "
+                "save it as UTF-8 (in Excel: 'CSV UTF-8')",
+                line=line,
+            ) from None
+
+
+class AnswerTable(_AnswerFile):
+    """A CSV answer file: rows by ``key``, one column per field.
+
+    ``rows`` (optional) lists the allowed keys: a row with another key is an
+    error, so a typo in a hand-edited file is reported, not silently dropped.
+    Columns the workbook does not know (a person's own notes) are kept.
+    """
+
+    def __init__(self, path, key: str, fields, rows=None):
+        super().__init__(path, fields)
+        self.key = key
+        self.rows = list(rows) if rows is not None else None
+        self._values: dict[str, dict] = {}
+        self._extra_columns: list[str] = []
+        self._extra: dict[str, dict] = {}
+        self._separator = ","
+        self._bom = True
+        self.reload()
+
+    # reading
+
+    def reload(self) -> AnswerFileError | None:
+        """Read the file again; returns (and keeps in ``.error``) its problem, if any."""
+        try:
+            self._parse(self._read_bytes())
+            self.error = None
+        except AnswerFileError as error:
+            self.error = error
+            self._values, self._extra = {}, {}
+        return self.error
+
+    def _parse(self, raw: bytes | None) -> None:
+        self._values, self._extra, self._extra_columns = {}, {}, []
+        if raw is None or not raw.strip():
+            return
+        self._bom = raw.startswith(b"\xef\xbb\xbf")
+        text = self._decode(raw)
+        first = text.splitlines()[0] if text.splitlines() else ""
+        self._separator = max((";", "\t", ","), key=lambda s: (first.count(s), s == ","))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=self._separator, strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise AnswerFileError(
+                self.path, f"the header can't be read as CSV ({error})", 1
+            ) from None
+        canonical = {n.casefold(): n for n in (self.key, *(f.name for f in self.fields))}
+        header = [canonical.get(h.strip().casefold(), h.strip()) for h in header]
+        if self.key not in header:
+            raise AnswerFileError(
+                self.path,
+                f"the first line must name the columns, starting with '{self.key}'",
+                line=1,
+                found=self._separator.join(header),
+            )
+        twice = sorted({h for h in header if h and header.count(h) > 1})
+        if twice:
+            raise AnswerFileError(self.path, f"column '{twice[0]}' appears twice", line=1)
+        known = {f.name for f in self.fields}
+        self._extra_columns = [h for h in header if h not in known and h != self.key and h]
+        allowed = {r.casefold(): r for r in self.rows} if self.rows is not None else None
+        line_number = 1
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                raise AnswerFileError(
+                    self.path, f"not valid CSV ({error})", line=reader.line_num
+                ) from None
+            line_number = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                raise AnswerFileError(
+                    self.path,
+                    f"has {len(cells)} cells but the first line names {len(header)} "
+                    f"columns (a '{self._separator}' too many or too few?)",
+                    line=line_number,
+                )
+            row = dict(zip(header, cells, strict=True))
+            key = row[self.key].strip()
+            if not key:
+                raise AnswerFileError(self.path, f"column '{self.key}' is empty", line=line_number)
+            if allowed is not None:
+                if key.casefold() not in allowed:
+                    raise AnswerFileError(
+                        self.path,
+                        f"column '{self.key}': unknown row; expected one of "
+                        + ", ".join(self.rows),
+                        line=line_number,
+                        found=key,
+                    )
+                key = allowed[key.casefold()]
+            if key in self._values:
+                raise AnswerFileError(self.path, f"'{key}' appears a second time", line=line_number)
+            values = {}
+            for f in self.fields:
+                if f.name not in row:
+                    values[f.name] = f.parse(None)
+                    continue
+                try:
+                    values[f.name] = f.parse(row[f.name])
+                except ValueError as error:
+                    raise AnswerFileError(
+                        self.path,
+                        f"column '{f.name}': {error}",
+                        line=line_number,
+                        found=row[f.name],
+                    ) from None
+            self._values[key] = values
+            self._extra[key] = {c: row[c] for c in self._extra_columns}
+
+    # using
+
+    def get(self, row: str, name: str):
+        """The saved answer (None when not answered)."""
+        return self._values.get(row, {}).get(name, self.field(name).parse(None))
+
+    def keys(self) -> list[str]:
+        return list(self._values)
+
+    def frame(self) -> pd.DataFrame:
+        """The answers as a DataFrame indexed by ``key`` (one column per field)."""
+        columns = [f.name for f in self.fields]
+        frame = pd.DataFrame.from_dict(self._values, orient="index", columns=columns)
+        frame.index.name = self.key
+        return frame
+
+    def set(self, row: str, name: str, value) -> bool:
+        """Save one answer at once. False (and nothing written) when the file is corrupt."""
+        f = self.field(name)
+        value = f.parse(_plain(value))
+        error = self.reload()  # keep edits made meanwhile in a spreadsheet or editor
+        if error is not None:
+            self._tell(False, f"Not saved. {error.advice()}")
+            return False
+        if self.rows is not None and row not in self.rows:
+            raise KeyError(f"{row!r} is not one of {self.rows}")
+        self._values.setdefault(row, {g.name: g.parse(None) for g in self.fields})[name] = value
+        self._extra.setdefault(row, {c: "" for c in self._extra_columns})
+        write_atomic(self.path, self.to_csv(), bom=self._bom)
+        self.saved += 1
+        self._tell(True, f"Saved in {shown_path(self.path)}.")
+        return True
+
+    def to_csv(self) -> str:
+        header = [self.key, *(f.name for f in self.fields), *self._extra_columns]
+        order = list(self._values)
+        if self.rows is not None:
+            order = [r for r in self.rows if r in self._values]
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=self._separator, lineterminator="\n")
+        writer.writerow(header)
+        for key in order:
+            values = self._values[key]
+            writer.writerow(
+                [
+                    key,
+                    *(f.to_text(values.get(f.name)) for f in self.fields),
+                    *(self._extra.get(key, {}).get(c, "") for c in self._extra_columns),
+                ]
+            )
+        return out.getvalue()
+
+
+class AnswerText(_AnswerFile):
+    """A TOML answer file of named fields (free text, scores, picks).
+
+    Keys the workbook does not know are kept; comments are not (TOML libraries
+    don't keep them), so write notes into a field rather than a comment.
+    """
+
+    def __init__(self, path, fields):
+        super().__init__(path, fields)
+        self._data: dict = {}
+        self.reload()
+
+    def reload(self) -> AnswerFileError | None:
+        try:
+            self._data = self._parse(self._read_bytes())
+            self.error = None
+        except AnswerFileError as error:
+            self.error = error
+            self._data = {}
+        return self.error
+
+    def _parse(self, raw: bytes | None) -> dict:
+        if raw is None:
+            return {}
+        text = self._decode(raw)
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            found = re.search(r"line (\d+)", str(error))
+            message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "invalid"
+            raise AnswerFileError(
+                self.path,
+                f"not valid TOML: {message[0].lower() + message[1:]}; lines look like "
+                'name = "text in quotes" (for several lines: three quotes """ … """)',
+                line=int(found.group(1)) if found else None,
+            ) from None
+        for f in self.fields:
+            if f.name in data:
+                try:
+                    data[f.name] = f.parse(data[f.name])
+                except ValueError as error:
+                    raise AnswerFileError(
+                        self.path, f"'{f.name}': {error}", line=_key_line(text, f.name)
+                    ) from None
+        return data
+
+    def get(self, name: str, row=None):
+        if row is not None:
+            raise TypeError("an AnswerText has no rows; call get(name)")
+        return self._data.get(name, self.field(name).parse(None))
+
+    def values(self) -> dict:
+        return {f.name: self.get(f.name) for f in self.fields}
+
+    def set(self, name: str, value, row=None) -> bool:
+        """Save one answer at once. False (and nothing written) when the file is corrupt."""
+        if row is not None:
+            raise TypeError("an AnswerText has no rows; call set(name, value)")
+        f = self.field(name)
+        value = f.parse(_plain(value))
+        error = self.reload()
+        if error is not None:
+            self._tell(False, f"Not saved. {error.advice()}")
+            return False
+        if value is None:
+            self._data.pop(name, None)
+        else:
+            self._data[name] = value
+        write_atomic(self.path, self.to_toml())
+        self.saved += 1
+        self._tell(True, f"Saved in {shown_path(self.path)}.")
+        return True
+
+    def to_toml(self) -> str:
+        order = [f.name for f in self.fields if f.name in self._data]
+        order += [k for k in self._data if k not in order]
+        return tomli_w.dumps({k: self._data[k] for k in order}, multiline_strings=True)
+
+
+def _key_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return None
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+# --- team mode: everyone's answers together ------------------------------------------
+
+
+def read_members(
+    company_folder: str | Path, topic: str, key: str, fields, rows=None
+) -> tuple[pd.DataFrame, list[AnswerFileError]]:
+    """Every member's table on ``topic`` in one long frame, and the files left out.
+
+    Columns: ``member``, ``key``, then one per field. A corrupt file is left
+    out of the frame and reported in the list (it is never changed).
+    """
+    frames, problems = [], []
+    for member in members(company_folder, topic):
+        table = AnswerTable(
+            answers_dir(company_folder) / topic / f"{member}.csv", key, fields, rows
+        )
+        if table.error is not None:
+            problems.append(table.error)
+            continue
+        frame = table.frame().reset_index()
+        frame.insert(0, "member", member)
+        frames.append(frame)
+    columns = ["member", key, *(f.name for f in fields)]
+    if not frames:
+        return pd.DataFrame(columns=columns), problems
+    return pd.concat(frames, ignore_index=True)[columns], problems

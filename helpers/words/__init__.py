@@ -1,0 +1,51 @@
+"""The sentences and tables that explain the analyses to a reader, one module per topic.
+
+The analyses (``helpers.analysis``) return frames, series and numbers only; the words
+about them live here, a floor above, beside the plots: findings as plain sentences,
+tables with readable headers and locale numbers, the reasons in lists. Every function
+takes the reader's :class:`helpers.language.Language` (``wb.lang`` in a notebook) and
+writes in it.
+
+>>> from helpers import words
+>>> print(words.pareto.pareto_in_words(figures, wb.lang))  # doctest: +SKIP
+"""
+
+from helpers.words import (
+    account_value,
+    advantage,
+    cohorts,
+    commitment,
+    concentration,
+    freshness,
+    lifetime_value,
+    overview,
+    ownership,
+    pareto,
+    pricing,
+    profit_spread,
+    profitability,
+    satisfaction,
+    segment_lists,
+    segmentation,
+    shortlist,
+)
+
+__all__ = [
+    "overview",
+    "pricing",
+    "freshness",
+    "concentration",
+    "pareto",
+    "segmentation",
+    "ownership",
+    "segment_lists",
+    "account_value",
+    "profitability",
+    "profit_spread",
+    "shortlist",
+    "advantage",
+    "commitment",
+    "satisfaction",
+    "lifetime_value",
+    "cohorts",
+]

@@ -1,0 +1,1 @@
+"""In words: the five levels of account value (notebook 03)."""

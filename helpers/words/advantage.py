@@ -1,0 +1,1 @@
+"""In words: the 9E checklist (notebook 04)."""

@@ -1,0 +1,1 @@
+"""In words: retention by cohort (notebook 05)."""

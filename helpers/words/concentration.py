@@ -1,0 +1,1 @@
+"""In words: dependence on a few customers (notebook 01)."""

@@ -1,0 +1,1 @@
+"""In words: new customers, retention and prospecting (notebook 01)."""

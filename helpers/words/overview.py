@@ -1,0 +1,1 @@
+"""In words: what is in the data (notebook 00)."""

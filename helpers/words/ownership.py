@@ -1,0 +1,1 @@
+"""In words: who owns which customer (notebook 02)."""

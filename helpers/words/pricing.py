@@ -1,0 +1,1 @@
+"""In words: price erosion by tenure (notebook 01)."""

@@ -1,0 +1,1 @@
+"""In words: satisfaction against repurchase, and the NPS (notebook 05)."""

@@ -1,0 +1,1 @@
+"""In words: accounts to reprice, put on prepayment or let go, and why (notebook 03)."""

@@ -1,0 +1,282 @@
+"""Notebook 05 run with papermill on companies made for it: its headline figures equal
+product.md's definitions (computed here again, the slow obvious way), it recovers known
+repurchase probabilities within its intervals, it writes at-risk.csv, and it runs on
+invoices alone with the survey figures null.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers.analysis.commitment import AT_RISK_COLUMNS
+from helpers.company.folder import load_company, resolve_as_of
+from helpers.paths import NOTEBOOKS_DIR
+from helpers.run import run_workbook
+from tests.runs.strict_nbval import assert_reproduces
+
+NOTEBOOK = NOTEBOOKS_DIR / "05-commitment-and-loyalty.ipynb"
+COMPANIES = Path(__file__).parent / "companies"
+SURVEY_KEYS = (
+    "top_box_share",
+    "top2_box_share",
+    "repurchase_rate_satisfied",
+    "repurchase_rate_very_satisfied",
+    "repurchase_ratio_very_vs_satisfied",
+)
+# the repurchase probability built into the generated company, per satisfaction score
+TRUE_RATE = {1: 0.15, 2: 0.30, 3: 0.45, 4: 0.60, 5: 0.90}
+PER_SCORE = 300
+
+
+def run_05(folder: Path, out: Path, language: str = "en") -> tuple[dict, Path]:
+    result = run_workbook(folder, out, language=language, notebooks=[NOTEBOOK], progress=False)
+    figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text(encoding="utf-8"))
+    return figures, result.out_dir
+
+
+def definitions(folder: Path) -> dict:
+    """product.md's six figures of notebook 05, one answer and one customer at a time."""
+    company = load_company(folder)
+    as_of = resolve_as_of(company.invoices, None)
+    lines = company.invoices[company.invoices["date"] <= as_of]
+    bought = lines[lines["amount"] > 0]
+    year = pd.Timedelta(days=365)
+    purchases = list(zip(bought["customer_id"], bought["date"], strict=True))
+    dates_of: dict = {}
+    for customer, date in purchases:
+        dates_of.setdefault(customer, []).append(date)
+
+    def buyers(start, end):
+        return {c for c, d in purchases if start < d <= end}
+
+    earlier = buyers(as_of - 2 * year, as_of - year)
+    recent = buyers(as_of - year, as_of)
+    result = {"retention_12m": len(earlier & recent) / len(earlier) if earlier else None}
+    if company.survey is None:
+        return result | dict.fromkeys(SURVEY_KEYS)
+    answers = company.survey[company.survey["date"] <= as_of]
+    scores = list(answers["satisfaction"])
+    result["top_box_share"] = sum(s == 5 for s in scores) / len(scores)
+    result["top2_box_share"] = sum(s >= 4 for s in scores) / len(scores)
+    rates = {}
+    for score in (4, 5):
+        came_back = []
+        for customer, date, given in zip(
+            answers["customer_id"], answers["date"], answers["satisfaction"], strict=True
+        ):
+            if given == score and date + year <= as_of:
+                came_back.append(any(date < d <= date + year for d in dates_of.get(customer, [])))
+        rates[score] = sum(came_back) / len(came_back) if came_back else None
+    result["repurchase_rate_satisfied"] = rates[4]
+    result["repurchase_rate_very_satisfied"] = rates[5]
+    result["repurchase_ratio_very_vs_satisfied"] = (
+        rates[5] / rates[4] if rates[4] and rates[5] is not None else None
+    )
+    return result
+
+
+def assert_figures_match(figures: dict, expected: dict) -> None:
+    for key, value in expected.items():
+        if value is None:
+            assert figures[key] is None, key
+        else:
+            assert figures[key] == pytest.approx(value), key
+
+
+def nbval(executed: Path) -> None:
+    assert_reproduces(executed)
+
+
+# --- a company with a known repurchase probability per score ----------------------------------
+
+
+def make_known_rates_company(folder: Path, seed: int = 20261123) -> None:
+    """300 customers per satisfaction score, each answering once in the second half of 2023.
+
+    A customer with score s buys again within the year after its answer with probability
+    TRUE_RATE[s]. The others either buy later (after the year is over), or only get a credit
+    note within the year, or never buy again: none of that is a repurchase. Every answer's
+    year ends before as_of (2025-06-30, an anchor invoice), so every answer is followed.
+    """
+    rng = np.random.default_rng(seed)
+    scores = np.repeat(np.array(list(TRUE_RATE)), PER_SCORE)
+    n = len(scores)
+    ids = np.array([f"K{i:04d}" for i in range(n)])
+    first = np.datetime64("2023-01-02") + rng.integers(0, 180, n)
+    answered = np.datetime64("2023-07-01") + rng.integers(0, 180, n)
+    again = rng.random(n) < np.array([TRUE_RATE[s] for s in scores])
+    inside = answered + rng.integers(1, 366, n)  # (answer, answer + 365 d]
+    other = rng.random(n)
+    later = answered + rng.integers(366, 500, n)
+    rows = [pd.DataFrame({"customer_id": ids, "date": first, "amount": 500.0})]
+    rows.append(pd.DataFrame({"customer_id": ids[again], "date": inside[again], "amount": 400.0}))
+    late = ~again & (other < 0.4)
+    rows.append(pd.DataFrame({"customer_id": ids[late], "date": later[late], "amount": 300.0}))
+    credit = ~again & (other >= 0.4) & (other < 0.6)
+    rows.append(pd.DataFrame({"customer_id": ids[credit], "date": inside[credit], "amount": -50.0}))
+    rows.append(pd.DataFrame({"customer_id": ["ANCHOR"], "date": [np.datetime64("2025-06-30")],
+                              "amount": [100.0]}))  # fmt: skip
+    invoices = pd.concat(rows).sort_values(["date", "customer_id"], kind="stable")
+    invoices["date"] = pd.to_datetime(invoices["date"]).dt.strftime("%Y-%m-%d")
+    recommend = np.clip(np.round(2.2 * scores - 1.2 + rng.normal(0, 1, n)), 0, 10).astype(int)
+    answer_dates = pd.to_datetime(answered).strftime("%Y-%m-%d")
+    survey = pd.DataFrame({"customer_id": ids, "date": answer_dates, "satisfaction": scores,
+                           "recommend": recommend})  # fmt: skip
+    ends = np.datetime64("2025-07-31") + 30 * rng.integers(0, 24, n)
+    has_contract = rng.random(n) < 0.3
+    customers = pd.DataFrame({
+        "customer_id": ids, "name": [f"Known Rates {i}" for i in range(n)],
+        "contract_end": np.where(has_contract, pd.to_datetime(ends).strftime("%Y-%m-%d"), ""),
+    })  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    invoices.to_csv(folder / "invoices.csv", index=False)
+    survey.to_csv(folder / "survey.csv", index=False)
+    customers.to_csv(folder / "customers.csv", index=False)
+
+
+@pytest.fixture(scope="module")
+def known_rates(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("known") / "company"
+    make_known_rates_company(folder)
+    figures, out = run_05(folder, tmp_path_factory.mktemp("known-out") / "out", language="fi")
+    return folder, figures, out
+
+
+def test_known_rates_company_figures_equal_their_definitions(known_rates):
+    folder, figures, _ = known_rates
+    assert_figures_match(figures, definitions(folder))
+    assert figures["survey_answers"] == len(TRUE_RATE) * PER_SCORE
+
+
+def test_known_rates_are_recovered_within_their_intervals(known_rates):
+    folder, figures, _ = known_rates
+    for key, score in (("satisfied", 4), ("very_satisfied", 5)):
+        low = figures[f"repurchase_rate_{key}_ci_low"]
+        high = figures[f"repurchase_rate_{key}_ci_high"]
+        assert low <= TRUE_RATE[score] <= high, (key, low, high)
+        assert high - low < 0.12  # 300 answers: informative, not a shrug
+    true_ratio = TRUE_RATE[5] / TRUE_RATE[4]
+    assert figures["repurchase_ratio_ci_low"] <= true_ratio <= figures["repurchase_ratio_ci_high"]
+    # every score, through the helper the notebook uses
+    from helpers.analysis.satisfaction import repurchase_by_score
+
+    company = load_company(folder)
+    table = repurchase_by_score(
+        company.invoices, company.survey, resolve_as_of(company.invoices, None)
+    )
+    assert (table["followed"] == PER_SCORE).all()
+    for score, rate in TRUE_RATE.items():
+        assert table.loc[score, "ci_low"] <= rate <= table.loc[score, "ci_high"], score
+
+
+def test_known_rates_run_reproduces_under_strict_nbval(known_rates):
+    _, _, out = known_rates
+    nbval(out / NOTEBOOK.name)
+
+
+# --- the sample company, the tiny one, one made by hand, and invoices only ----------------------
+
+
+def test_sample_company_figures_equal_their_definitions(tmp_path):
+    figures, out = run_05(None, tmp_path / "out")
+    assert_figures_match(figures, definitions(COMPANIES.parent.parent / "data" / "sample"))
+    assert figures["repurchase_ratio_very_vs_satisfied"] > 1
+    listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
+    assert listed.columns.tolist() == AT_RISK_COLUMNS
+    assert len(listed) == figures["at_risk_customers"]
+    assert listed["revenue_12m"].sum() == pytest.approx(figures["at_risk_revenue_12m"])
+
+
+def test_tiny_company_figures_by_hand(tmp_path):
+    # as_of 2025-12-01. Answers: A 5 (2024-06-15), B 4 (2024-06-15), C 5 (2024-10-01),
+    # D 3 (2025-06-01, its year not over). A, B, C all bought within their year; C on the
+    # window's last day. Retention: A, B, C bought in both years → 3 / 3.
+    figures, _ = run_05(COMPANIES / "tiny", tmp_path / "out", language="sv")
+    assert_figures_match(
+        figures,
+        {"top_box_share": 0.5, "top2_box_share": 0.75, "repurchase_rate_satisfied": 1.0,
+         "repurchase_rate_very_satisfied": 1.0, "repurchase_ratio_very_vs_satisfied": 1.0,
+         "retention_12m": 1.0},
+    )  # fmt: skip
+    assert_figures_match(figures, definitions(COMPANIES / "tiny"))
+
+
+HAND_MADE = {
+    "invoices.csv": """customer_id,date,amount
+A,2024-02-01,800
+A,2025-02-01,1000
+B,2024-03-01,400
+B,2025-03-01,500
+C,2024-04-01,300
+C,2025-04-01,300
+G,2024-05-01,700
+G,2025-05-01,800
+D,2024-05-01,200
+E,2024-05-01,100
+E,2025-06-01,100
+H,2024-07-01,60
+H,2025-07-01,50
+H,2025-12-01,10
+""",
+    "customers.csv": """customer_id,name,contract_end
+A,Aalto Oy,2026-12-31
+B,Bistro Björk,2026-03-31
+C,Cafe Kulma,2027-06-30
+D,Dahl Ab,
+E,Eero Metalli,2025-06-30
+G,Gallen Oy,2026-09-30
+H,Hiekka Oy,2026-01-31
+""",
+    "survey.csv": """customer_id,date,satisfaction,recommend
+A,2024-03-10,5,
+B,2024-04-10,4,7
+C,2024-05-10,3,5
+D,2024-06-10,5,10
+E,2024-05-20,4,9
+H,2023-01-10,5,10
+H,2024-07-10,2,2
+""",
+}
+
+
+def test_hand_made_company_at_risk_list(tmp_path):
+    # as_of 2025-12-01 (H's last line). Cells: A ideal (13 months left, 5), B risk (3.9
+    # months: too close to bind; 4 and 7), C prisoner (18.9 months, 3), G prisoner (10
+    # months, never asked), D emotional tie (no contract, 5), E emotional tie (ended,
+    # promoter 9), H risk (2 months; latest answer 2). At risk within 12 months: prisoners
+    # and risks with a contract ending in that time: G 800, B 500, H 60 → 1360.
+    # Survey: answers 5,4,3,5,4,5,2 → top box 3/7, top-2 5/7. Every answer's year is over
+    # by 2025-12-01. Bought again within the year: A yes (2025-02-01), B yes (2025-03-01),
+    # C yes, D no, E no (its 2025-06-01 line is 12 days after its year), H 2023 no (next
+    # line 2024-07-01, after its year), H 2024 yes (2025-07-01).
+    # 4: B yes, E no → 0.5; 5: A yes, D no, H 2023 no → 1/3; ratio 2/3.
+    folder = tmp_path / "company"
+    folder.mkdir()
+    for name, text in HAND_MADE.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    figures, out = run_05(folder, tmp_path / "out")
+    assert_figures_match(
+        figures,
+        {"top_box_share": 3 / 7, "top2_box_share": 5 / 7, "repurchase_rate_satisfied": 0.5,
+         "repurchase_rate_very_satisfied": 1 / 3, "repurchase_ratio_very_vs_satisfied": 2 / 3,
+         "at_risk_customers": 3, "at_risk_revenue_12m": 1360.0},
+    )  # fmt: skip
+    assert_figures_match(figures, definitions(folder))
+    listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
+    assert listed["customer_id"].tolist() == ["G", "B", "H"]
+    assert listed["cell"].tolist() == ["prisoner", "risk", "risk"]
+    assert listed["name"].tolist() == ["Gallen Oy", "Bistro Björk", "Hiekka Oy"]
+
+
+def test_invoices_only_gives_null_survey_figures_and_says_what_to_add(tmp_path):
+    figures, out = run_05(COMPANIES / "minimal", tmp_path / "out", language="sv")
+    for key in (*SURVEY_KEYS, "nps", "at_risk_customers", "at_risk_revenue_12m"):
+        assert figures[key] is None, key
+    assert figures["survey_answers"] == 0
+    page = (out / f"{NOTEBOOK.stem}.html").read_text(encoding="utf-8")
+    assert "survey.csv" in page and "contract_end" in page
+    listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
+    assert listed.empty and listed.columns.tolist() == AT_RISK_COLUMNS
