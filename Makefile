@@ -5,7 +5,7 @@
 PYTHON ?= python3
 WORKBOOK := $(PYTHON) workbook.py
 
-.PHONY: run test lab check bench lint notebooks sample clean setup
+.PHONY: run test test-fast lab check bench lint notebooks sample clean setup
 
 ## create .venv and install the pinned packages (fast when nothing changed)
 setup:
@@ -18,6 +18,10 @@ run:
 ## the whole test suite: helpers, exercises, notebooks (nbval) and papermill runs
 test:
 	$(WORKBOOK) test
+
+## the quick part of the suite: no whole runs, no notebooks, no browser (about a minute)
+test-fast:
+	$(WORKBOOK) test --fast
 
 ## open JupyterLab on the course, 00-start-here first
 lab:

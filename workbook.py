@@ -37,8 +37,7 @@ TOOLS = {
     "test": (["-m", "pytest"], [], True),
     "notebooks": (["-m", "helpers.course.notebooks"], [], True),
     "bench": (["-m", "benchmarks.bench"], [], True),
-    "lint": (["-m", "ruff", "check"],
-             ["helpers", "tests", "benchmarks", "data/make_sample.py", "workbook.py"], True),
+    "lint": (["-m", "tests.lint"], [], True),
     "sample": (["data/make_sample.py"], [], True),
 }
 OWN_COMMANDS = ("setup", "clean", "help", *TOOLS)
@@ -46,7 +45,7 @@ USAGE = """\
 Customer-relationship workbook: the course and the report, with only Python 3.11+.
 
   {cmd} run             run every notebook on the sample company; says where the report is
-  {cmd} test            run the whole test suite
+  {cmd} test            run the whole test suite (test --fast: the quick part, ~1 min)
   {cmd} lab             open JupyterLab on the course, 00-start-here first
   {cmd} check {own}  check a company folder (also: import, new, run {own}, ...)
   {cmd} COMMAND --help  the options of a command

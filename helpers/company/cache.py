@@ -6,9 +6,14 @@ there instead of parsing the CSV files again (on a million invoice lines that is
 about two seconds saved per notebook). The run deletes the file when it ends. Only
 a cache made from the very folder a notebook asks for is used.
 
->>> write_cache(company, out_dir)
->>> read_cache(out_dir, company.folder) is not None
-True
+>>> import tempfile
+>>> from helpers.company.folder import load_company
+>>> company, out_dir = load_company(None), Path(tempfile.mkdtemp())
+>>> write_cache(company, out_dir).name
+'.workbook-company.pickle'
+>>> read_cache(out_dir, company.folder) is not None, read_cache(out_dir, out_dir)
+(True, None)
+>>> remove_cache(out_dir)
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Plots, one module per topic; each function takes ``ax=`` and returns the axes.
 
 >>> from helpers import plots
->>> plots.pricing.plot_price_index_by_tenure(table)
+>>> plots.pricing.plot_price_index_by_tenure(table, lang=wb.lang)  # doctest: +SKIP
 """
 
 from helpers.plots import (

@@ -1,8 +1,8 @@
 """Self-checking exercises, one module per notebook; each has ``questions(wb)``.
 
 >>> from helpers.course import exercises
->>> q1, q2, q3 = exercises.start_here.questions(wb)   # notebook 00
->>> q1.check(answer_1)
+>>> q1, q2, q3 = exercises.start_here.questions(wb)   # notebook 00  # doctest: +SKIP
+>>> q1.check(answer_1)  # doctest: +SKIP
 
 ``base`` holds the ``Exercise`` class they all share.
 """
