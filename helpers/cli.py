@@ -6,6 +6,7 @@
     workbook new DATA_DIR [--name NAME]
     workbook checklist [DATA_DIR] [--member NAME] [--port N]
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
+                    [--for-customer]
     workbook lab [--port N] [--no-browser]
 
 Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
@@ -144,6 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     vision.add_argument(
         "--as-of", default=None, help="analysis date YYYY-MM-DD (default: the last invoice date)"
+    )
+    vision.add_argument(
+        "--for-customer",
+        action="store_true",
+        help="the copies to hand over: without the lines marked internal (segment, profit, …)",
     )
     vision.set_defaults(handler=cmd_vision)
     lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
@@ -290,7 +296,7 @@ def cmd_vision(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return DATA_ERROR
-    written = write_documents(company, as_of, out, lang, accounts)
+    written = write_documents(company, as_of, out, lang, accounts, for_customer=args.for_customer)
     if not written:
         print("No key accounts in this company: name accounts with --accounts ID,…")
         return 0

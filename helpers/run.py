@@ -28,6 +28,7 @@ from helpers.course.forms import batch_mode
 from helpers.course.notebooks import kernel_config
 from helpers.language import Language, choose_language
 from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
+from helpers.report.answer_files import left_out
 from helpers.report.figures import read_figures, write_figures
 from helpers.report.index_page import write_index
 from helpers.report.lists import write_lists_workbook
@@ -129,6 +130,9 @@ def run_workbook(
         documents = vision_documents.result()
     say(f"Customer-vision documents: {len(documents)} in {out / VISION_DIR}", progress)
 
+    skipped = left_out(analysed)
+    for problem in skipped:  # said even with --quiet: a skipped file must not go unnoticed
+        print(f"Answer file left out: {problem}", file=PROGRESS)
     shutil.rmtree(hidden_data, ignore_errors=True)
     remove_cache(out)
     write_lists_workbook(out, lang)
@@ -138,9 +142,10 @@ def run_workbook(
         "as_of": as_of_date,
         "language": lang.code,
         "notebooks": [p.stem for p in paths],
+        "answer_files_left_out": [str(problem) for problem in skipped],
     }
     write_figures(summary, out / "summary.json")
-    index = write_index(out, summary, paths, lang=lang, documents=documents)
+    index = write_index(out, summary, paths, lang=lang, documents=documents, left_out=skipped)
     return RunResult(out, index, summary)
 
 

@@ -31,6 +31,19 @@ from helpers.language import LANGUAGES, N_
 from helpers.paths import resolve_data_dir
 
 ERROR, WARNING = "error", "warning"
+# C0 and C1 control characters (line breaks, tabs …) and the bidirectional embeddings,
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069) that turn the text after them around
+INVISIBLE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def plain_text(values: pd.Series) -> pd.Series:
+    """Text without control characters: breaks and tabs become spaces, bidi controls go.
+
+    >>> plain_text(pd.Series(["Oy\\nAb", "\\u202eevil"])).tolist()
+    ['Oy Ab', 'evil']
+    """
+    spaced = values.str.replace("[\x00-\x1f\x7f-\x9f]+", " ", regex=True)
+    return spaced.str.replace("[\u202a-\u202e\u2066-\u2069]", "", regex=True).str.strip()
 EXAMPLES_SHOWN = 3  # lines and values quoted per problem before "and N more"
 
 
@@ -425,10 +438,24 @@ def _parse_column(
                     lines=lines[missing.to_numpy()].tolist(),
                 )
             )
-    if column.kind == TEXT:
-        return raw.where(~empty)  # empty text is missing (NaN)
     if column.kind == ID:
+        report(
+            raw.str.contains(INVISIBLE, regex=True),
+            "contains an invisible control character (a line break, tab or a right-to-left "
+            "override); ids must be plain text: retype them in the accounting program",
+        )
         return raw
+    if column.kind == TEXT:
+        odd = raw.str.contains(INVISIBLE, regex=True)
+        report(
+            odd,
+            "contains invisible control characters (line breaks, tabs or right-to-left "
+            "overrides); the workbook shows the text without them",
+            level=WARNING,
+        )
+        if odd.any():  # a name never breaks a sentence or turns the text after it around
+            raw = raw.where(~odd, plain_text(raw[odd]))
+        return raw.where(~empty)  # empty text is missing (NaN)
     if column.kind == DATE:
         values, bad = parse_dates(raw)
         report(bad, f"expected {EXPECTED[DATE]}")

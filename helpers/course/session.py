@@ -18,6 +18,7 @@ from helpers.company.folder import Company, load_company, resolve_as_of
 from helpers.language import Language, choose_language
 from helpers.paths import resolve_data_dir
 from helpers.report.figures import write_figures
+from helpers.report.lists import write_list
 
 
 @dataclass
@@ -90,15 +91,14 @@ class Session:
         """Save a list to act on as ``<output_dir>/<name>.csv`` (when there is an output folder).
 
         The same conventions as the company folder, for tools: UTF-8 with BOM, comma,
-        ``.`` decimals, no index column (put ``customer_id`` in a column). The runner
-        gathers every list into ``lists.xlsx``. Returns the file written, or None.
+        ``.`` decimals, no index column (put ``customer_id`` in a column); text that a
+        spreadsheet would run as a formula is neutralised (:func:`helpers.report.lists.
+        write_list`). The runner gathers every list into ``lists.xlsx``. Returns the file
+        written, or None.
         """
         if self.output_dir is None:
             return None
-        path = self.output_dir / f"{name}.csv"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        frame.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
-        return path
+        return write_list(frame, self.output_dir / f"{name}.csv")
 
     def describe(self) -> str:
         """A few lines on what data this notebook is looking at."""

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 
 from helpers.language import MISSING, N_, Language
+from helpers.report.answer_files import section_html
 from helpers.report.figures import FIGURES
 from helpers.report.vision import links_html
 
@@ -56,6 +57,8 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: n
 dl.definitions dt { font-weight: 600; margin-top: .6rem; }
 dl.definitions dd { margin-left: 1rem; color: #444; }
 .small { color: #666; font-size: .85rem; }
+section.warning { border: 2px solid #c77700; background: #fff7e6; padding: .2rem 1rem;
+                  margin: 1rem 0; }
 """
 
 
@@ -187,11 +190,13 @@ def write_index(
     *,
     lang: Language,
     documents: list[tuple[str, Path]] | None = None,
+    left_out: list | None = None,
 ) -> Path:
     """Write ``index.html`` (see the module docstring) and return its path.
 
     ``documents``: (customer name, file) of the customer-vision documents (notebook 06),
-    linked in a section of their own (``helpers.report.vision.links_html``).
+    linked in a section of their own (``helpers.report.vision.links_html``); ``left_out``:
+    the answer files the run could not read, named at the top.
     """
     _ = lang._
     run = summary.get("_run", {})
@@ -209,6 +214,7 @@ def write_index(
 <body>
 <h1>{html.escape(title)}</h1>
 <p class="meta">{html.escape(period)}</p>
+{section_html(left_out or [], lang)}
 {sections}
 {vision_links}
 {_lists_section(out, lang)}

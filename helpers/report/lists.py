@@ -1,7 +1,15 @@
-"""``lists.xlsx``: every list the notebooks saved, one sheet each, for people.
+"""The lists to act on: one CSV each (for tools) and ``lists.xlsx`` (for people).
 
 The CSVs (``segments.csv`` …) keep their column names and codes, for tools; the workbook
-has headers and sheet names in the run's language.
+has headers and sheet names in the run's language. A name in a customer's export can be
+a formula (``=HYPERLINK(…)``, ``+cmd|…``): in a CSV, text that starts like one gets a
+leading apostrophe (as OWASP recommends for CSV injection), real negative numbers
+untouched; in ``lists.xlsx`` every text cell is written as text, never as a formula or
+a link.
+
+>>> frame = pd.DataFrame({"name": ["=1+1", "-A1*2", "-5", "Oy Ab"], "value": [-1.5, 2, 3, 4]})
+>>> neutralise_formulas(frame)["name"].tolist(), neutralise_formulas(frame)["value"].tolist()
+(["'=1+1", "'-A1*2", '-5', 'Oy Ab'], [-1.5, 2.0, 3.0, 4.0])
 """
 
 from __future__ import annotations
@@ -43,6 +51,49 @@ LIST_SHEETS = {
 }
 
 
+# text a spreadsheet would run as a formula: = + @ tab CR, or - not starting a number
+FORMULA_LIKE = r"^(?:[=+@\t\r]|-(?![\d.]))"
+
+
+def _is_text(values: pd.Series) -> bool:
+    return values.dtype == object or isinstance(values.dtype, pd.StringDtype)
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` whose text cells that start like a formula begin with ``'``."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not _is_text(values):
+            continue  # numbers, dates, booleans: never a formula
+        text = values.astype("string")
+        risky = text.str.contains(FORMULA_LIKE, regex=True).fillna(False).astype(bool)
+        if risky.any():
+            out[column] = values.where(~risky, "'" + text)
+    return out
+
+
+def write_list(frame: pd.DataFrame, path: Path) -> Path:
+    """Write a list as CSV the way the company folder is written (UTF-8 with BOM, comma,
+    ``.`` decimals, no index), with formula-like text neutralised."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    neutralise_formulas(frame).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return path
+
+
+def _as_typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The CSV's text as it was typed (the apostrophe taken off again): in the workbook every
+    text cell is a string anyway."""
+    out = frame.copy()
+    for column in out.columns:
+        if _is_text(out[column]):
+            text = out[column].astype("string")
+            quoted = text.str.contains("^'" + FORMULA_LIKE[1:], regex=True).fillna(False)
+            if quoted.any():
+                out[column] = out[column].where(~quoted.astype(bool), text.str.slice(1))
+    return out
+
+
 def readable_header(column: str, lang: Language) -> str:
     """'value_12m' -> 'Value, last 12 months' (in the run's language); unknown: 'Value 12m'."""
     if column in LIST_HEADERS:
@@ -64,13 +115,15 @@ def write_lists_workbook(out: Path, lang: Language) -> Path | None:
     if not lists:
         return None
     target = out / "lists.xlsx"
-    with pd.ExcelWriter(target, engine="xlsxwriter") as writer:
+    # text is text: no cell of a customer's name ever becomes a formula or a live link
+    options = {"strings_to_formulas": False, "strings_to_urls": False}
+    with pd.ExcelWriter(target, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         for path in lists:
             # every column as written; ids and codes stay text (a column of mostly empty
             # values would otherwise change type halfway through a large file)
             frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"customer_id": str},
                                 low_memory=False)
-            frame = frame.rename(columns=lambda column: readable_header(column, lang))
+            frame = _as_typed(frame).rename(columns=lambda column: readable_header(column, lang))
             sheet = lang._(LIST_SHEETS[path.stem]) if path.stem in LIST_SHEETS else path.stem
             frame.to_excel(writer, sheet_name=sheet[:31], index=False)
     return target

@@ -1,7 +1,8 @@
 """The per-notebook pages of a run: an executed notebook as HTML for readers.
 
 Text, tables and plots; no code, and no exercises (a reader of the report has no kernel
-to answer in).
+to answer in). The pages open offline: the template ``templates/offline`` leaves out the
+scripts nbconvert would fetch from the network (require.js, MathJax).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 EXERCISE_CALL = re.compile(r"\bq\d+\.(check|hint|solution)\(")
 QUESTION_TEXT = re.compile(r"^\s*\*\*Question \d+")
@@ -47,7 +50,11 @@ def export_html(executed: Path, target: Path) -> None:
     "not answered yet" messages are left out (they stay in the executed ``.ipynb``).
     """
     exporter = HTMLExporter(
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+        template_name="offline",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
     )
     notebook = nbformat.read(executed, as_version=4)
     notebook.cells = without_exercises(notebook.cells)

@@ -165,9 +165,11 @@ def test_a_crash_mid_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     def crash(src, dst):
         raise OSError("disk full")
 
+    said = []
+    answers.on_change(lambda _file, ok, message: said.append((ok, message)))
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="disk full"):
-        answers.set("epic", "today", 1)
+    assert answers.set("epic", "today", 1) is False  # reported like a corrupt file, no traceback
+    assert said[-1][0] is False and "can't be written (disk full)" in said[-1][1]
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]  # the temporary file is gone
 
@@ -328,8 +330,12 @@ def test_show_builds_the_form_only_in_an_interactive_session(monkeypatch, capsys
     assert forms.show(build, batch_text="Open this in JupyterLab to answer.") is None
     assert built == [] and capsys.readouterr().out == "Open this in JupyterLab to answer.\n"
     monkeypatch.setenv(forms.BATCH_ENV, "on")
-    assert isinstance(forms.show(build, batch_text="not printed"), w.Label)
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    # None: a cell ending with show() must not show the form a second time as its result
+    assert forms.show(build, batch_text="not printed") is None
     assert built == [1] and "not printed" not in capsys.readouterr().out
+    assert len(shown) == 1 and isinstance(shown[0], w.Label)
 
 
 def test_a_scale_can_name_its_steps_and_still_saves_the_number(tmp_path):

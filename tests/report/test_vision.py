@@ -315,3 +315,24 @@ def test_accounts_with_texts_finds_plain_and_slugged_ids(tmp_path):
         path.write_text('current_state = "ok"\n', encoding="utf-8")
     assert vision.answer_file(folder, "C 1").name == "c-1.toml"
     assert vision.accounts_with_texts(company) == ["C 1", "C2"]
+
+
+def test_the_customers_copy_leaves_the_internal_lines_out(tmp_path, tiny):
+    team, customer = document("fi"), document("fi", for_customer=True)
+    assert 'class="internal"' in team.html() and 'id="customer-copy"' in team.html()
+    page = customer.html()
+    assert 'class="internal"' not in page and '<p class="footnote">' not in page
+    assert 'id="customer-copy"' not in page  # nothing to hide: no switch
+    assert "avainasiakas" not in page and "ideaali" not in page  # segment, commitment
+    assert "(sisäinen)" not in customer.markdown()
+    written = write_documents(
+        tiny, AS_OF, tmp_path / "vision", Language("fi"), ["A"], for_customer=True
+    )
+    assert [path.name for _name, path in written] == ["vision-A-aalto-rakennus-for-customer.fi.html"]
+
+
+def test_the_typed_text_makes_no_live_link_in_markdown():
+    texts = {"current_state": "[click me](javascript:alert(8)) and <a href='javascript:x'>y</a>"}
+    text = document("en", texts=texts).markdown()
+    assert "me](javascript:" not in text and "<a href" not in text  # no link syntax left
+    assert r"\[click me\](javascript:alert(8))" in text  # shown as typed

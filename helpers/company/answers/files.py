@@ -10,13 +10,15 @@ import csv
 import io
 import os
 import re
-import tempfile
+import secrets
+import time
 import tomllib
 import unicodedata
 from pathlib import Path
 
 import pandas as pd
 import tomli_w
+from filelock import SoftFileLock, Timeout
 
 from helpers.company.answers.fields import (
     ANSWERS,
@@ -58,45 +60,92 @@ def member_file(company_folder: str | Path, topic: str, member: str, suffix: str
 
 
 def members(company_folder: str | Path, topic: str, suffix: str = ".csv") -> list[str]:
-    """The members who have an answer file on ``topic``, in alphabetical order."""
+    """The members who have an answer file on ``topic``, in alphabetical order.
+
+    Anything named ``<member>.csv`` counts, also a folder of that name: reading it then
+    reports the problem instead of leaving the member out without a word.
+    """
     folder = answers_dir(company_folder) / topic
     if not folder.is_dir():
         return []
-    return sorted(
-        p.stem for p in folder.glob(f"*{suffix}") if not p.name.startswith(".") and p.is_file()
-    )
+    return sorted(p.stem for p in folder.glob(f"*{suffix}") if not p.name.startswith("."))
 
 
 # --- writing -------------------------------------------------------------------------
+
+STALE_SECONDS = 60  # a temporary file this old was left by a crash: the next save removes it
+LOCK_SECONDS = 10  # how long a save waits for another one to the same file
+LOCK_LIFETIME = 30  # a lock older than this was left by a crash
 
 
 def write_atomic(path: str | Path, text: str, *, bom: bool = False) -> None:
     """Write ``text`` as UTF-8 into a temporary file beside ``path``, then rename it over.
 
-    A crash (or a full disk) mid-write leaves the old file whole; readers never
-    see half a file.
+    A crash (or a full disk) mid-write leaves the old file whole; readers never see
+    half a file. The file keeps its permissions (a new one gets the usual ones, as any
+    program would make it), so teammates on a shared folder can still read it, and
+    temporary files that a crash left behind are removed.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8-sig" if bom else "utf-8",
-        newline="",
-        dir=path.parent,
-        prefix=f".{path.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
+    _remove_stale_temporaries(path)
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+    # os.open with 0o666 lets the umask decide, like any new file (tempfile would use 0o600)
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with handle:
+        with open(
+            descriptor, "w", encoding="utf-8-sig" if bom else "utf-8", newline=""
+        ) as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(handle.name, path)
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, path.stat().st_mode & 0o7777)  # the old file's permissions
+        os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(handle.name)
+            os.unlink(temporary)
         raise
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    now = time.time()
+    for left in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - left.stat().st_mtime > STALE_SECONDS:
+                left.unlink()
+
+
+def glob_escape(name: str) -> str:
+    """A file name with the glob characters ``*?[`` taken literally."""
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+@contextlib.contextmanager
+def locked(path: Path):
+    """Hold ``.<name>.lock`` beside ``path``: one read-change-write at a time, across processes.
+
+    Two people saving the team's file at the same moment would otherwise each read the
+    old file, change it and write it, and the first one's answer would be lost. The lock
+    is a file that exists while a save runs (removed when it is done; one that a crash
+    left behind counts as broken after ``LOCK_LIFETIME`` seconds, as a save takes
+    milliseconds), so the folder keeps only the answer files.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_file = path.parent / f".{path.name}.lock"
+    with contextlib.suppress(OSError):
+        if time.time() - lock_file.stat().st_mtime > LOCK_LIFETIME:
+            lock_file.unlink()  # left by a crash
+    lock = SoftFileLock(lock_file, timeout=LOCK_SECONDS)
+    try:
+        with lock:
+            yield
+    except Timeout:
+        raise AnswerFileError(
+            path,
+            f"another save to it has not finished in {LOCK_SECONDS} seconds; try again "
+            "(if it keeps happening, delete the .lock file beside it)",
+        ) from None
 
 
 # --- answer files --------------------------------------------------------------------
@@ -135,6 +184,36 @@ class _AnswerFile:
             return self.path.read_bytes()
         except FileNotFoundError:
             return None
+        except IsADirectoryError:
+            raise AnswerFileError(
+                self.path,
+                "is a folder, not a file; move or rename the folder so the answers can be "
+                "kept here",
+            ) from None
+        except PermissionError:
+            raise AnswerFileError(
+                self.path,
+                "can't be read: permission denied; give yourself read and write access to it "
+                "(or copy the company folder somewhere you can)",
+            ) from None
+        except OSError as error:
+            raise AnswerFileError(
+                self.path, f"can't be read ({error.strerror or error})"
+            ) from None
+
+    def _save(self, text: str, bom: bool = False) -> bool:
+        """Write the answers; a file that can't be written is reported like a corrupt one."""
+        try:
+            write_atomic(self.path, text, bom=bom)
+        except OSError as error:
+            self.error = AnswerFileError(
+                self.path, f"can't be written ({error.strerror or error})"
+            )
+            self._tell(False, f"Not saved. {self.error.advice()}")
+            return False
+        self.saved += 1
+        self._tell(True, f"Saved in {shown_path(self.path)}.")
+        return True
 
     def _decode(self, raw: bytes) -> str:
         try:
@@ -285,18 +364,15 @@ class AnswerTable(_AnswerFile):
         """Save one answer at once. False (and nothing written) when the file is corrupt."""
         f = self.field(name)
         value = f.parse(_plain(value))
-        error = self.reload()  # keep edits made meanwhile in a spreadsheet or editor
-        if error is not None:
-            self._tell(False, f"Not saved. {error.advice()}")
-            return False
         if self.rows is not None and row not in self.rows:
             raise KeyError(f"{row!r} is not one of {self.rows}")
-        self._values.setdefault(row, {g.name: g.parse(None) for g in self.fields})[name] = value
-        self._extra.setdefault(row, {c: "" for c in self._extra_columns})
-        write_atomic(self.path, self.to_csv(), bom=self._bom)
-        self.saved += 1
-        self._tell(True, f"Saved in {shown_path(self.path)}.")
-        return True
+        with _saving(self) as error:
+            if error is not None:
+                return False
+            row_values = self._values.setdefault(row, {g.name: g.parse(None) for g in self.fields})
+            row_values[name] = value
+            self._extra.setdefault(row, {c: "" for c in self._extra_columns})
+            return self._save(self.to_csv(), bom=self._bom)
 
     def to_csv(self) -> str:
         header = [self.key, *(f.name for f in self.fields), *self._extra_columns]
@@ -378,23 +454,34 @@ class AnswerText(_AnswerFile):
             raise TypeError("an AnswerText has no rows; call set(name, value)")
         f = self.field(name)
         value = f.parse(_plain(value))
-        error = self.reload()
-        if error is not None:
-            self._tell(False, f"Not saved. {error.advice()}")
-            return False
-        if value is None:
-            self._data.pop(name, None)
-        else:
-            self._data[name] = value
-        write_atomic(self.path, self.to_toml())
-        self.saved += 1
-        self._tell(True, f"Saved in {shown_path(self.path)}.")
-        return True
+        with _saving(self) as error:
+            if error is not None:
+                return False
+            if value is None:
+                self._data.pop(name, None)
+            else:
+                self._data[name] = value
+            return self._save(self.to_toml())
 
     def to_toml(self) -> str:
         order = [f.name for f in self.fields if f.name in self._data]
         order += [k for k in self._data if k not in order]
         return tomli_w.dumps({k: self._data[k] for k in order}, multiline_strings=True)
+
+
+@contextlib.contextmanager
+def _saving(answers: _AnswerFile):
+    """Under the file's lock, read it again (keeping edits made meanwhile in a spreadsheet
+    or by a teammate) and yield its problem, if any; the caller changes and writes."""
+    try:
+        with locked(answers.path):
+            error = answers.reload()
+            if error is not None:
+                answers._tell(False, f"Not saved. {error.advice()}")
+            yield error
+    except AnswerFileError as error:  # the lock: another save did not finish
+        answers._tell(False, f"Not saved. {error.advice()}")
+        raise
 
 
 def _key_line(text: str, key: str) -> int | None:

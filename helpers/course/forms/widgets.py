@@ -51,8 +51,9 @@ def show(build, batch_text: str = ""):
     """Display the form ``build()`` returns where someone can click; else print ``batch_text``.
 
     ``build`` is called only in an interactive session, so a batch run creates no
-    widgets (their random ids would make executed notebooks differ). Returns the
-    form, or None in a batch run.
+    widgets (their random ids would make executed notebooks differ). Returns None, so
+    a cell that ends with this call shows the form once (a returned form would be
+    shown a second time, as the cell's result).
     """
     if not interactive():
         if batch_text:
@@ -60,9 +61,8 @@ def show(build, batch_text: str = ""):
         return None
     from IPython.display import display
 
-    form = build()
-    display(form)
-    return form
+    display(build())
+    return None
 
 
 def widget_for(answers: _AnswerFile, name: str, row=None):

@@ -23,8 +23,9 @@ from helpers.report.vision.texts import TOPIC, answer_file, answers, slug
 # --- documents for many accounts ---------------------------------------------------------
 
 
-def document_name(customer_id: str, name: str, language: str) -> str:
-    """The file stem: ``vision-C0012-rakennus-lahtinen.fi`` (id kept, name slugged).
+def document_name(customer_id: str, name: str, language: str, for_customer: bool = False) -> str:
+    """The file stem: ``vision-C0012-rakennus-lahtinen.fi`` (id kept, name slugged);
+    the customer's copy ends ``-for-customer.fi``.
 
     Files sort by customer id; the name makes them recognisable. An id or name with
     characters a file name can't hold is slugged.
@@ -35,7 +36,7 @@ def document_name(customer_id: str, name: str, language: str) -> str:
     if name_part and name_part.lower() == cid_part.lower():
         name_part = ""
     stem = f"vision-{cid_part}" + (f"-{name_part}" if name_part else "")
-    return f"{stem}.{language}"
+    return f"{stem}{'-for-customer' if for_customer else ''}.{language}"
 
 
 def build_documents(
@@ -46,11 +47,12 @@ def build_documents(
     *,
     include_texts: bool = True,
     with_notebook_facts: bool = True,
+    for_customer: bool = False,
 ) -> list[VisionDocument]:
     """A document per account in ``ids`` (in that order): facts, the team's texts.
 
     ``include_texts=False`` (pseudonymised runs) leaves the typed text out: it may
-    name people. An unreadable answer file is reported in the document (file, line,
+    name people. ``for_customer``: the copy to hand over, without the internal lines. An unreadable answer file is reported in the document (file, line,
     what is wrong) and its texts left out; the file itself is never changed.
     """
     facts = account_facts(company, as_of, ids)
@@ -70,7 +72,10 @@ def build_documents(
             else:
                 texts = saved.values()
         documents.append(
-            VisionDocument(facts[cid], lang, as_of, company.name, texts=texts, texts_note=note)
+            VisionDocument(
+                facts[cid], lang, as_of, company.name, texts=texts, texts_note=note,
+                for_customer=for_customer,
+            )
         )
     return documents
 
@@ -118,8 +123,10 @@ def write_documents(
     accounts: list[str] | None = None,
     *,
     include_texts: bool = True,
+    for_customer: bool = False,
 ) -> list[tuple[str, Path]]:
-    """Write ``vision-<id>-<name>.<language>.html`` and ``.md`` per account into ``out_dir``.
+    """Write ``vision-<id>-<name>.<language>.html`` and ``.md`` per account into ``out_dir``
+    (``for_customer``: the copies to hand over, ``…-for-customer.<language>.html``).
 
     ``accounts`` None = :func:`accounts_to_document` (the key accounts, and every account
     the team has written a vision for). Returns (customer name, HTML file) per account,
@@ -132,8 +139,13 @@ def write_documents(
     out_dir.mkdir(parents=True, exist_ok=True)
     written, used = [], set()
     language = lang.code
-    for document in build_documents(company, as_of, ids, lang, include_texts=include_texts):
-        stem = document_name(document.facts.customer_id, document.facts.name, language)
+    documents = build_documents(
+        company, as_of, ids, lang, include_texts=include_texts, for_customer=for_customer
+    )
+    for document in documents:
+        stem = document_name(
+            document.facts.customer_id, document.facts.name, language, for_customer
+        )
         base, n = stem, 2
         while stem in used:  # two ids that slug alike
             stem = base.replace(f".{language}", f"-{n}.{language}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from babel.numbers import format_decimal
 
-from helpers.language import Language
+from helpers.language import N_, Language
 from helpers.report.vision.facts import AccountFacts
 from helpers.report.vision.texts import (
     COMMITMENT_NAMES,
@@ -50,7 +50,9 @@ class VisionDocument:
     carries the currency; a strict one fails on a message without a translation).
 
     ``texts``: the team's text per section key (None/absent = not written yet);
-    ``texts_note``: shown instead of the texts when they were left out or unreadable.
+    ``texts_note``: shown instead of the texts when they were left out or unreadable;
+    ``for_customer``: the copy to hand over, without the lines marked internal (the
+    team's copy has a switch that hides them too, for printing).
     """
 
     facts: AccountFacts
@@ -59,6 +61,7 @@ class VisionDocument:
     company_name: str
     texts: dict[str, str | None] = field(default_factory=dict)
     texts_note: str | None = None
+    for_customer: bool = False  # the customer's copy: the lines marked internal left out
 
     # formatting, all in the document's language
 
@@ -108,11 +111,14 @@ class VisionDocument:
         for number, section in enumerate(SECTIONS, start=1):
             text = self.texts.get(section.key)
             text = text if text and text.strip() else None
+            lines = per_section[section.key]
+            if self.for_customer:
+                lines = [line for line in lines if not line.internal]
             out.append(
                 Part(
                     number,
                     _(section.heading),
-                    per_section[section.key],
+                    lines,
                     text,
                     [_(q) for q in section.questions],
                     note=self.texts_note if text is None else None,
@@ -281,9 +287,14 @@ class VisionDocument:
                 f'<h2><span class="number">{part.number}</span> {e(part.heading)}</h2>'
                 f"{facts}{body}</section>"
             )
-        footnote = ""
+        footnote = switch = ""
         if any(line.internal for part in parts for line in part.lines):
             footnote = f'<p class="footnote">{e(self._internal_note())}</p>'
+            # no script: a checkbox before the page hides the internal lines by CSS alone
+            switch = (
+                '<input type="checkbox" id="customer-copy" class="switch">'
+                f'<label for="customer-copy" class="switch">{e(_(CUSTOMER_COPY))}</label>\n'
+            )
         name, title = e(self.facts.name), e(self.title)
         return f"""<!DOCTYPE html>
 <html lang="{e(self.lang.code)}">
@@ -294,7 +305,7 @@ class VisionDocument:
 <style>{STYLE}</style>
 </head>
 <body>
-<main class="page">
+{switch}<main class="page">
 <header>
 <p class="kicker">{title}</p>
 <h1>{name}</h1>
@@ -334,7 +345,7 @@ class VisionDocument:
             if part.lines:
                 out.append("")
             if part.text is not None:
-                out += [html.escape(part.text, quote=False).strip(), ""]
+                out += [_markdown_block(part.text), ""]
             else:
                 if part.note:
                     out += [f"*{_markdown_inline(part.note)}*", ""]
@@ -359,17 +370,31 @@ def _paragraphs_html(text: str) -> str:
     )
 
 
+def _markdown_block(text: str) -> str:
+    """Typed text as Markdown: its own emphasis and lists stay, but no HTML and no links
+    (``[click](javascript:…)`` shows as typed; a link in a document is never live)."""
+    text = html.escape(str(text), quote=False).strip()
+    return re.sub(r"([\\\[\]])", r"\\\1", text)
+
+
 def _markdown_inline(text: str) -> str:
     """Text from the data, safe in a Markdown line: HTML escaped, Markdown marks escaped."""
     text = html.escape(str(text), quote=False)
     return re.sub(r"([\\`*_\[\]#|])", r"\\\1", text).replace("\n", " ")
 
 
+CUSTOMER_COPY = N_("Copy for the customer: leave out the lines marked internal")
+
 STYLE = """
 @page { size: A4; margin: 18mm 17mm 20mm; }
 * { box-sizing: border-box; }
 html { background: #eceae6; }
-body { margin: 0; color: #1f2328; font: 15px/1.5 Georgia, "DejaVu Serif", serif; }
+body { margin: 0; color: #1f2328; font: 15px/1.5 Georgia, "DejaVu Serif", serif;
+       overflow-wrap: anywhere; }
+.switch { font: .9rem system-ui, "DejaVu Sans", sans-serif; }
+input.switch { margin: 1rem .4rem 0 calc(50% - 26rem); }
+#customer-copy:checked ~ main .internal, #customer-copy:checked ~ main .footnote,
+#customer-copy:checked ~ main .tag { display: none; }
 .page { background: #fff; max-width: 52rem; margin: 2rem auto; padding: 2.5rem 3rem 3rem;
         box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 header { border-bottom: 2px solid #2f5d62; margin-bottom: 1.2rem; padding-bottom: .6rem; }
@@ -400,6 +425,7 @@ tr.internal th, tr.internal td { color: #6b5a2a; }
 .note { color: #7a4a00; font-style: normal; }
 .footnote { margin-top: 2rem; color: #6b5a2a; font: .8rem/1.4 system-ui, sans-serif; }
 @media print {
+  .switch { display: none; }
   html, body { background: #fff; }
   body { font-size: 10.5pt; }
   .page { max-width: none; margin: 0; padding: 0; box-shadow: none; }
