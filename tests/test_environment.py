@@ -61,7 +61,7 @@ def test_every_make_target_calls_the_bootstrap():
     recipes = {}
     target = None
     for line in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines():
-        found = re.match(r"^([a-z]+):", line)
+        found = re.match(r"^([a-z-]+):", line)
         if found:
             target = found.group(1)
         elif line.startswith("\t") and target:
