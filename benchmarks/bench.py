@@ -8,6 +8,8 @@ file), then measures, each several times, keeping the median:
 * every analysis function the notebooks call;
 * the per-customer recency / frequency / money summary against the peer,
   ``lifetimes.utils.summary_data_from_transaction_data`` (numbers checked equal);
+* the BG/NBD fit (``still_buying.fit_bgnbd``) against the peer's ``BetaGeoFitter`` on
+  the same purchase summary (parameters and p_alive compared);
 * the whole ``workbook run`` (a subprocess, as a user runs it), each notebook's own
   time taken from papermill's record, and the peak memory of the run and its kernels
   (the resident memory of the whole process tree, sampled every 0.1 s).
@@ -17,6 +19,8 @@ here, not in tests.
 
     python -m benchmarks.bench                 # 100k and 1M, 3 runs each
     python -m benchmarks.bench --sizes 100000 --runs 1
+    python -m benchmarks.bench --fit-only      # only the BG/NBD fit against lifetimes; prints,
+                                               # leaves RESULTS.md alone
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import pandas as pd
 import psutil
 
 from benchmarks.generate import write_company
-from helpers.analysis import concentration, freshness, overview, pricing
+from helpers.analysis import concentration, freshness, overview, pricing, still_buying
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.company.importing import import_export
 from helpers.paths import PROJECT_ROOT
@@ -50,6 +54,7 @@ TARGET_ANALYSES_S = 5.0
 TARGET_RUN_S = 120.0
 TARGET_PEAK_BYTES = 3e9
 TARGET_PEER_RATIO = 5.0
+TARGET_FIT_RATIO = 1.0  # the BG/NBD fit no slower than lifetimes' on the same summary
 
 
 def median_time(function, runs: int) -> tuple[float, object]:
@@ -156,6 +161,68 @@ def compare_with_peer(invoices, as_of, runs: int) -> dict:
             "customers": len(ours)}
 
 
+def peer_fit(summary: pd.DataFrame):
+    """lifetimes' BG/NBD fit of a purchase summary (the peer; it also computes a Hessian)."""
+    import warnings
+
+    from lifetimes import BetaGeoFitter
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # lifetimes 0.11.3 on pandas 3: deprecation notices
+        return BetaGeoFitter(penalizer_coef=0.0).fit(
+            summary["frequency"], summary["recency"], summary["T"]
+        )
+
+
+def fit_against_peer(invoices, as_of, runs: int) -> dict:
+    """The BG/NBD fit, ours against lifetimes', on the same purchase summary (days).
+
+    Out: both median times, the customers, the largest relative difference of the four
+    parameters, and the share of customers whose p_alive differs by at most 0.02.
+    """
+    summary = still_buying.purchase_summary(invoices, as_of)
+    small = summary.head(2000)  # warm up: imports and first calls, not timed
+    still_buying.fit_bgnbd(small)
+    peer_fit(small)
+    ours_s, fit = median_time(lambda: still_buying.fit_bgnbd(summary), runs)
+    peer_s, peer = median_time(lambda: peer_fit(summary), runs)
+    result = {"ours_s": ours_s, "peer_s": peer_s, "customers": len(summary),
+              "reason": fit.reason, "max_parameter_difference": None, "p_alive_close": None}
+    if fit.fitted:
+        ours = pd.Series(vars(fit.params))
+        difference = (ours / peer.params_[ours.index] - 1).abs().max()
+        result["max_parameter_difference"] = float(difference)
+        mine = still_buying.p_alive(fit.params, summary["frequency"], summary["recency"],
+                                    summary["T"])
+        theirs = peer.conditional_probability_alive(summary["frequency"], summary["recency"],
+                                                    summary["T"])
+        result["p_alive_close"] = float((abs(mine - theirs) <= 0.02).mean())
+    return result
+
+
+def measure_fit(size: int, runs: int, work: Path) -> dict:
+    """Only the BG/NBD fit against the peer, on a generated company of ``size`` lines."""
+    folder = work / f"company-{size}"
+    print(f"== {size:,} lines", file=sys.stderr)
+    sizes = write_company(folder, size)
+    company = load_company(folder)
+    result = {"size": size, **sizes,
+              "fit": fit_against_peer(company.invoices, resolve_as_of(company.invoices, None),
+                                      runs)}
+    print_fit(result["fit"])
+    return result
+
+
+def print_fit(fit: dict) -> None:
+    if fit["reason"]:
+        found = f"no fit: {fit['reason']}"
+    else:
+        found = (f"parameters within {fit['max_parameter_difference'] * 100:.4f} %, p_alive "
+                 f"within 0.02 for {fit['p_alive_close'] * 100:.1f} % of them")
+    print(f"  BG/NBD fit: ours {fit['ours_s']:.3f} s, lifetimes {fit['peer_s']:.3f} s "
+          f"({fit['customers']:,} customers; {found})", file=sys.stderr)
+
+
 class PeakMemory:
     """The largest resident memory of a process and all its descendants, sampled."""
 
@@ -223,6 +290,8 @@ def measure(size: int, runs: int, work: Path) -> dict:
     result["peer"] = compare_with_peer(company.invoices, as_of, runs)
     print(f"  customer summary: ours {result['peer']['ours_s']:.2f} s, lifetimes "
           f"{result['peer']['peer_s']:.2f} s", file=sys.stderr)
+    result["fit"] = fit_against_peer(company.invoices, as_of, runs)
+    print_fit(result["fit"])
 
     run_results = []
     for number in range(runs):
@@ -282,6 +351,7 @@ def write_results(results: list[dict], command: str, runs: int) -> str:
                  [f"{r['peer']['peer_s'] / r['peer']['ours_s']:.1f} ×" for r in results]),
              row("the same numbers for every customer",
                  ["yes" if r["peer"]["same_numbers"] else "**no**" for r in results]),
+             *fit_rows(results, head, row, seconds),
              "\n## The whole `workbook run`\n\n", head,
              row("**whole run**", [f"**{r['run_s']:.1f} s**" for r in results]),
              row("peak memory, run and kernels",
@@ -291,6 +361,23 @@ def write_results(results: list[dict], command: str, runs: int) -> str:
     text.append("\n(Two notebooks run at once, one per core, so a notebook's own time includes "
                 "waiting for the core it shares.)\n")
     return "".join(text) + targets(results)
+
+
+def fit_rows(results: list[dict], head: str, row, seconds) -> list[str]:
+    """The BG/NBD fit against lifetimes' BetaGeoFitter, on the same purchase summary."""
+
+    def percent(value, digits) -> str:
+        return "–" if value is None else f"{value * 100:.{digits}f} %"
+
+    fits = [r["fit"] for r in results]
+    return ["\n## Against a peer: the BG/NBD fit\n\n", head,
+            row("ours (`still_buying.fit_bgnbd`)", [seconds(f["ours_s"]) for f in fits]),
+            row("lifetimes (`BetaGeoFitter`, same summary)", [seconds(f["peer_s"]) for f in fits]),
+            row("peer time / our time", [f"{f['peer_s'] / f['ours_s']:.1f} ×" for f in fits]),
+            row("largest difference of the four parameters",
+                [percent(f["max_parameter_difference"], 4) for f in fits]),
+            row("customers whose p_alive is within 0.02",
+                [percent(f["p_alive_close"], 1) for f in fits])]
 
 
 def notebook_01_seconds(result: dict) -> float:
@@ -303,6 +390,7 @@ def targets(results: list[dict]) -> str:
     """The issue's targets against the 1,000,000-line figures: met or not."""
     big = max(results, key=lambda r: r["size"])
     peer_ratio = big["peer"]["peer_s"] / big["peer"]["ours_s"]
+    fit_ratio = big["fit"]["peer_s"] / big["fit"]["ours_s"]
     rows = [
         ("all analyses (every notebook)", "< 5 s",
          f"{sum(big['analyses'].values()):.2f} s",
@@ -315,6 +403,8 @@ def targets(results: list[dict]) -> str:
          big["run_peak_bytes"] < TARGET_PEAK_BYTES),
         ("customer summary against lifetimes", "≥ 5 ×", f"{peer_ratio:.1f} ×",
          peer_ratio >= TARGET_PEER_RATIO),
+        ("BG/NBD fit against lifetimes (no slower)", "≥ 1 ×", f"{fit_ratio:.1f} ×",
+         fit_ratio >= TARGET_FIT_RATIO),
     ]
     text = [f"\n## The targets, on {big['size']:,} lines\n\n",
             "| | target | measured | met |\n|---|---:|---:|:---:|\n"]
@@ -350,8 +440,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--results", default=str(RESULTS))
+    parser.add_argument("--fit-only", action="store_true",
+                        help="only the BG/NBD fit against lifetimes; print, write nothing")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.fit_only:
+        with tempfile.TemporaryDirectory(prefix="workbook-bench-") as tmp:
+            for size in sizes:
+                measure_fit(size, args.runs, Path(tmp))
+        return 0
     with tempfile.TemporaryDirectory(prefix="workbook-bench-") as tmp:
         results = [measure(size, args.runs, Path(tmp)) for size in sizes]
     command = "make bench" if argv is None and len(sys.argv) == 1 else (
