@@ -74,6 +74,56 @@ class Scale(Field):
 
 
 @dataclass(frozen=True)
+class Number(Field):
+    """A number from ``low`` to ``high`` (``whole``: a whole number); empty = not answered.
+
+    Written as people write it: ``0.2``, ``0,2``, ``20 %`` (a share when ``percent``).
+
+    >>> Number("key_share", 0.01, 1, percent=True).parse("20 %"), Number("n", 1, 25).parse("7")
+    (0.2, 7.0)
+    """
+
+    name: str
+    low: float = 0.0
+    high: float = float("inf")
+    label: str = ""
+    whole: bool = False
+    percent: bool = False  # a share: "20 %" and 0.2 both mean a fifth
+
+    def expected(self) -> str:
+        kind = "a whole number" if self.whole else "a number"
+        span = f"from {self.low:g} to {self.high:g}" if self.high != float("inf") else (
+            f"of {self.low:g} or more"
+        )
+        return f"{kind} {span}, or empty"
+
+    def parse(self, value):
+        if value is None or (isinstance(value, str) and value.strip() == ""):
+            return None
+        if isinstance(value, bool):
+            raise ValueError(f"expected {self.expected()}")
+        share = False
+        if isinstance(value, str):
+            text = value.strip().replace("\xa0", "").replace(" ", "")
+            share = self.percent and text.endswith("%")
+            try:
+                number = float(text.rstrip("%").replace(",", "."))
+            except ValueError:
+                raise ValueError(f"expected {self.expected()}") from None
+        elif isinstance(value, int | float):
+            number = float(value)
+        else:
+            raise ValueError(f"expected {self.expected()}")
+        if share:
+            number /= 100
+        if number != number or not self.low <= number <= self.high:
+            raise ValueError(f"expected {self.expected()}")
+        if self.whole and number != int(number):
+            raise ValueError(f"expected {self.expected()}")
+        return int(number) if self.whole else number
+
+
+@dataclass(frozen=True)
 class Text(Field):
     """Free text; ``lines`` > 1 shows a larger box. Empty = not answered (None)."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from helpers.company.answers.fields import Choice, Picks, Scale, Text, shown_path
+from helpers.company.answers.fields import Choice, Number, Picks, Scale, Text, shown_path
 from helpers.company.answers.files import AnswerTable, AnswerText, _AnswerFile
 
 NOT_ANSWERED = "–"  # the label of "no answer yet" in a scale's buttons
@@ -76,6 +76,12 @@ def widget_for(answers: _AnswerFile, name: str, row=None):
         options = [(NOT_ANSWERED, None)] + list(zip(names, steps, strict=True))
         widget = w.ToggleButtons(options=options, value=None, tooltips=[])
         widget.style.button_width = "2.4em" if not f.names else "auto"
+    elif isinstance(f, Number):
+        bounds = {"min": f.low, "max": f.high if f.high != float("inf") else 1e12}
+        if f.whole:
+            widget = w.BoundedIntText(value=int(f.low), step=1, **bounds)
+        else:
+            widget = w.BoundedFloatText(value=f.low, step=0.01 if f.percent else 1, **bounds)
     elif isinstance(f, Choice):
         options = [(NOT_ANSWERED, None)] + [
             o if isinstance(o, tuple) else (o, o) for o in f.options
