@@ -11,6 +11,7 @@ tables. The numbers come from :mod:`helpers.analysis.advantage`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -57,7 +58,7 @@ def e_name(area: str, lang: Language) -> str:
     return lang._(area_label(area))
 
 
-def e_names(areas, lang: Language) -> str:
+def e_names(areas: Iterable[str], lang: Language) -> str:
     """Names of areas as a list for a sentence: ``"Epic, Ethics"``."""
     return ", ".join(e_name(k, lang) for k in areas)
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import advantage
-from helpers.course import forms
+from helpers.company.answers import AnswerTable, member_file
 from helpers.paths import SAMPLE_DIR
 from helpers.report.figures import FIGURES
 
@@ -126,8 +126,8 @@ def test_the_sample_answer_files_parse_and_show_a_team_that_disagrees():
 
 
 def test_a_corrupt_team_file_is_a_problem_and_member_answers_still_count(tmp_path):
-    forms.AnswerTable(
-        forms.member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS
+    AnswerTable(
+        member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS
     ).set("epic", "today", 4)
     advantage.team_file(tmp_path).write_text('chosen = ["epik"]\n', encoding="utf-8")
     answers = advantage.load_answers(tmp_path)

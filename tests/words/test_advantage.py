@@ -1,7 +1,7 @@
 """The 9E checklist in words: names of the E's, findings and tables, in three languages."""
 
 from helpers.analysis import advantage
-from helpers.course import forms
+from helpers.company.answers import AnswerTable, member_file
 from helpers.language import ENGLISH, Language
 from helpers.words import advantage as words
 from tests.analysis.test_advantage import TEAM, long
@@ -49,9 +49,9 @@ def test_without_answers_the_words_say_how_to_give_them(tmp_path):
 
 
 def test_a_corrupt_team_file_is_named_in_words(tmp_path):
-    forms.AnswerTable(
-        forms.member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS
-    ).set("epic", "today", 4)
+    AnswerTable(member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS).set(
+        "epic", "today", 4
+    )
     advantage.team_file(tmp_path).write_text('chosen = ["epik"]\n', encoding="utf-8")
     answers = advantage.load_answers(tmp_path)
     assert "team.toml" in words.problems_in_words(answers, ENGLISH)
