@@ -221,6 +221,10 @@ def chosen_es(scores: pd.DataFrame, team: dict) -> tuple[list[str], str]:
     """The E's to invest in and why: the team's pick if it made one, else the suggestion.
 
     Out: (area keys, basis) where basis is :data:`TEAMS_PICK` or :data:`BY_PRIORITY`.
+
+    >>> scores = pd.DataFrame({"priority": [4.0], "importance": [4.0]}, index=["epic"])
+    >>> chosen_es(scores, {}), chosen_es(scores, {"chosen": ["ethics"]})
+    ((['epic'], 'priority'), (['ethics'], 'team_pick'))
     """
     picked = [k for k in team.get("chosen") or [] if k in NINE_E]
     if picked:

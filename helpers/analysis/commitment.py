@@ -45,7 +45,13 @@ AT_RISK_COLUMNS = ["customer_id", "name", "cell", "contract_end", "revenue_12m"]
 
 
 def revenue_12m_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """Revenue of each customer (every one up to as_of) in ``(as_of − 365 d, as_of]``; 0 if none."""
+    """Revenue of each customer (every one up to as_of) in ``(as_of − 365 d, as_of]``; 0 if none.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "B"], "amount": [100.0, 200.0, 50.0],
+    ...                       "date": pd.to_datetime(["2024-06-01", "2025-06-01", "2024-01-01"])})
+    >>> revenue_12m_by_customer(lines, pd.Timestamp("2025-12-31")).to_dict()
+    {'A': 200.0, 'B': 0.0}
+    """
     lines = invoices.loc[invoices["date"] <= as_of]
     ids = pd.Index(sorted(lines["customer_id"].unique()), name="customer_id")
     window = in_window(lines, as_of)
@@ -85,7 +91,12 @@ def commitment_matrix(
     ``binding``, ``satisfaction``, ``recommend``, ``commitment``,
     ``commitment_basis``, ``cell``, ``action``; sorted by revenue_12m, largest first.
 
-    Example: ``commitment_matrix(invoices, customers, survey, as_of)["cell"].value_counts()``
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B"], "amount": [100.0, 50.0],
+    ...                       "date": pd.to_datetime(["2025-06-01", "2025-03-01"])})
+    >>> ends = pd.DataFrame({"customer_id": ["A", "B"],
+    ...                      "contract_end": pd.to_datetime(["2027-01-01", None])})
+    >>> commitment_matrix(lines, ends, None, pd.Timestamp("2025-12-31"))["cell"].to_dict()
+    {'A': 'prisoner', 'B': 'risk'}
     """
     revenue = revenue_12m_by_customer(invoices, as_of)
     table = revenue.to_frame()

@@ -49,6 +49,12 @@ def margin_12m_by_customer(
     Out: DataFrame indexed by ``customer_id`` (customers with a line in the
     window) with ``revenue_12m``, ``margin_12m`` and ``margin_from_cost`` (share of
     the revenue whose margin came from real costs).
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A"], "amount": [1000.0, 500.0],
+    ...                       "cost": [600.0, None],
+    ...                       "date": pd.to_datetime(["2025-06-01", "2025-07-01"])})
+    >>> margin_12m_by_customer(lines, pd.Timestamp("2025-12-31"), 0.3)["margin_12m"].tolist()
+    [550.0]
     """
     window = in_window(invoices, as_of)
     cost = window["cost"] if "cost" in window.columns else pd.Series(np.nan, index=window.index)

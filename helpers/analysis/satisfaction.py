@@ -86,7 +86,13 @@ def repurchase_after_answers(
     ``next_purchase`` (first positive line after the answer, NaT if none) and
     ``repurchased``.
 
-    Example: ``repurchase_after_answers(invoices, survey, as_of)["repurchased"].mean()``
+    >>> survey = pd.DataFrame({"customer_id": ["A", "B"], "satisfaction": [5, 4],
+    ...                        "date": pd.to_datetime(["2024-06-01", "2024-06-01"])})
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B"], "amount": [100.0, 100.0],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-08-01"])})
+    >>> after = repurchase_after_answers(lines, survey, pd.Timestamp("2025-12-31"))
+    >>> after["repurchased"].tolist()  # B's purchase came after its year
+    [True, False]
     """
     answers = survey_answers(survey, as_of).reset_index(drop=True)
     answers = answers.assign(

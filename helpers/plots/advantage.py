@@ -52,7 +52,7 @@ def plot_radar(
     ``lang``: the language of the names, title and legend.
     Out: the polar Axes with two closed lines (unanswered E's leave a gap).
 
-    Example: ``plot_radar(team_scores(answers.long), competitor="Konepaja Oy", lang=wb.lang)``
+    >>> plot_radar(team_scores(answers.long), competitor="Virtanen", lang=wb.lang)  # doctest: +SKIP
     """
     _ = lang._
     ax = _radar_axes(ax, lang)

@@ -43,7 +43,7 @@ def plot_commitment_matrix(
     ``buying_12m``, ``revenue_12m``); ``lang`` writes the words and the money.
     Out: the Axes with four coloured squares (binding up, commitment right).
 
-    Example: ``plot_commitment_matrix(matrix_summary(matrix), lang=wb.lang)``
+    >>> plot_commitment_matrix(matrix_summary(matrix), lang=wb.lang)  # doctest: +SKIP
     """
     _ = lang._
     ax = axes(ax)
