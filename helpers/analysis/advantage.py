@@ -13,7 +13,9 @@ company folder:
   suggest).
 
 Every function takes the long table of answers (``member``, ``area``, one
-column per question) and returns a DataFrame indexed by ``area``.
+column per question) and returns a DataFrame indexed by ``area``, a list of area
+keys or plain numbers. The names of the areas and the sentences about the results are
+in :mod:`helpers.words.advantage`.
 
 >>> long = pd.DataFrame({"member": ["a", "b"], "area": ["epic", "epic"], "today": [4, 2],
 ...                      "competitor": [3, 3], "importance": [5, 3], "evidence": [None, None]})
@@ -29,7 +31,6 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.company.answers import (
-    ANSWERS,
     AnswerFileError,
     AnswerText,
     Picks,
@@ -40,7 +41,6 @@ from helpers.company.answers import (
     read_members,
 )
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
 
 TOPIC = "9e"
 TEAM_FILE = "team.toml"
@@ -94,36 +94,20 @@ DISAGREE_SPREAD = 2  # members' scores this far apart put the E on the meeting's
 CHOSEN_MAX = 3
 
 
-def e_name(area: str, formats: Formats = ENGLISH) -> str:
-    """``"epic"`` -> ``"Epic"`` (``"Epiikka"`` in Finnish); a basic -> ``"Product"``."""
-    if area in NINE_E:
-        return formats._(NINE_E[area][0])
-    if area in BASIC_NAMES:
-        return formats._(BASIC_NAMES[area])
-    return area.capitalize()
+def area_label(area: str) -> str:
+    """The English name of an area, as marked for translation: ``"epic"`` -> ``"Epic"``.
 
+    The headline figures keep these names; :func:`helpers.words.advantage.e_name` gives
+    them in the reader's language.
 
-def e_names(areas, formats: Formats = ENGLISH) -> str:
-    """Names of areas as a list for a sentence: ``"Epic, Ethics"``."""
-    return ", ".join(e_name(k, formats) for k in areas)
-
-
-def all_names(area: str) -> set[str]:
-    """An area's key and its name in English, Finnish and Swedish (for answers people type)."""
-    return {area} | {e_name(area, Formats(language)) for language in ("en", "fi", "sv")}
-
-
-def area_key(text: str) -> str | None:
-    """The area key for a name or key typed by a person (any case, en/fi/sv), else None.
-
-    >>> area_key(" Efficiency "), area_key("economy"), area_key("Epiikka"), area_key("speed")
-    ('efficiency', 'economy', 'epic', None)
+    >>> area_label("epic"), area_label("delivery"), area_label("speed")
+    ('Epic', 'Delivery', 'Speed')
     """
-    wanted = str(text).strip().casefold()
-    for key in AREAS:
-        if wanted in {name.casefold() for name in all_names(key)}:
-            return key
-    return None
+    if area in NINE_E:
+        return NINE_E[area][0]
+    if area in BASIC_NAMES:
+        return BASIC_NAMES[area]
+    return area.capitalize()
 
 
 # --- reading the answers -------------------------------------------------------------
@@ -164,80 +148,6 @@ def load_answers(company_folder: str | Path) -> Answers:
     return Answers(long, team, problems)
 
 
-def folder_in_words(company: str, folder: str | Path, formats: Formats = ENGLISH) -> str:
-    """Which company this is and where its checklist answers are kept."""
-    return formats._("Company: {name}; answers are kept in {folder}").format(
-        name=company, folder=f"{Path(folder).name}/{ANSWERS}/{TOPIC}/"
-    )
-
-
-def problems_in_words(answers: Answers, formats: Formats = ENGLISH) -> str:
-    """A sentence per answer file that was left out, and what that means."""
-    if not answers.problems:
-        return ""
-    _ = formats._
-    count = len(answers.problems)
-    heading = (
-        _("Left out ({count} file can't be read; it was not changed):")
-        if count == 1
-        else _("Left out ({count} files can't be read; they were not changed):")
-    )
-    lines = [heading.format(count=formats.number(count))]
-    lines += [f"  - {p}" for p in answers.problems]
-    lines.append(
-        _(
-            "Fix the line named (in a text editor or spreadsheet) and run the notebook "
-            "again; the results below are without these files."
-        )
-    )
-    return "\n".join(lines)
-
-
-def how_to_answer(company_folder: str | Path, formats: Formats = ENGLISH) -> str:
-    """What to do when nobody has answered yet (a batch run on a new company)."""
-    _ = formats._
-    return _(
-        "Nobody has filled in the 9E checklist for this company yet, so there are no "
-        "results to show. Three ways to give your answers:\n"
-        "  1. Open this notebook in JupyterLab (`make lab`), set `member` to your name "
-        "and fill in the form: every click is saved at once.\n"
-        "  2. Without code: run `workbook checklist DATA_DIR --member YOUR_NAME` and open "
-        "the address it prints in your browser.\n"
-        "  3. In a spreadsheet: save a file {folder}/YOUR_NAME.csv in the company folder "
-        "(here: {company}) with the columns area,today,competitor,importance,evidence and "
-        "one row per area ({areas}); scores are whole numbers from 1 to 5.\n"
-        "Then run the workbook again."
-    ).format(folder=f"{ANSWERS}/{TOPIC}", company=Path(company_folder).name,
-             areas=", ".join(AREAS))  # fmt: skip
-
-
-def answers_in_words(
-    answers: Answers, company_folder: str | Path, formats: Formats = ENGLISH
-) -> str:
-    """Who has answered, which files were left out, or how to answer when nobody has."""
-    _ = formats._
-    lines = []
-    if answers.problems:
-        lines.append(problems_in_words(answers, formats))
-    if not answers.answered:
-        lines.append(how_to_answer(company_folder, formats))
-        return "\n".join(lines)
-    count = len(answers.members)
-    mode = (
-        _("team mode: the results below are the team's averages")
-        if count > 1
-        else _("one person's answers")
-    )
-    competitor = answers.team.get("competitor_name") or _("a competitor (not named yet)")
-    lines.insert(0, (
-        _("Answers from {count} member: {names} ({mode}). Compared with: {competitor}.")
-        if count == 1
-        else _("Answers from {count} members: {names} ({mode}). Compared with: {competitor}.")
-    ).format(count=formats.number(count), names=", ".join(map(member_label, answers.members)),
-             mode=mode, competitor=competitor))  # fmt: skip
-    return "\n".join(lines)
-
-
 # --- the team's scores ---------------------------------------------------------------
 
 
@@ -271,42 +181,6 @@ def team_scores(long: pd.DataFrame, areas=None) -> pd.DataFrame:
     return out
 
 
-READABLE = {
-    "today": N_("us today"),
-    "competitor": N_("competitor"),
-    "importance": N_("importance"),
-    "lead": N_("lead"),
-    "priority": N_("importance × lead"),
-    "spread": N_("spread"),
-    "members": N_("answers"),
-}
-
-
-def scores_readable(scores: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The team table for people: E names, readable headers, one decimal in the language."""
-    _ = formats._
-    table = pd.DataFrame(index=pd.Index([e_name(k, formats) for k in scores.index], name="E"))
-    for column, header in READABLE.items():
-        values = scores[column].to_numpy()
-        decimals = 0 if column == "members" else 1
-        table[_(header)] = [formats.number(v, decimals) for v in values]
-    return table
-
-
-def basics_readable(basics: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The competitiveness check for people: us, the competitor, holds yes/no."""
-    _ = formats._
-    table = pd.DataFrame(
-        index=pd.Index([e_name(k, formats) for k in basics.index], name=_("basic"))
-    )
-    table[_("us today")] = [formats.number(v, 1) for v in basics["today"]]
-    table[_("competitor")] = [formats.number(v, 1) for v in basics["competitor"]]
-    table[_("holds")] = [
-        _("not scored") if pd.isna(v) else (_("yes") if v else _("no")) for v in basics["holds"]
-    ]
-    return table
-
-
 # --- competitiveness first -----------------------------------------------------------
 
 
@@ -324,42 +198,6 @@ def competitiveness(long: pd.DataFrame) -> pd.DataFrame:
     return scores
 
 
-def competitiveness_in_words(check: pd.DataFrame, formats: Formats = ENGLISH) -> str:
-    """Whether advantage work makes sense yet, in two or three sentences."""
-    _ = formats._
-    answered = check["holds"].dropna()
-    if answered.empty:
-        return _("The three basics (product, delivery, service) have no scores yet.")
-    weak = [k for k, ok in answered.items() if not ok]
-    missing = [k for k in check.index if k not in answered.index]
-    if weak:
-        text = _(
-            "Competitiveness first: {basics} falls short (below {fine} or more than {behind} "
-            "point behind the competitor). Fix that before building an advantage: customers "
-            "who are let down on the basics won't notice your story or your values."
-        ).format(basics=e_names(weak, formats), fine=formats.number(FINE),
-                 behind=formats.number(BEHIND_BY))  # fmt: skip
-    else:
-        text = _(
-            "The basics hold: product, delivery and service meet expectations and are not "
-            "clearly behind the competitor. Advantage work makes sense now."
-        )
-        close = [
-            k
-            for k, row in check.iterrows()
-            if pd.notna(row["holds"])
-            and pd.notna(row["competitor"])
-            and row["today"] < row["competitor"]
-        ]
-        if close:
-            text += " " + _(
-                "Only just for {basics}: the competitor is a little ahead there; keep an eye on it."
-            ).format(basics=e_names(close, formats))
-    if missing:
-        text += " " + _("Not scored yet: {basics}.").format(basics=e_names(missing, formats))
-    return text
-
-
 # --- where to invest -----------------------------------------------------------------
 
 
@@ -374,12 +212,20 @@ def suggested_es(scores: pd.DataFrame, n: int = CHOSEN_MAX) -> list[str]:
     return ranked.index[:n].tolist()
 
 
-TEAMS_PICK = N_("the team's pick")
-BY_PRIORITY = N_("importance × lead")
+# why the E's were chosen: codes, put in words by helpers.words.advantage.basis_name
+TEAMS_PICK = "team_pick"  # the team picked them (team.toml)
+BY_PRIORITY = "priority"  # the largest importance × lead (the suggestion)
 
 
 def chosen_es(scores: pd.DataFrame, team: dict) -> tuple[list[str], str]:
-    """The E's to invest in and why: the team's pick if it made one, else the suggestion."""
+    """The E's to invest in and why: the team's pick if it made one, else the suggestion.
+
+    Out: (area keys, basis) where basis is :data:`TEAMS_PICK` or :data:`BY_PRIORITY`.
+
+    >>> scores = pd.DataFrame({"priority": [4.0], "importance": [4.0]}, index=["epic"])
+    >>> chosen_es(scores, {}), chosen_es(scores, {"chosen": ["ethics"]})
+    ((['epic'], 'priority'), (['ethics'], 'team_pick'))
+    """
     picked = [k for k in team.get("chosen") or [] if k in NINE_E]
     if picked:
         return picked, TEAMS_PICK
@@ -400,97 +246,20 @@ def disagreement_agenda(scores: pd.DataFrame, min_spread: float = DISAGREE_SPREA
     return agenda.drop(columns="order")
 
 
+def widest_question(row: pd.Series) -> str:
+    """The question (``today``, ``competitor`` or ``importance``) members are furthest apart
+    on, in one row of :func:`team_scores` (the first of them when tied)."""
+    return max(
+        SCORE_COLUMNS, key=lambda c: row[f"spread_{c}"] if pd.notna(row[f"spread_{c}"]) else -1
+    )
+
+
 def evidence(long: pd.DataFrame, area: str) -> list[str]:
     """Each member's line of evidence for one area: ``"aino: laser cut in 48 h"``."""
     rows = long[(long[KEY] == area) & long["evidence"].notna()]
     return [
         f"{member_label(m)}: {e}" for m, e in zip(rows["member"], rows["evidence"], strict=True)
     ]
-
-
-def chosen_in_words(
-    scores: pd.DataFrame, chosen: list[str], basis: str, formats: Formats = ENGLISH
-) -> str:
-    """One sentence: the E's to invest in and why they were chosen (for the front page)."""
-    _ = formats._
-    if scores["today"].isna().all():
-        return _("No scores yet, so there is nothing to choose from.")
-    if not chosen:
-        return _(
-            "No E stands out yet: on none of them are you ahead of the competitor on "
-            "something customers care about. Pick one E that fits your team and build "
-            "something real behind it, or fill in the missing scores."
-        )
-    return (_("The E to invest in ({basis}): {names}.") if len(chosen) == 1
-            else _("The E's to invest in ({basis}): {names}.")).format(
-        basis=_(basis), names=e_names(chosen, formats))  # fmt: skip
-
-
-def evidence_in_words(
-    scores: pd.DataFrame, long: pd.DataFrame, chosen: list[str], formats: Formats = ENGLISH
-) -> str:
-    """Each chosen E with the team's scores and every member's line of evidence."""
-    _ = formats._
-    if scores["today"].isna().all():
-        return ""
-    lines = []
-    for area in chosen:
-        row = scores.loc[area]
-        lines.append("  - " + _("{name}: us {today}, competitor {competitor}, importance "
-                                "{importance}").format(
-            name=e_name(area, formats), today=formats.number(row["today"], 1),
-            competitor=formats.number(row["competitor"], 1),
-            importance=formats.number(row["importance"], 1)))  # fmt: skip
-        backing = evidence(long, area)
-        lines.extend(f"      {b}" for b in backing)
-        if not backing:
-            lines.append("      " + _("no evidence written yet: what real thing backs this?"))
-    return "\n".join(lines)
-
-
-def choice_in_words(
-    scores: pd.DataFrame,
-    long: pd.DataFrame,
-    chosen: list[str],
-    basis: str,
-    formats: Formats = ENGLISH,
-) -> str:
-    """The chosen E's with their scores and evidence, as a short text."""
-    details = evidence_in_words(scores, long, chosen, formats)
-    return "\n".join(t for t in (chosen_in_words(scores, chosen, basis, formats), details) if t)
-
-
-QUESTION_NAMES = {
-    "today": N_("today"),
-    "competitor": N_("competitor"),
-    "importance": N_("importance"),
-}
-
-
-def agenda_in_words(agenda: pd.DataFrame, members: list[str], formats: Formats = ENGLISH) -> str:
-    """The team meeting's agenda: where members disagree most."""
-    _ = formats._
-    if not members:
-        return _("Nobody has answered yet, so there is no team to compare.")
-    if len(members) < 2:
-        return _("Only one person has answered, so there is no disagreement to discuss.")
-    if agenda.empty:
-        return _(
-            "The {count} members agree within {points} point on every E: no disagreement "
-            "to put on the agenda."
-        ).format(count=formats.number(len(members)),
-                 points=formats.number(DISAGREE_SPREAD - 1))  # fmt: skip
-    items = []
-    for area, row in agenda.iterrows():
-        which = max(
-            SCORE_COLUMNS, key=lambda c: row[f"spread_{c}"] if pd.notna(row[f"spread_{c}"]) else -1
-        )
-        items.append(_("{name} ({question}: {points} points apart)").format(
-            name=e_name(area, formats), question=_(QUESTION_NAMES[which]),
-            points=formats.number(row["spread"])))  # fmt: skip
-    return _("Agenda for the team meeting, where you disagree most: {items}.").format(
-        items="; ".join(items)
-    )
 
 
 # --- everything at once ------------------------------------------------------------
@@ -504,7 +273,7 @@ class Results:
     scores: pd.DataFrame  # team_scores
     basics: pd.DataFrame  # competitiveness
     chosen: list[str]
-    basis: str  # "the team's pick" or "importance × lead"
+    basis: str  # TEAMS_PICK or BY_PRIORITY
     agenda: pd.DataFrame  # disagreement_agenda
     behind: list[str]  # behind_on_what_matters
 
@@ -527,7 +296,8 @@ def results(answers: Answers) -> Results:
 def headline_figures(result: Results) -> dict:
     """The figures the notebook records (keys documented in ``report.figures``).
 
-    Without any answers every figure but ``e9_members`` (0) is None.
+    Without any answers every figure but ``e9_members`` (0) is None. The E's are named
+    in English (:func:`area_label`), whatever the run's language.
     """
     members = result.answers.members
     answered = result.answers.answered
@@ -540,23 +310,11 @@ def headline_figures(result: Results) -> dict:
         for column in SCORE_COLUMNS:
             value = result.scores.loc[area, column]
             figures[f"e9_{area}_{column}"] = None if pd.isna(value) else round(float(value), 3)
-    figures["e9_chosen"] = ", ".join(e_name(k) for k in result.chosen) if result.chosen else None
+    figures["e9_chosen"] = (
+        ", ".join(area_label(k) for k in result.chosen) if result.chosen else None
+    )
     agenda = result.agenda
     top = agenda.index[0] if len(members) > 1 and not agenda.empty else None
-    figures["e9_largest_disagreement"] = e_name(top) if top else None
+    figures["e9_largest_disagreement"] = area_label(top) if top else None
     figures["e9_largest_disagreement_spread"] = float(agenda.loc[top, "spread"]) if top else None
     return figures
-
-
-def behind_in_words(behind: list[str], formats: Formats = ENGLISH) -> str:
-    """E's where the competitor leads on something customers care about."""
-    _ = formats._
-    if not behind:
-        return _(
-            "On nothing that matters to customers (importance 3 or more) is the competitor ahead."
-        )
-    return _(
-        "Behind on what matters to customers: {names}. That is not where your advantage will "
-        "come from, but customers notice it: bring it up to the competitor's level, or explain "
-        "the difference (a higher price for faster work)."
-    ).format(names=e_names(behind, formats))

@@ -1,8 +1,9 @@
-"""Who stays: retention by cohort (the year a customer was won), and retention in words.
+"""Who stays: retention by cohort (the year a customer was won).
 
 Notebook 05, part 3. The 12-month retention itself is ``freshness.retention_12m``
 (notebook 01); here are the cohorts behind it. Invoices are a validated frame
 (``customer_id``, ``date``, ``amount``); every function takes an explicit ``as_of``.
+Retention in words is :func:`helpers.words.cohorts.retention_in_words`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.freshness import first_invoice_dates
-from helpers.report.formats import ENGLISH, Formats
 
 
 def cohort_retention(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -60,17 +60,3 @@ def cohort_sizes(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     sizes = first.dt.year.value_counts().sort_index().astype(int)
     sizes.index.name, sizes.name = "cohort", "customers"
     return sizes
-
-
-def retention_in_words(retention: float, formats: Formats = ENGLISH) -> str:
-    """Retention of the last 12 months as a sentence, or why it can't be measured."""
-    _ = formats._
-    if retention != retention:
-        return _(
-            "Nobody bought in the 12 months before the last 12, so retention can't be "
-            "measured yet: it needs two years of invoices."
-        )
-    return _(
-        "Of the customers who bought in the 12 months before the last 12, {kept} bought "
-        "again in the last 12 months, and {lost} did not."
-    ).format(kept=formats.percent(retention), lost=formats.percent(1 - retention))

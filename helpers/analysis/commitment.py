@@ -6,11 +6,10 @@ imprisonment).
 Every function takes validated frames (invoices: ``customer_id``, ``date``,
 ``amount``; customers: ``customer_id``, optional ``contract_end``; survey: see
 :mod:`helpers.analysis.satisfaction`) and an explicit ``as_of`` date. Windows are
-``(start, end]``: open on the left, closed on the right, as everywhere in the workbook.
-
-The sentences and readable tables at the end take ``formats`` (``wb.formats`` in a
-notebook): the words come from the message catalogs
-(helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
+``(start, end]``: open on the left, closed on the right, as everywhere in the workbook
+(:mod:`helpers.analysis.windows`). The cells are codes (``"ideal"``, ``"prisoner"``,
+``"emotional tie"``, ``"risk"``); their names, the actions and the sentences about the
+matrix in the reader's language are in :mod:`helpers.words.commitment`.
 """
 
 from __future__ import annotations
@@ -18,10 +17,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.freshness import WINDOW_DAYS
 from helpers.analysis.satisfaction import PROMOTER_FROM, VERY_SATISFIED, latest_answers
+from helpers.analysis.windows import in_window, window_mask
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
 
 DAYS_PER_MONTH = 365.25 / 12
 
@@ -47,10 +45,16 @@ AT_RISK_COLUMNS = ["customer_id", "name", "cell", "contract_end", "revenue_12m"]
 
 
 def revenue_12m_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
-    """Revenue of each customer (every one up to as_of) in ``(as_of − 365 d, as_of]``; 0 if none."""
+    """Revenue of each customer (every one up to as_of) in ``(as_of − 365 d, as_of]``; 0 if none.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "B"], "amount": [100.0, 200.0, 50.0],
+    ...                       "date": pd.to_datetime(["2024-06-01", "2025-06-01", "2024-01-01"])})
+    >>> revenue_12m_by_customer(lines, pd.Timestamp("2025-12-31")).to_dict()
+    {'A': 200.0, 'B': 0.0}
+    """
     lines = invoices.loc[invoices["date"] <= as_of]
     ids = pd.Index(sorted(lines["customer_id"].unique()), name="customer_id")
-    window = lines.loc[lines["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)]
+    window = in_window(lines, as_of)
     revenue = window.groupby("customer_id", sort=False)["amount"].sum().reindex(ids, fill_value=0.0)
     return revenue.astype(float).rename("revenue_12m")
 
@@ -87,17 +91,18 @@ def commitment_matrix(
     ``binding``, ``satisfaction``, ``recommend``, ``commitment``,
     ``commitment_basis``, ``cell``, ``action``; sorted by revenue_12m, largest first.
 
-    Example: ``commitment_matrix(invoices, customers, survey, as_of)["cell"].value_counts()``
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B"], "amount": [100.0, 50.0],
+    ...                       "date": pd.to_datetime(["2025-06-01", "2025-03-01"])})
+    >>> ends = pd.DataFrame({"customer_id": ["A", "B"],
+    ...                      "contract_end": pd.to_datetime(["2027-01-01", None])})
+    >>> commitment_matrix(lines, ends, None, pd.Timestamp("2025-12-31"))["cell"].to_dict()
+    {'A': 'prisoner', 'B': 'risk'}
     """
     revenue = revenue_12m_by_customer(invoices, as_of)
     table = revenue.to_frame()
     table.insert(0, "name", revenue.index if names is None else names.reindex(revenue.index))
     table["name"] = table["name"].fillna(pd.Series(revenue.index, index=revenue.index))
-    recent = invoices.loc[
-        (invoices["date"] <= as_of)
-        & (invoices["amount"] > 0)
-        & (invoices["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS))
-    ]
+    recent = invoices.loc[window_mask(invoices["date"], as_of) & (invoices["amount"] > 0)]
     table.insert(2, "buying_12m", table.index.isin(recent["customer_id"]))
     if customers is not None and "contract_end" in customers.columns:
         ends = customers.drop_duplicates("customer_id").set_index("customer_id")["contract_end"]
@@ -171,7 +176,7 @@ def at_risk(matrix: pd.DataFrame, horizon_months: float = 12) -> pd.DataFrame:
     return rows[AT_RISK_COLUMNS].reset_index(drop=True)
 
 
-# --- in words and readable tables ----------------------------------------------------------
+# --- what the data allows ----------------------------------------------------------------
 
 
 def has_contract_dates(matrix: pd.DataFrame) -> bool:
@@ -182,97 +187,6 @@ def has_contract_dates(matrix: pd.DataFrame) -> bool:
 def has_survey_answers(matrix: pd.DataFrame) -> bool:
     """Has any customer in the matrix answered the survey?"""
     return bool((matrix["commitment_basis"] == "survey").any())
-
-
-def matrix_in_words(
-    matrix: pd.DataFrame,
-    formats: Formats = ENGLISH,
-    customers_switch_on: str = "",
-    survey_switch_on: str = "",
-) -> str:
-    """The commitment matrix in a few sentences, and what data would sharpen it.
-
-    In: the table from :func:`commitment_matrix`; ``formats``; the sentences saying
-    what file to add (``CUSTOMERS.switches_on``, ``SURVEY.switches_on``).
-    """
-    _, number = formats._, formats.number
-    summary = matrix_summary(matrix)
-    buying = summary["buying_12m"]
-    lines = [
-        _(
-            "{customers} customers placed; {buying} of them bought in the last 12 months: "
-            "ideal {ideal}, prisoner {prisoner}, emotional tie {tie}, risk {risk}."
-        ).format(
-            customers=number(summary["customers"].sum()),
-            buying=number(buying.sum()),
-            ideal=number(buying[IDEAL]),
-            prisoner=number(buying[PRISONER]),
-            tie=number(buying[EMOTIONAL_TIE]),
-            risk=number(buying[RISK]),
-        )  # fmt: skip
-    ]
-    low = summary.loc[[PRISONER, RISK]]
-    share = low["revenue_share"].sum() if summary["revenue_share"].notna().any() else np.nan
-    if share == share and has_survey_answers(matrix):  # without answers everyone is "low"
-        lines.append(
-            _(
-                "Customers with low commitment (prisoners and risks) brought {revenue} in the "
-                "last 12 months, {share} of the revenue."
-            ).format(revenue=formats.money(low["revenue_12m"].sum()), share=formats.percent(share))
-        )
-    if not has_contract_dates(matrix):
-        lines.append(
-            _(
-                "There are no contract end dates, so nobody counts as bound: everyone sits in "
-                "the bottom row."
-            )
-            + " "
-            + (customers_switch_on or _("Add a contract_end column to customers.csv."))
-        )
-    if not has_survey_answers(matrix):
-        lines.append(
-            _(
-                "There are no survey answers, so nobody counts as committed: everyone sits in "
-                "the left column."
-            )
-            + " "
-            + survey_switch_on
-        )
-    else:
-        unasked = int((matrix["commitment_basis"] != "survey").sum())
-        if unasked:
-            lines.append(
-                _(
-                    "{count} customers never answered the survey; they count as low commitment "
-                    "until you hear otherwise."
-                ).format(count=number(unasked))
-            )
-    return "\n".join(line.strip() for line in lines)
-
-
-def matrix_summary_readable(matrix: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """:func:`matrix_summary` to show: translated cells, headers and actions, locale numbers."""
-    _ = formats._
-    summary = matrix_summary(matrix)
-    out = pd.DataFrame(index=pd.Index([_(CELL_NAMES[c]) for c in summary.index], name=_("cell")))
-    out[_("customers")] = summary["customers"].map(formats.number).to_numpy()
-    out[_("buying now")] = summary["buying_12m"].map(formats.number).to_numpy()
-    out[_("answered the survey")] = summary["answered"].map(formats.number).to_numpy()
-    out[_("revenue, 12 months")] = summary["revenue_12m"].map(formats.money).to_numpy()
-    out[_("share of revenue")] = summary["revenue_share"].map(formats.percent).to_numpy()
-    out[_("what to do")] = [_(ACTIONS[c]) for c in summary.index]
-    return out
-
-
-def at_risk_readable(rows: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The :func:`at_risk` list to show: translated cells and headers, locale numbers."""
-    _ = formats._
-    out = pd.DataFrame(index=pd.Index(rows["customer_id"], name=_("customer")))
-    out[_("name")] = rows["name"].to_numpy()
-    out[_("cell")] = [_(CELL_NAMES[c]) for c in rows["cell"]]
-    out[_("contract ends")] = rows["contract_end"].map(formats.date).to_numpy()
-    out[_("revenue, 12 months")] = rows["revenue_12m"].map(formats.money).to_numpy()
-    return out
 
 
 def at_risk_figures(rows: pd.DataFrame, matrix: pd.DataFrame) -> dict:
@@ -286,28 +200,3 @@ def at_risk_figures(rows: pd.DataFrame, matrix: pd.DataFrame) -> dict:
         "at_risk_customers": int(len(rows)),
         "at_risk_revenue_12m": float(rows["revenue_12m"].sum()),
     }
-
-
-def at_risk_in_words(
-    rows: pd.DataFrame, horizon_months: float, matrix: pd.DataFrame, formats: Formats = ENGLISH
-) -> str:
-    """One or two sentences on the at-risk list (or why it is empty)."""
-    _ = formats._
-    if not has_contract_dates(matrix):
-        return _(
-            "No contract end dates, so no binding can run out: the at-risk list is empty. "
-            "Add contract_end (YYYY-MM-DD) to customers.csv to fill it."
-        )
-    if rows.empty:
-        return _(
-            "No prisoner or risk customer has a contract ending within {months} months. "
-            "Nothing to call about today; look again next quarter."
-        ).format(months=formats.short(horizon_months))
-    return _(
-        "{count} customers with low commitment have a contract ending within {months} "
-        "months. Together they brought {revenue} in the last 12 months: that is the revenue "
-        "at stake if they don't renew."
-    ).format(
-        count=formats.number(len(rows)), months=formats.short(horizon_months),
-        revenue=formats.money(rows["revenue_12m"].sum()),
-    )  # fmt: skip

@@ -3,11 +3,8 @@
 Notebook 05, part 4. Ideas from text 004 of the course brief (the potential in
 existing customers). Invoices are a validated frame (``customer_id``, ``date``,
 ``amount``, optional ``cost``); every function takes an explicit ``as_of`` date and
-the retention to assume (``freshness.retention_12m`` in the notebook).
-
-The sentences and readable tables at the end take ``formats`` (``wb.formats`` in a
-notebook): the words come from the message catalogs
-(helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
+the retention to assume (``freshness.retention_12m`` in the notebook). The sentences
+and readable tables about these numbers are in :mod:`helpers.words.lifetime_value`.
 """
 
 from __future__ import annotations
@@ -15,9 +12,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.freshness import WINDOW_DAYS, first_year_revenue_of_new_customers
+from helpers.analysis.freshness import first_year_revenue_of_new_customers
+from helpers.analysis.windows import in_window
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
+
+AVERAGE_CUSTOMER = N_("average customer")  # the first row of the cost_of_losing table
 
 
 def lifetime_value(margin_per_year, retention: float, discount_rate: float, years: int):
@@ -50,10 +49,14 @@ def margin_12m_by_customer(
     Out: DataFrame indexed by ``customer_id`` (customers with a line in the
     window) with ``revenue_12m``, ``margin_12m`` and ``margin_from_cost`` (share of
     the revenue whose margin came from real costs).
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A"], "amount": [1000.0, 500.0],
+    ...                       "cost": [600.0, None],
+    ...                       "date": pd.to_datetime(["2025-06-01", "2025-07-01"])})
+    >>> margin_12m_by_customer(lines, pd.Timestamp("2025-12-31"), 0.3)["margin_12m"].tolist()
+    [550.0]
     """
-    window = invoices.loc[
-        (invoices["date"] <= as_of) & (invoices["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS))
-    ]
+    window = in_window(invoices, as_of)
     cost = window["cost"] if "cost" in window.columns else pd.Series(np.nan, index=window.index)
     known = cost.notna()
     margin = np.where(known, window["amount"] - cost.fillna(0.0), window["amount"] * margin_rate)
@@ -88,12 +91,14 @@ def cost_of_losing(
     ``discount_rate`` and ``years`` (:func:`lifetime_value`).
 
     Out: dict with
-    ``table`` (DataFrame: rows "average customer" and the ``top`` accounts by
+    ``table`` (DataFrame: rows :data:`AVERAGE_CUSTOMER` and the ``top`` accounts by
     revenue_12m, columns ``revenue_12m``, ``margin_12m``, ``lifetime_value``,
     ``new_customers_to_replace`` = ⌈lifetime value / new customer's net value⌉,
     ``acquisition_spend`` = that × acquisition_cost);
     ``new_customer`` (dict: ``first_year_revenue``, ``margin_per_year``,
-    ``lifetime_value``, ``net_value`` = lifetime value − acquisition_cost, ``basis``);
+    ``lifetime_value``, ``net_value`` = lifetime value − acquisition_cost, ``basis``: which
+    new customers the first-year revenue comes from, as
+    ``freshness.first_year_revenue_of_new_customers`` gives it);
     ``margin_rate`` (used for new customers), ``customers_12m``.
     Values are ``nan`` where retention is unknown or a new customer doesn't pay
     back its acquisition cost.
@@ -115,7 +120,7 @@ def cost_of_losing(
             "revenue_12m": [buying["revenue_12m"].mean()],
             "margin_12m": [buying["margin_12m"].mean()],
         },
-        index=[N_("average customer")],
+        index=[AVERAGE_CUSTOMER],
     )
     table = pd.concat([average, top_rows[["revenue_12m", "margin_12m"]].set_axis(label)])
     table.index.name = "customer"
@@ -273,134 +278,3 @@ def budget_what_if(
         discount_rate=discount_rate, years=years,
     )  # fmt: skip
     return {"table": table, "break_even": even}
-
-
-# --- in words and readable tables ----------------------------------------------------------
-
-
-def lifetime_in_words(
-    result: dict, retention: float, acquisition_cost: float, formats: Formats = ENGLISH
-) -> str:
-    """What an average customer, the largest account and a new customer are worth."""
-    _, money = formats._, formats.money
-    if retention != retention:
-        return _(
-            "Retention can't be measured yet (it needs two years of invoices), so lifetime "
-            "values can't be computed. Export a longer history to see them."
-        )
-    table = result["table"]
-    average = table.iloc[0]
-    new = result["new_customer"]
-    text = [
-        _(
-            "With {retention} of customers staying each year, an average customer is worth "
-            "{value} in margin over the horizon ({margin} a year now)."
-        ).format(
-            retention=formats.percent(retention),
-            value=money(average["lifetime_value"]),
-            margin=money(average["margin_12m"]),
-        )  # fmt: skip
-    ]
-    if len(table) > 1:
-        largest = table.iloc[1]
-        text.append(
-            _("Your largest account, {name}, is worth {value}.").format(
-                name=table.index[1], value=money(largest["lifetime_value"])
-            )
-        )
-        if largest["new_customers_to_replace"] == largest["new_customers_to_replace"]:
-            text.append(
-                _(
-                    "A new customer brings about {margin} margin a year and is worth {net} "
-                    "after the {cost} it costs to win. Replacing {name} takes about {count} new "
-                    "customers, and {spend} to win them."
-                ).format(
-                    margin=money(new["margin_per_year"]),
-                    net=money(new["net_value"]),
-                    cost=money(acquisition_cost),
-                    name=table.index[1],
-                    count=formats.number(largest["new_customers_to_replace"]),
-                    spend=money(largest["acquisition_spend"]),
-                )  # fmt: skip
-            )
-    if not new["net_value"] > 0:
-        text.append(
-            _(
-                "A new customer is worth less than the {cost} it costs to win (or can't be "
-                "estimated): no number of new customers pays back a lost one."
-            ).format(cost=money(acquisition_cost))
-        )
-    return "\n".join(text)
-
-
-def lifetime_readable(table: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The :func:`cost_of_losing` table to show: readable headers, locale numbers."""
-    _ = formats._
-    labels = [_(label) if label == "average customer" else label for label in table.index]
-    out = pd.DataFrame(index=pd.Index(labels, name=_("customer")))
-    out[_("revenue, 12 months")] = table["revenue_12m"].map(formats.money).to_numpy()
-    out[_("margin, 12 months")] = table["margin_12m"].map(formats.money).to_numpy()
-    out[_("lifetime value")] = table["lifetime_value"].map(formats.money).to_numpy()
-    out[_("new customers to replace")] = (
-        table["new_customers_to_replace"].map(formats.number).to_numpy()
-    )
-    out[_("cost of winning them")] = table["acquisition_spend"].map(formats.money).to_numpy()
-    return out
-
-
-def budget_what_if_readable(what_if: dict, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The :func:`budget_what_if` table to show: readable headers, locale numbers."""
-    _ = formats._
-    table = what_if["table"]
-    out = pd.DataFrame(index=pd.Index([_("as now"), _("moved")], name=_("scenario")))
-    out[_("winning budget")] = table["winning_budget"].map(formats.money).to_numpy()
-    out[_("keeping budget")] = table["keeping_budget"].map(formats.money).to_numpy()
-    out[_("new customers a year")] = (
-        table["new_customers"].map(lambda v: formats.number(v, 1)).to_numpy()
-    )
-    out[_("retention")] = table["retention"].map(formats.percent).to_numpy()
-    out[_("value of new customers")] = table["value_of_new"].map(formats.money).to_numpy()
-    out[_("value of customers kept")] = table["value_of_existing"].map(formats.money).to_numpy()
-    out[_("total")] = table["total_value"].map(formats.money).to_numpy()
-    return out
-
-
-def budget_what_if_in_words(what_if: dict, formats: Formats = ENGLISH) -> str:
-    """The what-if in sentences: what moving the money wins or loses, and the break-even."""
-    _, money, number = formats._, formats.money, formats.number
-    table, break_even = what_if["table"], what_if["break_even"]
-    now, moved = table.loc["as now"], table.loc["moved"]
-    if moved["total_value"] != moved["total_value"]:
-        return _("The what-if needs retention and a new customer's value; one of them is unknown.")
-    difference = moved["total_value"] - now["total_value"]
-    text = [
-        (
-            _(
-                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
-                "a year. If it lifts retention from {before} to {after}, the total lifetime "
-                "value grows by {change}."
-            )
-            if difference >= 0
-            else _(
-                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
-                "a year. If it lifts retention from {before} to {after}, the total lifetime "
-                "value falls by {change}."
-            )
-        ).format(
-            moved=money(moved["keeping_budget"]),
-            fewer=number(now["new_customers"] - moved["new_customers"], 1),
-            before=formats.percent(now["retention"]),
-            after=formats.percent(moved["retention"]),
-            change=money(abs(difference)),
-        )  # fmt: skip
-    ]
-    if break_even == break_even:
-        text.append(
-            _(
-                "It pays as soon as retention rises by {points} percentage points or more: ask "
-                "yourself whether that money could do it."
-            ).format(points=number(100 * break_even, 1))
-        )
-    else:
-        text.append(_("Even keeping every customer would not make up for the new customers lost."))
-    return "\n".join(text)

@@ -2,13 +2,16 @@
 in one module per topic:
 
 - :mod:`helpers.analysis.commitment`: the commitment matrix (binding against
-  commitment), its summary, the at-risk list, and their sentences and tables;
+  commitment), its summary and the at-risk list;
 - :mod:`helpers.analysis.satisfaction`: survey figures, box shares, repurchase by
-  satisfaction score, NPS, and their sentences and tables;
-- :mod:`helpers.analysis.cohorts`: retention by cohort, and retention in words;
+  satisfaction score and NPS;
+- :mod:`helpers.analysis.cohorts`: retention by cohort;
 - :mod:`helpers.analysis.lifetime_value`: lifetime value, the cost of losing a
-  customer and the budget what-if, and their sentences and tables;
+  customer and the budget what-if;
 - :mod:`helpers.analysis.intervals`: Wilson and ratio intervals (general statistics).
+
+Their sentences and readable tables are in :mod:`helpers.words` (``commitment``,
+``satisfaction``, ``cohorts``, ``lifetime_value``).
 
 This module only keeps the names other parts of the workbook import from it:
 ``commitment_matrix`` (the customer vision of notebook 06 takes each customer's

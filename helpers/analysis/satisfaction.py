@@ -7,11 +7,8 @@ The survey is a validated frame (``customer_id``, ``date``, ``satisfaction`` 1�
 optional ``recommend`` 0–10); invoices have ``customer_id``, ``date``, ``amount``.
 Every function takes an explicit ``as_of`` date. Windows are ``(start, end]``: open
 on the left, closed on the right, as everywhere in the workbook. The intervals come
-from :mod:`helpers.analysis.intervals`.
-
-The sentences and readable tables at the end take ``formats`` (``wb.formats`` in a
-notebook): the words come from the message catalogs
-(helpers/locale/<fi|sv>/LC_MESSAGES/), the numbers in the reader's locale.
+from :mod:`helpers.analysis.intervals`. The sentences and readable tables about these
+figures are in :mod:`helpers.words.satisfaction`.
 """
 
 from __future__ import annotations
@@ -21,9 +18,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.freshness import WINDOW_DAYS
 from helpers.analysis.intervals import ratio_interval, wilson_interval, z_value
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.windows import WINDOW
 
 SCORES = (1, 2, 3, 4, 5)
 SATISFIED, VERY_SATISFIED = 4, 5
@@ -90,11 +86,17 @@ def repurchase_after_answers(
     ``next_purchase`` (first positive line after the answer, NaT if none) and
     ``repurchased``.
 
-    Example: ``repurchase_after_answers(invoices, survey, as_of)["repurchased"].mean()``
+    >>> survey = pd.DataFrame({"customer_id": ["A", "B"], "satisfaction": [5, 4],
+    ...                        "date": pd.to_datetime(["2024-06-01", "2024-06-01"])})
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B"], "amount": [100.0, 100.0],
+    ...                       "date": pd.to_datetime(["2025-01-10", "2025-08-01"])})
+    >>> after = repurchase_after_answers(lines, survey, pd.Timestamp("2025-12-31"))
+    >>> after["repurchased"].tolist()  # B's purchase came after its year
+    [True, False]
     """
     answers = survey_answers(survey, as_of).reset_index(drop=True)
     answers = answers.assign(
-        window_end=answers["date"] + pd.Timedelta(days=WINDOW_DAYS), answer=np.arange(len(answers))
+        window_end=answers["date"] + WINDOW, answer=np.arange(len(answers))
     )
     answers["followed"] = answers["window_end"] <= as_of
     bought = invoices.loc[invoices["amount"] > 0]
@@ -267,155 +269,3 @@ def latest_answers(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.DataF
         table["recommend"] = np.nan
     table.index.name = "customer_id"
     return table
-
-
-# --- in words and readable tables ----------------------------------------------------------
-
-
-def satisfaction_trap_in_words(
-    boxes: dict, by_score: pd.DataFrame, formats: Formats = ENGLISH, switch_on: str = ""
-) -> str:
-    """The "98 % satisfied" trap on the learner's own data.
-
-    In: :func:`box_shares`, :func:`repurchase_by_score`, ``formats`` and the sentence
-    saying what file to add when there is no survey.
-    """
-    _, number = formats._, formats.number
-    if not boxes["answers"]:
-        return (
-            _("There are no survey answers, so satisfaction and loyalty can't be compared.")
-            + " "
-            + switch_on
-        ).strip()
-    text = [
-        _(
-            "{top2} of the {answers} answers say satisfied or very satisfied (4 or 5); only "
-            "{top} say very satisfied (5)."
-        ).format(
-            top2=formats.percent(boxes["top2_box_share"]),
-            answers=number(boxes["answers"]),
-            top=formats.percent(boxes["top_box_share"]),
-        )  # fmt: skip
-    ]
-    four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
-    followed = int(four["followed"] + five["followed"])
-    if not followed:
-        text.append(_("No answer of 4 or 5 is a full year old yet, so we can't see who came back."))
-        return "\n".join(text)
-    stayed_away = int(followed - four["repurchased"] - five["repurchased"])
-    text.append(
-        _(
-            "Of the {followed} answers of 4 or 5 that we can follow for a whole year, {away} "
-            "were not followed by a purchase within 12 months."
-        ).format(followed=number(followed), away=number(stayed_away))
-    )
-    if stayed_away:
-        text.append(
-            _(
-                "{fours} of those {away} came from customers who were 'only' satisfied (4). A "
-                "high satisfied share hides where loyalty actually lives."
-            ).format(fours=number(four["followed"] - four["repurchased"]), away=number(stayed_away))
-        )
-    return "\n".join(text)
-
-
-def repurchase_readable(by_score: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """:func:`repurchase_by_score` to show: readable headers, locale numbers."""
-    _ = formats._
-    out = pd.DataFrame(index=by_score.index.rename(_("satisfaction")))
-    out[_("answers")] = by_score["answers"].map(formats.number)
-    out[_("a year old")] = by_score["followed"].map(formats.number)
-    out[_("bought again")] = by_score["repurchased"].map(formats.number)
-    out[_("rate")] = by_score["rate"].map(formats.percent)
-    out[_("95 % interval")] = [
-        f"{formats.percent(low)} – {formats.percent(high)}" if low == low else formats.percent(low)
-        for low, high in zip(by_score["ci_low"], by_score["ci_high"], strict=True)
-    ]
-    return out
-
-
-def repurchase_in_words(by_score: pd.DataFrame, ratio: dict, formats: Formats = ENGLISH) -> str:
-    """The repurchase rates of 4 and 5, their ratio, and how it compares with "5–10 ×"."""
-    _, percent, number = formats._, formats.percent, formats.number
-    four, five = by_score.loc[SATISFIED], by_score.loc[VERY_SATISFIED]
-    if not by_score["answers"].sum():
-        return _("No survey answers, so there are no repurchase rates to compare.")
-
-    def rate(row) -> str:
-        if not row["followed"]:
-            return _("can't be measured (no answers a full year old)")
-        return _(
-            "{rate} bought again within 12 months ({came} of {followed}; 95 % interval {low} "
-            "to {high})"
-        ).format(
-            rate=percent(row["rate"], 0), came=number(row["repurchased"]),
-            followed=number(row["followed"]), low=percent(row["ci_low"], 0),
-            high=percent(row["ci_high"], 0),
-        )  # fmt: skip
-
-    text = [
-        _("Very satisfied (5): {what}.").format(what=rate(five)),
-        _("Satisfied (4): {what}.").format(what=rate(four)),
-    ]
-    value = ratio["ratio"]
-    if value != value:
-        text.append(
-            _(
-                "The ratio very satisfied / satisfied can't be computed here: it needs followed "
-                "answers of both 4 and 5, and at least one 4 who came back."
-            )
-        )
-        return "\n".join(text)
-    if ratio["ci_low"] == ratio["ci_low"]:
-        text.append(
-            _(
-                "The very satisfied came back {ratio} times as often as the satisfied (95 % "
-                "interval {low} to {high})."
-            ).format(
-                ratio=number(value, 1),
-                low=number(ratio["ci_low"], 1),
-                high=number(ratio["ci_high"], 1),
-            )  # fmt: skip
-        )
-    else:
-        text.append(
-            _("The very satisfied came back {ratio} times as often as the satisfied.").format(
-                ratio=number(value, 1)
-            )
-        )
-    ceiling = 1 / four["rate"] if four["rate"] > 0 else float("inf")
-    if value < 5:
-        verdict = _(
-            "That is well below the '5–10 ×' rule of thumb and the ~6 × of Jones & Sasser (1995)."
-        )
-        if ceiling < 5:
-            verdict += " " + _(
-                "It could hardly be higher: with {rate} of the satisfied coming back, the most "
-                "possible is {ceiling} ×."
-            ).format(rate=percent(four["rate"], 0), ceiling=number(ceiling, 1))
-    elif value <= 10:
-        verdict = _(
-            "That is inside the '5–10 ×' rule of thumb, near the ~6 × of Jones & Sasser (1995)."
-        )
-    else:
-        verdict = _("That is above even the '5–10 ×' rule of thumb.")
-    text.append(verdict)
-    return "\n".join(text)
-
-
-def nps_in_words(nps: dict, formats: Formats = ENGLISH) -> str:
-    """The net promoter score with its interval, or why there is none."""
-    _, number = formats._, formats.number
-    if not nps["answers"]:
-        return _(
-            "No 'would you recommend us' answers (0–10), so there is no NPS. Add a recommend "
-            "column to survey.csv to get one."
-        )
-    return _(
-        "NPS {nps} (95 % interval {low} to {high}): {promoters} promoters (9–10), {passives} "
-        "passives (7–8) and {detractors} detractors (0–6) in {answers} answers."
-    ).format(
-        nps=number(nps["nps"]), low=number(nps["ci_low"]), high=number(nps["ci_high"]),
-        promoters=number(nps["promoters"]), passives=number(nps["passives"]),
-        detractors=number(nps["detractors"]), answers=number(nps["answers"]),
-    )  # fmt: skip

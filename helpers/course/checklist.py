@@ -3,7 +3,9 @@
 ``checklist_form(folder, member)`` builds the whole form (the team's competitor,
 the three basics, the nine E's, the team's pick), every widget bound to the
 member's answer file (see ``helpers.course.forms``). ``show_form`` shows it only
-where someone can click; ``page()`` is what the Voilà page runs.
+where someone can click; ``page()`` is what the Voilà page runs. The form and the page
+are in English for now; the results on the page come from :mod:`helpers.words.advantage`
+in the :class:`~helpers.language.Language` given (:data:`PAGE_LANGUAGE`).
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import html
 import os
 from pathlib import Path
 
+from helpers import words
 from helpers.analysis import advantage
 from helpers.course import forms
+from helpers.language import ENGLISH, Language
 from helpers.paths import SAMPLE_DIR, resolve_data_dir
-from helpers.report.formats import ENGLISH, Formats
 
 PAGE_NOTEBOOK = Path(__file__).with_name("checklist.ipynb")
 ENV_DATA_DIR, ENV_MEMBER = "WORKBOOK_DATA_DIR", "WORKBOOK_MEMBER"
+PAGE_LANGUAGE = ENGLISH  # the page is in English for now, like the form
 
 INTRO = """
 <p>Score each line from <b>1</b> (poor) to <b>5</b> (excellent), for <b>us today</b> and
@@ -42,10 +46,10 @@ def team_text(company_folder: str | Path) -> forms.AnswerText:
 
 def _rows_and_descriptions():
     """Each E named in English, Finnish and Swedish (the form itself is in English)."""
-    fi, sv = Formats("fi"), Formats("sv")
+    en, fi, sv = (Language(code) for code in ("en", "fi", "sv"))
+    e_name = words.advantage.e_name
     rows = {
-        key: f"{number} · {advantage.e_name(key)} ({advantage.e_name(key, fi)} · "
-        f"{advantage.e_name(key, sv)})"
+        key: f"{number} · {e_name(key, en)} ({e_name(key, fi)} · {e_name(key, sv)})"
         for number, key in enumerate(advantage.E_KEYS, start=1)
     }
     describe = {key: html.escape(meaning.capitalize()) for key, (_name, meaning) in
@@ -157,8 +161,9 @@ def sample_note(company_folder: str | Path) -> str:
 # --- the page without code ------------------------------------------------------------
 
 
-def page():
-    """The Voilà page: title, the form and the team's results (``workbook checklist``)."""
+def page(lang: Language = PAGE_LANGUAGE):
+    """The Voilà page: title, the form and the team's results in ``lang`` (``workbook
+    checklist``)."""
     import ipywidgets as w
     from IPython.display import display
 
@@ -172,12 +177,13 @@ def page():
     parts = [title]
     if note:
         parts.append(w.HTML(f"<p style='color:#8a5a00'>{html.escape(note)}</p>"))
-    parts += [checklist_form(folder, member), results_panel(folder)]
+    parts += [checklist_form(folder, member), results_panel(folder, lang)]
     display(w.VBox(parts))
 
 
-def results_panel(company_folder: str | Path):
-    """A button that shows the team's results from every member's saved answers."""
+def results_panel(company_folder: str | Path, lang: Language):
+    """A button that shows the team's results from every member's saved answers, in
+    ``lang``."""
     import ipywidgets as w
 
     out = w.Output()
@@ -188,14 +194,15 @@ def results_panel(company_folder: str | Path):
     def show(_=None):
         out.clear_output(wait=True)
         with out:
-            show_results(company_folder)
+            show_results(company_folder, lang)
 
     button.on_click(show)
     return w.VBox([w.HTML("<h3>The team's results</h3>"), button, out])
 
 
-def show_results(company_folder: str | Path) -> None:
-    """Print and plot the results (used by the page; the notebook shows them cell by cell)."""
+def show_results(company_folder: str | Path, lang: Language) -> None:
+    """Print and plot the results in ``lang`` (used by the page; the notebook shows them
+    cell by cell)."""
     import matplotlib.pyplot as plt
     from IPython.display import HTML, display
 
@@ -203,22 +210,23 @@ def show_results(company_folder: str | Path) -> None:
 
     answers = advantage.load_answers(company_folder)
     result = advantage.results(answers)
-    formats = ENGLISH  # the page is in English for now, like the form
-    texts = [advantage.answers_in_words(answers, company_folder, formats)]
+    texts = [words.advantage.answers_in_words(answers, company_folder, lang)]
     if answers.answered:
         texts += [
-            advantage.competitiveness_in_words(result.basics, formats),
-            advantage.choice_in_words(result.scores, answers.long, result.chosen, result.basis,
-                                      formats),
-            advantage.behind_in_words(result.behind, formats),
-            advantage.agenda_in_words(result.agenda, answers.members, formats),
-        ]  # fmt: skip
+            words.advantage.competitiveness_in_words(result.basics, lang),
+            words.advantage.choice_in_words(
+                result.scores, answers.long, result.chosen, result.basis, lang
+            ),
+            words.advantage.behind_in_words(result.behind, lang),
+            words.advantage.agenda_in_words(result.agenda, answers.members, lang),
+        ]
     paragraphs = "".join(
         "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>" for text in texts if text
     )
     display(HTML(paragraphs))
     if answers.answered:
-        plots.plot_radar(result.scores, competitor=answers.team.get("competitor_name") or "")
+        plots.plot_radar(result.scores, competitor=answers.team.get("competitor_name") or "",
+                         lang=lang)  # fmt: skip
         plt.show()
 
 

@@ -6,16 +6,16 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from helpers.analysis.advantage import E_KEYS, e_name
-from helpers.course.forms import member_label
+from helpers.analysis.advantage import E_KEYS
+from helpers.company.answers import member_label
+from helpers.language import Language
 from helpers.plots.common import axes
-from helpers.report.formats import Formats
-from helpers.report.messages import translator
+from helpers.words.advantage import e_name
 
 RADAR_SIZE = (6, 6)
 
 
-def _radar_axes(ax: Axes | None, language: str = "en") -> Axes:
+def _radar_axes(ax: Axes | None, lang: Language) -> Axes:
     """``ax`` (which must be polar) or a new polar Axes with the nine E's around it."""
     import matplotlib.pyplot as plt
 
@@ -25,7 +25,7 @@ def _radar_axes(ax: Axes | None, language: str = "en") -> Axes:
     ax.set_theta_offset(np.pi / 2)  # the first E at the top, then clockwise
     ax.set_theta_direction(-1)
     ax.set_xticks(angles[:-1])
-    ax.set_xticklabels([e_name(k, Formats(language)) for k in E_KEYS])
+    ax.set_xticklabels([e_name(k, lang) for k in E_KEYS])
     ax.set_ylim(0, 5)
     ax.set_yticks([1, 2, 3, 4, 5])
     ax.set_yticklabels(["1", "2", "3", "4", "5"], fontsize="small", color="grey")
@@ -43,19 +43,19 @@ def _closed(values: pd.Series) -> np.ndarray:
 
 
 def plot_radar(
-    scores: pd.DataFrame, ax: Axes | None = None, competitor: str = "", language: str = "en"
+    scores: pd.DataFrame, ax: Axes | None = None, competitor: str = "", *, lang: Language
 ) -> Axes:
     """Us (today) against the competitor on the nine E's, 1–5 from the centre out.
 
     In: ``scores`` from ``advantage.team_scores`` (columns ``today`` and
     ``competitor``, one row per E); ``competitor`` names it in the legend;
-    ``language`` ("en", "fi", "sv") of the names, title and legend.
+    ``lang``: the language of the names, title and legend.
     Out: the polar Axes with two closed lines (unanswered E's leave a gap).
 
-    Example: ``plot_radar(team_scores(answers.long), competitor="Konepaja Virtanen")``
+    >>> plot_radar(team_scores(answers.long), competitor="Virtanen", lang=wb.lang)  # doctest: +SKIP
     """
-    _ = translator(language)
-    ax = _radar_axes(ax, language)
+    _ = lang._
+    ax = _radar_axes(ax, lang)
     angles = _angles()
     us = _closed(scores["today"])
     them = _closed(scores["competitor"])
@@ -74,17 +74,18 @@ def plot_member_radar(
     member_today: pd.DataFrame,
     ax: Axes | None = None,
     competitor: pd.Series | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Each member's view of us today on one radar: where the lines part, the team disagrees.
 
     In: ``member_today`` from ``advantage.member_scores(long, "today")`` (one
     column per member); ``competitor`` (optional) the team's average for the
-    competitor, drawn dashed for reference; ``language`` of the labels.
+    competitor, drawn dashed for reference; ``lang``: the language of the labels.
     Out: the polar Axes, one line per member.
     """
-    _ = translator(language)
-    ax = _radar_axes(ax, language)
+    _ = lang._
+    ax = _radar_axes(ax, lang)
     angles = _angles()
     for number, member in enumerate(member_today.columns):
         ax.plot(angles, _closed(member_today[member]), linewidth=1.6, marker="o", markersize=4,
@@ -101,22 +102,22 @@ def plot_member_radar(
 
 
 def plot_priorities(
-    scores: pd.DataFrame, chosen: list[str] = (), ax: Axes | None = None, language: str = "en"
+    scores: pd.DataFrame, chosen: list[str] = (), ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Importance × lead per E as horizontal bars: right = an advantage that matters.
 
     In: ``scores`` from ``advantage.team_scores``; ``chosen`` E's are drawn
-    darker; ``language`` of the names and labels. Out: the Axes, one bar per E with a
-    score (largest at the top).
+    darker; ``lang``: the language of the names and labels. Out: the Axes, one bar per E
+    with a score (largest at the top).
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     data = scores["priority"].dropna().astype(float).sort_values()
     colours = [
         ("tab:blue" if k in chosen else "lightsteelblue") if v > 0 else "indianred"
         for k, v in data.items()
     ]
-    ax.barh([e_name(k, Formats(language)) for k in data.index], data.to_numpy(), color=colours)
+    ax.barh([e_name(k, lang) for k in data.index], data.to_numpy(), color=colours)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_title(_("Importance × lead: where an advantage matters to customers"))
     ax.set_xlabel(_("← competitor ahead on what matters      we are ahead on what matters →"))

@@ -4,18 +4,16 @@ repurchase, retention by cohort and lifetime values (``helpers.analysis.commitme
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import PercentFormatter
 
-from helpers.analysis.commitment import CELL_NAMES
 from helpers.language import Language
 from helpers.plots.common import axes, money_axis
-from helpers.report.messages import translator
+from helpers.words.commitment import cell_name
+from helpers.words.lifetime_value import customer_label
 
 # ideal green, prisoner orange, emotional tie blue, risk red: calm to alarming
 CELL_COLOURS = {
@@ -28,10 +26,6 @@ CELL_COLOURS = {
 CELL_PLACES = {"prisoner": (0, 1), "ideal": (1, 1), "risk": (0, 0), "emotional tie": (1, 0)}
 
 
-def _plain_money(value: float) -> str:
-    return f"{value:,.0f}"
-
-
 def _nothing(ax: Axes, message: str) -> Axes:
     """An empty frame that says why, instead of an empty plot."""
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="grey")
@@ -41,18 +35,17 @@ def _nothing(ax: Axes, message: str) -> Axes:
 
 
 def plot_commitment_matrix(
-    summary: pd.DataFrame, ax: Axes | None = None, money: Callable = _plain_money,
-    language: str = "en",
-) -> Axes:  # fmt: skip
+    summary: pd.DataFrame, ax: Axes | None = None, *, lang: Language
+) -> Axes:
     """The 2 × 2 commitment matrix with customers and revenue in each cell.
 
     In: ``summary`` from ``commitment.matrix_summary`` (index = cell; ``customers``,
-    ``buying_12m``, ``revenue_12m``); ``money`` formats an amount (e.g. ``wb.money``).
+    ``buying_12m``, ``revenue_12m``); ``lang`` writes the words and the money.
     Out: the Axes with four coloured squares (binding up, commitment right).
 
-    Example: ``plot_commitment_matrix(matrix_summary(matrix), money=wb.money)``
+    >>> plot_commitment_matrix(matrix_summary(matrix), lang=wb.lang)  # doctest: +SKIP
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     for cell, (column, row) in CELL_PLACES.items():
         ax.add_patch(Rectangle((column, row), 1, 1, facecolor=CELL_COLOURS[cell],
@@ -61,11 +54,11 @@ def plot_commitment_matrix(
         customers = int(values["customers"]) if values is not None else 0
         buying = int(values["buying_12m"]) if values is not None else 0
         revenue = float(values["revenue_12m"]) if values is not None else 0.0
-        ax.text(column + 0.5, row + 0.68, _(CELL_NAMES[cell]).capitalize(), ha="center",
+        ax.text(column + 0.5, row + 0.68, cell_name(cell, lang).capitalize(), ha="center",
                 va="center", fontsize=13, fontweight="bold")  # fmt: skip
         ax.text(column + 0.5, row + 0.38,
                 _("{customers} customers, {buying} buying now\n{revenue} in 12 months").format(
-                    customers=customers, buying=buying, revenue=money(revenue)),
+                    customers=customers, buying=buying, revenue=lang.money(revenue)),
                 ha="center", va="center", fontsize=9.5)  # fmt: skip
     ax.set_xlim(0, 2)
     ax.set_ylim(0, 2)
@@ -81,7 +74,7 @@ def plot_commitment_matrix(
 
 
 def plot_satisfaction_shares(
-    distribution: pd.DataFrame, ax: Axes | None = None, language: str = "en"
+    distribution: pd.DataFrame, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Bars: the share of answers giving each satisfaction score, 4 and 5 highlighted.
 
@@ -89,7 +82,7 @@ def plot_satisfaction_shares(
     ``answers``, ``share``).
     Out: the Axes, five bars labelled with their share and count.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if not distribution["answers"].sum():
         return _nothing(ax, _("No survey answers yet: add survey.csv to see this plot"))
@@ -111,7 +104,7 @@ def plot_satisfaction_shares(
 
 
 def plot_repurchase_by_score(
-    table: pd.DataFrame, ax: Axes | None = None, language: str = "en"
+    table: pd.DataFrame, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Bars: the share who bought again within 12 months, per score, with 95 % intervals.
 
@@ -119,7 +112,7 @@ def plot_repurchase_by_score(
     ``rate``, ``ci_low``, ``ci_high``).
     Out: the Axes; a score with no followed answers shows "no data" instead of a bar.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if not table["answers"].sum():
         return _nothing(ax, _("No survey answers yet: add survey.csv to see this plot"))
@@ -148,7 +141,7 @@ def plot_repurchase_by_score(
 
 def plot_cohort_retention(
     shares: pd.DataFrame, sizes: pd.Series, ax: Axes | None = None,
-    as_of: pd.Timestamp | None = None, language: str = "en",
+    as_of: pd.Timestamp | None = None, *, lang: Language,
 ) -> Axes:  # fmt: skip
     """Heatmap: of the customers won in a year (rows), the share buying in each year.
 
@@ -157,7 +150,7 @@ def plot_cohort_retention(
     year is not complete.
     Out: the Axes, one coloured square per cohort and year with its percentage.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if shares.empty:
         return _nothing(ax, _("No customers to follow yet"))
@@ -180,23 +173,22 @@ def plot_cohort_retention(
 
 
 def plot_lifetime_values(
-    table: pd.DataFrame, new_customer_net_value: float, ax: Axes | None = None,
-    currency: str = "EUR", language: str = "en",
+    table: pd.DataFrame, new_customer_net_value: float, ax: Axes | None = None, *,
+    lang: Language,
 ) -> Axes:  # fmt: skip
     """Horizontal bars: what each top account (and the average customer) is worth over
     the horizon, with the net value of one new customer as a dashed line.
 
     In: ``table`` from ``lifetime_value.cost_of_losing`` (index = customer, ``lifetime_value``,
     ``new_customers_to_replace``); ``new_customer_net_value`` (lifetime value minus
-    acquisition cost); ``currency`` for the axis.
+    acquisition cost); ``lang`` for the words and the money axis (its currency).
     Out: the Axes; each bar says how many new customers would replace it.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if not np.isfinite(table["lifetime_value"].to_numpy(dtype=float)).any():
         return _nothing(ax, _("Lifetime values need retention, and two years of invoices"))
-    labels = [_(str(label)) if label == "average customer" else str(label)
-              for label in table.index][::-1]  # fmt: skip
+    labels = [str(customer_label(label, lang)) for label in table.index][::-1]
     values = table["lifetime_value"].to_numpy(dtype=float)[::-1]
     replace = table["new_customers_to_replace"].to_numpy(dtype=float)[::-1]
     colours = ["tab:blue"] * (len(labels) - 1) + ["tab:grey"]
@@ -211,7 +203,7 @@ def plot_lifetime_values(
                    label=_("one new customer, after what winning it costs"))  # fmt: skip
         ax.legend(loc="lower right", fontsize="small")
     ax.set_yticks(positions, labels)
-    money_axis(ax.xaxis, Language(language, currency))
+    money_axis(ax.xaxis, lang)
     finite = values[np.isfinite(values)]
     if finite.size:
         ax.set_xlim(0, finite.max() * 1.3)

@@ -3,7 +3,7 @@
 A page to print or send to the team before its meeting: are the basics in
 place, which E's to invest in and what backs them, where the team disagrees,
 and the radar chart. Written by notebook 04 when it runs with an output folder,
-in the run's language (every word through the message catalogs).
+in the run's language (``wb.lang``; the sentences come from :mod:`helpers.words.advantage`).
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from helpers import words
 from helpers.analysis import advantage
-from helpers.course.forms import member_label
+from helpers.company.answers import member_label
+from helpers.language import Language
 
 FILE_NAME = "9e-summary.html"
 STYLE = """
@@ -31,7 +33,7 @@ th:first-child, td:first-child { text-align: left; }
 """
 
 
-def radar_png(scores: pd.DataFrame, competitor: str, language: str = "en") -> bytes:
+def radar_png(scores: pd.DataFrame, competitor: str, lang: Language) -> bytes:
     """The radar chart as PNG bytes (no timestamp in the file: the same scores, the same bytes)."""
     import matplotlib
 
@@ -40,7 +42,7 @@ def radar_png(scores: pd.DataFrame, competitor: str, language: str = "en") -> by
 
     from helpers.plots.advantage import plot_radar
 
-    ax = plot_radar(scores, competitor=competitor, language=language)
+    ax = plot_radar(scores, competitor=competitor, lang=lang)
     buffer = io.BytesIO()
     ax.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight",
                       metadata={"Software": None})  # fmt: skip
@@ -49,10 +51,10 @@ def radar_png(scores: pd.DataFrame, competitor: str, language: str = "en") -> by
 
 
 def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> str:
-    """The page as HTML, in the run's language (``wb.formats``). ``free_text=False`` leaves
+    """The page as HTML, in the run's language (``wb.lang``). ``free_text=False`` leaves
     out evidence (it may name people)."""
-    formats = wb.formats
-    _ = formats._
+    lang = wb.lang
+    _ = lang._
     scores = advantage.team_scores(answers.long)
     check = advantage.competitiveness(answers.long)
     chosen, basis = advantage.chosen_es(scores, answers.team)
@@ -61,15 +63,15 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
     esc = html.escape
 
     def number(value, decimals=1):
-        return formats.number(value, decimals)
+        return lang.number(value, decimals)
 
     members = ", ".join(member_label(m) for m in answers.members) or _("none yet")
     meta = (
         _("Compared with {competitor} · {count} member: {members} · analysis date {date}")
         if len(answers.members) == 1
         else _("Compared with {competitor} · {count} members: {members} · analysis date {date}")
-    ).format(competitor=competitor, count=formats.number(len(answers.members)), members=members,
-             date=formats.date(wb.as_of))  # fmt: skip
+    ).format(competitor=competitor, count=lang.number(len(answers.members)), members=members,
+             date=lang.date(wb.as_of))  # fmt: skip
     parts = [
         "<h1>"
         + esc(_("{company}: competitive advantage (9E)").format(company=wb.company.name))
@@ -84,17 +86,16 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
             + "</p>"
         )
     if not answers.answered:
-        parts.append(f"<p>{esc(advantage.how_to_answer(wb.company.folder, formats))}</p>")
+        parts.append(f"<p>{esc(words.advantage.how_to_answer(wb.company.folder, lang))}</p>")
         return _page(wb, parts)
-    image = base64.b64encode(radar_png(scores, competitor, wb.language)).decode("ascii")
+    image = base64.b64encode(radar_png(scores, competitor, lang)).decode("ascii")
     alt = _("radar chart of the nine E's")
     parts.append(f"<img alt='{esc(alt)}' src='data:image/png;base64,{image}'>")
     first = _("Competitiveness first")
-    parts.append(
-        f"<h2>1 · {esc(first)}</h2><p>{esc(advantage.competitiveness_in_words(check, formats))}</p>"
-    )
-    parts.append("<h2>2 · " + esc(_("Where to invest ({basis})").format(basis=_(basis)))
-                 + "</h2>")  # fmt: skip
+    found = words.advantage.competitiveness_in_words(check, lang)
+    parts.append(f"<h2>1 · {esc(first)}</h2><p>{esc(found)}</p>")
+    why = words.advantage.basis_name(basis, lang)
+    parts.append("<h2>2 · " + esc(_("Where to invest ({basis})").format(basis=why)) + "</h2>")
     if chosen:
         items = []
         for key in chosen:
@@ -105,7 +106,7 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
                 today=number(row["today"]), competitor=competitor,
                 them=number(row["competitor"]), importance=number(row["importance"]))  # fmt: skip
             items.append(
-                f"<li><b>{esc(advantage.e_name(key, formats))}</b>: {esc(line)}{proof}</li>"
+                f"<li><b>{esc(words.advantage.e_name(key, lang))}</b>: {esc(line)}{proof}</li>"
             )
         parts.append("<ol>" + "".join(items) + "</ol>")
     else:
@@ -117,15 +118,15 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
     if behind:
         parts.append("<p>" + esc(_(
             "Behind on what matters (competitiveness work, not advantage): {names}."
-        ).format(names=advantage.e_names(behind, formats))) + "</p>")  # fmt: skip
+        ).format(names=words.advantage.e_names(behind, lang))) + "</p>")  # fmt: skip
     meeting = _("For the team's meeting")
     parts.append(f"<h2>3 · {esc(meeting)}</h2>")
-    parts.append(f"<p>{esc(advantage.agenda_in_words(agenda, answers.members, formats))}</p>")
+    parts.append(f"<p>{esc(words.advantage.agenda_in_words(agenda, answers.members, lang))}</p>")
     headers = ("E", _("us"), _("competitor"), _("importance"), _("lead"), _("spread"))
     header = "<tr>" + "".join(f"<th>{esc(h)}</th>" for h in headers) + "</tr>"
     rows = "".join(
         f"<tr class='{'chosen' if key in chosen else ''}'>"
-        f"<td>{esc(advantage.e_name(key, formats))}</td>"
+        f"<td>{esc(words.advantage.e_name(key, lang))}</td>"
         + "".join(
             f"<td>{number(row[c])}</td>" for c in ("today", "competitor", "importance", "lead")
         )
@@ -139,9 +140,9 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
 
 def _page(wb, parts: list[str]) -> str:
     body = "\n".join(parts)
-    title = wb.formats._("{company}: 9E summary").format(company=wb.company.name)
+    title = wb.lang._("{company}: 9E summary").format(company=wb.company.name)
     return (
-        f"<!DOCTYPE html>\n<html lang='{html.escape(wb.language)}'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{html.escape(wb.lang.code)}'><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title><style>{STYLE}</style>"
         f"</head><body>\n{body}\n</body></html>\n"
     )
@@ -157,9 +158,10 @@ def write_summary(wb, answers: advantage.Answers, *, free_text: bool = True) -> 
     return path
 
 
-def summary_in_words(path: Path | None, formats=None) -> str:
-    """Where the page was written, or that a run with an output folder writes one."""
-    _ = (formats or advantage.ENGLISH)._
+def summary_in_words(path: Path | None, lang: Language) -> str:
+    """Where the page was written (:func:`write_summary`), or that a run with an output
+    folder writes one."""
+    _ = lang._
     if path is None:
         return _("With an output folder (workbook run) a one-page summary is written for the team.")
     return _("One-page summary for the team: {file}").format(file=Path(path).name)

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.cohorts import cohort_retention, cohort_sizes, retention_in_words
+from helpers.analysis.cohorts import cohort_retention, cohort_sizes
 from tests.analysis.notebook05_frames import invoices
 
 
@@ -26,12 +26,3 @@ def test_cohort_retention_on_a_hand_made_example():
     assert table.loc[2022].tolist() == [1.0, 0.0, 0.5]
     assert np.isnan(table.loc[2024, 2022]) and table.loc[2024, 2024] == 1.0
     assert cohort_sizes(data, as_of).to_dict() == {2022: 2, 2024: 1}
-
-
-def test_retention_in_words_in_finnish_and_swedish():
-    # notebook 05's messages live in helpers/locale/<fi|sv>/LC_MESSAGES/loyalty.po, read
-    # together with workbook.po
-    from helpers.report.formats import Formats
-
-    assert retention_in_words(0.714, Formats("fi")).startswith("Viimeisiä 12 kuukautta")
-    assert "71,4\xa0%" in retention_in_words(0.714, Formats("sv"))

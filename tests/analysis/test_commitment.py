@@ -9,12 +9,9 @@ from helpers.analysis.commitment import (
     AT_RISK_COLUMNS,
     at_risk,
     at_risk_figures,
-    at_risk_readable,
     commitment_matrix,
-    matrix_in_words,
     matrix_summary,
 )
-from helpers.analysis.satisfaction import repurchase_by_score, repurchase_in_words, repurchase_ratio
 from tests.analysis.notebook05_frames import AS_OF, frame, invoices, survey
 
 # as_of 2025-12-01. Months left = days / 30.4375.
@@ -111,24 +108,7 @@ def test_without_contracts_or_survey_everyone_is_a_risk_and_the_list_is_empty():
     assert set(matrix["cell"]) == {"risk"}
     assert matrix["name"].tolist() == matrix.index.tolist()  # ids stand in for names
     assert at_risk(matrix).empty and at_risk(matrix).columns.tolist() == AT_RISK_COLUMNS
-    words = matrix_in_words(matrix, survey_switch_on="Add survey.csv")
-    assert "contract_end" in words and "Add survey.csv" in words
-    assert "low commitment" not in words  # nothing measured: no share of 'low' to report
-    no_survey = repurchase_by_score(MATRIX_INVOICES, None, AS_OF)
-    assert "No survey answers" in repurchase_in_words(no_survey, repurchase_ratio(no_survey))
     assert math.isnan(at_risk_figures(at_risk(matrix), matrix)["at_risk_customers"])
-
-
-def test_at_risk_table_in_finnish():
-    # notebook 05's messages live in helpers/locale/<fi|sv>/LC_MESSAGES/loyalty.po, read
-    # together with workbook.po
-    from helpers.report.formats import Formats
-
-    names = CUSTOMERS.set_index("customer_id")["name"]
-    matrix = commitment_matrix(MATRIX_INVOICES, CUSTOMERS, MATRIX_SURVEY, AS_OF, names=names)
-    table = at_risk_readable(at_risk(matrix), Formats("fi"))
-    assert table.columns.tolist()[:2] == ["nimi", "ruutu"]
-    assert table.iloc[0].tolist()[1:3] == ["vanki", "30.9.2026"]
 
 
 def test_the_old_loyalty_module_still_gives_the_matrix_to_notebook_06():

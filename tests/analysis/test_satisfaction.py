@@ -10,10 +10,8 @@ from helpers.analysis.satisfaction import (
     net_promoter_score,
     repurchase_after_answers,
     repurchase_by_score,
-    repurchase_in_words,
     repurchase_ratio,
     satisfaction_distribution,
-    satisfaction_trap_in_words,
     survey_figures,
 )
 from tests.analysis.notebook05_frames import AS_OF, invoices, survey
@@ -142,19 +140,3 @@ def test_net_promoter_score_without_recommend():
     nps = net_promoter_score(data, AS_OF)
     assert nps["answers"] == 0 and math.isnan(nps["nps"])
     assert math.isnan(net_promoter_score(None, AS_OF)["nps"])
-
-
-def test_words_name_the_trap_and_the_rule_of_thumb():
-    table = repurchase_by_score(INVOICES, SURVEY, AS_OF)
-    trap = satisfaction_trap_in_words(box_shares(SURVEY, AS_OF), table)
-    assert "83.3%" in trap and "1 of those 1" in trap
-    words = repurchase_in_words(table, repurchase_ratio(table))
-    assert "2.0 times" in words and "5–10" in words
-    assert (
-        "add survey.csv"
-        in satisfaction_trap_in_words(
-            box_shares(None, AS_OF),
-            repurchase_by_score(INVOICES, None, AS_OF),
-            switch_on="Add survey.csv",
-        ).lower()
-    )

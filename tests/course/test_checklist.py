@@ -91,3 +91,22 @@ def test_the_page_builds_from_its_environment(tmp_path, monkeypatch, member):
     (page,) = shown
     assert (find(page, "answer-epic-today") is not None) == bool(member)
     assert find(page, "show-results") is not None
+
+
+def test_the_page_shows_the_team_s_results_in_the_language_given(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.language import ENGLISH, Language
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(thing))
+    monkeypatch.setattr(plt, "show", lambda: plt.close("all"))
+    checklist.show_results(SAMPLE_DIR, ENGLISH)
+    (english,) = shown
+    assert "Answers from 3 members: Aino, Jussi, Mikko" in english.data
+    assert "The E&#x27;s to invest in (importance × lead): Education" in english.data
+    checklist.show_results(SAMPLE_DIR, Language("fi"))
+    assert "Vastauksia 3 jäseneltä" in shown[-1].data

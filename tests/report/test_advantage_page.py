@@ -6,7 +6,13 @@ matplotlib.use("Agg")
 
 from helpers.analysis import advantage  # noqa: E402
 from helpers.course.session import start  # noqa: E402
-from helpers.report.advantage_page import FILE_NAME, summary_html, write_summary  # noqa: E402
+from helpers.language import ENGLISH  # noqa: E402
+from helpers.report.advantage_page import (  # noqa: E402
+    FILE_NAME,
+    summary_html,
+    summary_in_words,
+    write_summary,
+)
 
 
 def test_the_summary_names_the_chosen_es_with_their_evidence_and_the_agenda(tmp_path):
@@ -21,6 +27,7 @@ def test_the_summary_names_the_chosen_es_with_their_evidence_and_the_agenda(tmp_
     assert "data:image/png;base64," in page
     assert write_summary(wb, answers) == path
     assert path.read_text(encoding="utf-8") == page  # the same answers, the same bytes
+    assert summary_in_words(path, wb.lang) == "One-page summary for the team: 9e-summary.html"
 
 
 def test_free_text_can_be_left_out(tmp_path):
@@ -38,3 +45,4 @@ def test_without_answers_the_page_says_how_to_give_them(tmp_path, companies):
 def test_nothing_is_written_without_an_output_folder():
     wb = start("04-competitive-advantage-9e")
     assert write_summary(wb, advantage.load_answers(wb.company.folder)) is None
+    assert summary_in_words(None, ENGLISH).startswith("With an output folder (workbook run)")

@@ -18,7 +18,7 @@ from helpers.run import run_workbook
 from tests.runs.strict_nbval import assert_reproduces
 
 NOTEBOOK = NOTEBOOKS_DIR / "05-commitment-and-loyalty.ipynb"
-COMPANIES = Path(__file__).parent / "companies"
+COMPANIES = Path(__file__).parent.parent / "companies"
 SURVEY_KEYS = (
     "top_box_share",
     "top2_box_share",

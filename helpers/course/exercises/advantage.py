@@ -1,4 +1,9 @@
-"""Exercises of notebook 04 (the 9E checklist), checked against the team's saved answers."""
+"""Exercises of notebook 04 (the 9E checklist), checked against the team's saved answers.
+
+The questions and solutions are in English, so the E's are named in English here
+(:func:`helpers.analysis.advantage.area_label`); an answer typed in Finnish or Swedish is
+accepted too (:func:`helpers.words.advantage.all_names`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from helpers.course.exercises.base import CHOICE, NUMBER, THOUGHT, Exercise
 
 def _names(keys) -> set[str]:
     """Right answers for a choice: each E's key and its name in English, Finnish or Swedish."""
-    from helpers.analysis.advantage import all_names
+    from helpers.words.advantage import all_names
 
     return {name for key in keys for name in all_names(key)}
 
@@ -24,7 +29,12 @@ def _top(series: pd.Series) -> list[str]:
 
 def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     """Notebook 04: read the team's results off the saved answers, then think."""
-    from helpers.analysis.advantage import disagreement_agenda, e_name, load_answers, team_scores
+    from helpers.analysis.advantage import (
+        area_label,
+        disagreement_agenda,
+        load_answers,
+        team_scores,
+    )
 
     answers = load_answers(wb.company.folder)
     scores = team_scores(answers.long)
@@ -39,7 +49,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         hint="Look at the radar chart: where is the blue line furthest outside the orange "
         "one? Or at the 'lead' column of the table. Write the E's name, like \"Epic\".",
         solution=(
-            f"{' or '.join(e_name(k) for k in lead)}: a lead of "
+            f"{' or '.join(area_label(k) for k in lead)}: a lead of "
             f"{wb.number(scores.loc[lead[0], 'lead'], 2)} points on the team's average."
             if lead
             else none_yet
@@ -54,7 +64,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         hint="The 'spread' column: the largest gap between two members' scores on the "
         "same question. The agenda printed above lists the widest first.",
         solution=(
-            f"{' or '.join(e_name(k) for k in spread)}: scores "
+            f"{' or '.join(area_label(k) for k in spread)}: scores "
             f"{wb.number(scores.loc[spread[0], 'spread'])} points apart. "
             + "That is the first item for the team's meeting."
             if spread
@@ -69,7 +79,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         kind=CHOICE,
         hint="The 'importance' column of the team table.",
         solution=(
-            f"{' or '.join(e_name(k) for k in important)}: importance "
+            f"{' or '.join(area_label(k) for k in important)}: importance "
             f"{wb.number(scores.loc[important[0], 'importance'], 2)} on the 1–5 scale."
             if important
             else none_yet
@@ -105,7 +115,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         'good at it"), that E is a wish, not an advantage: choose another, or build the '
         "proof first."
         + (
-            f" Before you decide, settle {e_name(agenda.index[0])} at the meeting: "
+            f" Before you decide, settle {area_label(agenda.index[0])} at the meeting: "
             "the team doesn't agree on it yet."
             if len(answers.members) > 1 and not agenda.empty
             else ""
