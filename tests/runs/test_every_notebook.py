@@ -24,7 +24,7 @@ def run(request, tmp_path_factory):
     from helpers.run import run_workbook
 
     out = tmp_path_factory.mktemp(request.param) / "out"
-    folder = Path(__file__).parent / "companies" / request.param
+    folder = Path(__file__).parent.parent / "companies" / request.param
     return folder, run_workbook(folder, out, language=RUNS[request.param], progress=False)
 
 
