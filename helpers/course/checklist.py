@@ -24,6 +24,21 @@ PAGE_NOTEBOOK = Path(__file__).with_name("checklist.ipynb")
 ENV_DATA_DIR, ENV_MEMBER = "WORKBOOK_DATA_DIR", "WORKBOOK_MEMBER"
 PAGE_LANGUAGE = ENGLISH  # the page is in English for now, like the form
 
+# Small screens (a phone, 390 px): labels above their buttons and boxes, nothing cut off.
+SMALL_SCREENS = """<style>
+.workbook-checklist .widget-label { white-space: normal; overflow: visible; height: auto;
+                                    line-height: 1.3; }
+@media (max-width: 640px) {
+  .workbook-checklist .widget-hbox { flex-wrap: wrap; }
+  .workbook-checklist .widget-hbox > .widget-label { width: 100% !important; }
+  .workbook-checklist .widget-text, .workbook-checklist .widget-textarea,
+  .workbook-checklist .widget-dropdown, .workbook-checklist .widget-select-multiple {
+    width: auto !important; align-self: stretch; flex: 1 1 100%; min-width: 0; }
+  .workbook-checklist .widget-toggle-buttons { flex-wrap: nowrap; }
+  .workbook-checklist .widget-toggle-button { width: 2.3em !important; padding: 0; }
+}
+</style>"""
+
 INTRO = """
 <p>Score each line from <b>1</b> (poor) to <b>5</b> (excellent), for <b>us today</b> and
 for <b>the competitor</b> you compare with, and say how much it matters to <b>our
@@ -178,7 +193,9 @@ def page(lang: Language = PAGE_LANGUAGE):
     if note:
         parts.append(w.HTML(f"<p style='color:#8a5a00'>{html.escape(note)}</p>"))
     parts += [checklist_form(folder, member), results_panel(folder, lang)]
-    display(w.VBox(parts))
+    box = w.VBox([w.HTML(SMALL_SCREENS), *parts])
+    box.add_class("workbook-checklist")
+    display(box)
 
 
 def results_panel(company_folder: str | Path, lang: Language):
@@ -254,8 +271,11 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
     env.pop(ENV_MEMBER, None)
     if member:
         env[ENV_MEMBER] = member
-    command = [sys.executable, "-m", "voila", str(PAGE_NOTEBOOK), f"--port={port}",
-               "--no-browser", "--Voila.ip=127.0.0.1", "--Voila.log_level=WARN"]  # fmt: skip
+    # Voilà runs under helpers.course.page_server: it stops when this process is gone, and
+    # the kernels of closed pages are culled
+    command = [sys.executable, "-m", "helpers.course.page_server", str(PAGE_NOTEBOOK),
+               f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1",
+               "--Voila.log_level=WARN"]  # fmt: skip
     server = subprocess.Popen(command, env=env, cwd=str(PAGE_NOTEBOOK.parent))
 
     def stop(_signum, _frame):  # `kill` stops the page like Ctrl-C, so Voilà is not orphaned

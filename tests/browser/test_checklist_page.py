@@ -122,3 +122,62 @@ def stops_and_takes_voila_with_it(server, stop) -> None:
     server.process.send_signal(stop)
     assert server.process.wait(timeout=30) == 0
     wait_until(lambda: not answers(server.url), timeout=10, what="the port to close")
+
+
+def kernels(server) -> list:
+    """The kernel processes under a `workbook checklist` (each page load starts one)."""
+    import psutil
+
+    try:
+        children = psutil.Process(server.process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+    return [c for c in children if "ipykernel" in " ".join(c.cmdline())]
+
+
+def test_the_kernels_of_closed_pages_are_culled(browser, company, start_server):
+    server = start_checklist(start_server, company, "tester")
+    for _ in range(4):  # four visits, each page closed again
+        context = browser.new_context()
+        visit = context.new_page()
+        open_page(visit, server.url)
+        context.close()
+    assert len(kernels(server)) >= 3  # a kernel per visit while it lasts …
+    wait_until(lambda: len(kernels(server)) <= 2, timeout=60, what="at most two kernels")
+    stops_and_takes_voila_with_it(server, signal.SIGTERM)
+
+
+def test_killing_the_command_takes_voila_with_it(company, start_server):
+    import psutil
+
+    server = start_checklist(start_server, company, "tester")
+    voila = [c for c in psutil.Process(server.process.pid).children(recursive=True)
+             if "page_server" in " ".join(c.cmdline())]  # fmt: skip
+    assert voila
+    os.kill(server.process.pid, signal.SIGKILL)  # no chance to clean up
+    wait_until(lambda: not answers(server.url), timeout=20, what="the orphaned page to stop")
+    wait_until(lambda: not any(v.is_running() and v.status() != psutil.STATUS_ZOMBIE
+                               for v in voila), timeout=20, what="Voilà to exit")  # fmt: skip
+
+
+def test_on_a_phone_nothing_is_cut_off(browser, company, start_server):
+    server = start_checklist(start_server, company, "tester")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    open_page(phone, server.url)
+    width = phone.evaluate("document.documentElement.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= width
+    cut = phone.evaluate(
+        """() => [...document.querySelectorAll(
+                 '.widget-label, .widget-text, .widget-textarea, .widget-toggle-button'
+            )].filter(el => {
+            const box = el.getBoundingClientRect(), parent = el.parentElement.getBoundingClientRect();
+            return box.width > 0 && (box.right > parent.right + 0.5 || box.left < parent.left - 0.5
+                   || el.scrollWidth > el.clientWidth + 1);
+        }).map(el => el.className + ': ' + el.textContent.slice(0, 40))"""
+    )
+    assert not cut, cut
+    tops = {round(b.bounding_box()["y"]) for b in
+            phone.locator(BUTTON.format(row="efficiency", field="today")).all()}  # fmt: skip
+    assert len(tops) == 1  # "–" and 1 to 5 on one line: the "5" does not wrap away
+    context.close()
