@@ -171,7 +171,8 @@ def test_on_a_phone_nothing_is_cut_off(browser, company, start_server):
         """() => [...document.querySelectorAll(
                  '.widget-label, .widget-text, .widget-textarea, .widget-toggle-button'
             )].filter(el => {
-            const box = el.getBoundingClientRect(), parent = el.parentElement.getBoundingClientRect();
+            const box = el.getBoundingClientRect();
+            const parent = el.parentElement.getBoundingClientRect();
             return box.width > 0 && (box.right > parent.right + 0.5 || box.left < parent.left - 0.5
                    || el.scrollWidth > el.clientWidth + 1);
         }).map(el => el.className + ': ' + el.textContent.slice(0, 40))"""
