@@ -1,0 +1,215 @@
+"""One next step per customer: the notebooks' findings reconciled into a plan for the year.
+
+Each notebook sees one side of a customer: its segment (02), what it earns after the cost
+of serving it (03), whether it pays less than the going price (01), whether its contract
+ends while its commitment is low (05). The owner needs one answer. :func:`build_plan`
+gives every customer exactly one step, a stable code from :data:`STEPS`, decided in the
+order of :data:`PRECEDENCE` (the first that applies wins), and a month within the 12
+months after ``as_of``:
+
+1. ``let_go``: 03 found a difficult account that loses money: a polite exit. It gets no
+   vision and no calls.
+2. ``write_vision``: a key account (02), the most valuable first, up to the number the
+   team can truly look after (``max_key_accounts``). Whatever else was found (a price
+   below cost, a contract ending) is discussed in that vision.
+3. ``rescue``: commitment low while the binding ends within the horizon (05).
+4. ``reprice``: 03's reprice, or 01's price review (long-standing, paying the least).
+5. ``prepay``: 03's prepayment.
+6. ``develop``: a key account beyond what the team can look after (a salesperson for a
+   set time, no vision).
+7. ``win_back``: stopped buying in the last 12 months after buying the year before.
+8. ``check_up_call``: the other active customers, one call a year (text 001), the keep
+   accounts first, then high potential, then by value, as long as the team's
+   ``calls_per_month`` allow; a call falls on the customer's anniversary month when
+   that month has room.
+9. ``marketing``: everyone else: the many served without personal calls.
+
+Calls are the scarce resource: ``win_back`` and ``check_up_call`` together never take more
+than ``calls_per_month`` in any month.
+
+The inputs are plain tables (see :func:`build_plan`); :func:`plan_inputs` computes them
+from a company the way the notebooks do.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY = (
+    "let_go", "write_vision", "rescue", "reprice", "prepay",
+)  # fmt: skip
+DEVELOP, WIN_BACK, CHECK_UP_CALL, MARKETING = "develop", "win_back", "check_up_call", "marketing"
+PRECEDENCE = (
+    LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY, DEVELOP, WIN_BACK, CHECK_UP_CALL, MARKETING,
+)  # fmt: skip
+STEPS = PRECEDENCE
+CALLS = (WIN_BACK, CHECK_UP_CALL)  # the steps that take one of the month's calls
+EXITS = ("no_slots", "competitor")  # 03's polite ways to let a customer go
+MONTHS = 12
+
+COLUMNS = ["name", "next_step", "owner", "month", "segment", "value_12m"]
+
+
+def months_after(as_of: pd.Timestamp, count: int = MONTHS) -> list[str]:
+    """The ``count`` months after ``as_of``'s month, as ``YYYY-MM``.
+
+    >>> months_after(pd.Timestamp("2025-12-30"), 3)
+    ['2026-01', '2026-02', '2026-03']
+    """
+    start = as_of.to_period("M") + 1
+    return [str(start + n) for n in range(count)]
+
+
+def build_plan(
+    segments: pd.DataFrame,
+    as_of: pd.Timestamp,
+    *,
+    calls_per_month: int,
+    max_key_accounts: int,
+    shortlist: pd.Series | None = None,
+    at_risk: pd.Index | None = None,
+    price_review: pd.Index | None = None,
+) -> pd.DataFrame:
+    """Reconcile the findings into one step per customer (see the module docstring).
+
+    In:
+    - ``segments``: notebook 02's table (``segmentation.segments``), indexed by
+      ``customer_id``: ``name``, ``segment``, ``value_12m``, ``potential_level``,
+      ``owner``, ``first_invoice``, ``bought_prev_12m``;
+    - ``shortlist``: 03's action per customer_id (``keep``, ``reprice``, ``prepay``,
+      ``no_slots``, ``competitor``), for the accounts it lists;
+    - ``at_risk``: the ids of 05's at-risk list; ``price_review``: the ids of 01's list;
+    - the team's capacity: ``calls_per_month``, ``max_key_accounts``.
+
+    Out: DataFrame indexed by ``customer_id`` (every customer of ``segments``, in its
+    order) with ``name``, ``next_step`` (a code of :data:`STEPS`), ``owner``, ``month``
+    (``YYYY-MM``), ``segment``, ``value_12m``, and the findings behind the step as
+    columns: ``shortlist`` (03's action or ''), ``at_risk``, ``price_review`` (bools),
+    ``key_rank`` (1 = the most valuable key account; 0 for the others) and
+    ``over_capacity`` (a call or a vision the team has no room for).
+
+    >>> table = pd.DataFrame({"name": ["A", "B", "C"], "segment": ["key account", "serve",
+    ...     "serve"], "value_12m": [900.0, 50.0, 40.0], "potential_level": ["high", "low",
+    ...     "low"], "owner": ["Aino", "", ""], "first_invoice": pd.to_datetime(["2020-03-01",
+    ...     "2021-05-10", "2022-05-20"]), "bought_prev_12m": [True, True, True]},
+    ...     index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
+    >>> plan = build_plan(table, pd.Timestamp("2025-12-31"), calls_per_month=1,
+    ...                   max_key_accounts=5)
+    >>> plan[["next_step", "month"]].values.tolist()
+    [['write_vision', '2026-01'], ['check_up_call', '2026-05'], ['check_up_call', '2026-06']]
+    """
+    from helpers.analysis.segmentation import DEVELOP as DEVELOP_SEGMENT
+    from helpers.analysis.segmentation import DORMANT, KEEP, KEY_ACCOUNT
+
+    months = months_after(as_of)
+    ids = segments.index
+    out = pd.DataFrame(index=ids)
+    out["name"] = segments["name"]
+    out["owner"] = segments["owner"]
+    out["segment"] = segments["segment"]
+    out["value_12m"] = segments["value_12m"]
+    actions = (shortlist if shortlist is not None else pd.Series(dtype=object)).reindex(ids)
+    out["shortlist"] = actions.fillna("").astype(str)
+    out["at_risk"] = ids.isin(at_risk if at_risk is not None else [])
+    out["price_review"] = ids.isin(price_review if price_review is not None else [])
+
+    segment = segments["segment"].to_numpy()
+    key = segment == KEY_ACCOUNT
+    let_go = out["shortlist"].isin(EXITS).to_numpy()
+    # the key accounts in value order (segments come most valuable first): 1, 2, …
+    rank = np.where(key & ~let_go, np.cumsum(key & ~let_go), 0)
+    out["key_rank"] = rank
+    vision = rank.astype(bool) & (rank <= max_key_accounts)
+    active = segment != DORMANT
+    lapsed = (segment == DORMANT) & segments["bought_prev_12m"].to_numpy(dtype=bool)
+
+    step = np.select(
+        [
+            let_go,
+            vision,
+            out["at_risk"].to_numpy(),
+            (out["shortlist"] == "reprice").to_numpy() | out["price_review"].to_numpy(),
+            (out["shortlist"] == "prepay").to_numpy(),
+            key,
+            lapsed,
+            active,
+        ],
+        [LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY, DEVELOP, WIN_BACK, CHECK_UP_CALL],
+        MARKETING,
+    )
+    month = np.full(len(ids), months[0], dtype=object)
+
+    # visions spread over the year, the most valuable first
+    writes = np.flatnonzero(step == WRITE_VISION)
+    if len(writes):
+        month[writes] = np.array(months)[(np.arange(len(writes)) * MONTHS) // len(writes)]
+
+    # calls: win-backs first (from next month on), then check-ups by priority; what does
+    # not fit the team's calls goes to marketing
+    capacity = np.full(MONTHS, max(int(calls_per_month), 0))
+    wanted_back = np.flatnonzero(step == WIN_BACK)
+    slots = np.repeat(np.arange(MONTHS), capacity)
+    taken = min(len(wanted_back), len(slots))
+    back_month = slots[:taken]
+    month[wanted_back[:taken]] = np.array(months)[back_month]
+    step[wanted_back[taken:]] = MARKETING
+    capacity -= np.bincount(back_month, minlength=MONTHS)
+
+    calls = np.flatnonzero(step == CHECK_UP_CALL)
+    priority = np.select(
+        [segment[calls] == KEEP, segment[calls] == DEVELOP_SEGMENT], [0, 1], 2
+    )  # keep accounts first, then high potential, then the rest; by value within each
+    order = calls[np.lexsort((-out["value_12m"].to_numpy()[calls], priority))]
+    fits = order[: int(capacity.sum())]
+    step[order[len(fits):]] = MARKETING
+    month[fits] = np.array(months)[_call_months(segments["first_invoice"].to_numpy()[fits],
+                                                as_of, capacity)]  # fmt: skip
+
+    out["next_step"] = step
+    out["month"] = month
+    over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits):]])
+    out["over_capacity"] = over_calls | (key & ~vision & ~let_go)
+    return out[[*COLUMNS, "shortlist", "at_risk", "price_review", "key_rank", "over_capacity"]]
+
+
+def _call_months(first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.ndarray) -> np.ndarray:
+    """The month (0 = the first after as_of) of each call, calls given in priority order.
+
+    Each customer's anniversary month (the calendar month of its first invoice) when that
+    month still has room, else the next month with room; earlier calls in the priority
+    order choose first. Twelve vectorised rounds, one per month shift, whatever the
+    number of customers; the caller gives at most ``capacity.sum()`` calls.
+    """
+    if len(first_invoice) == 0:
+        return np.array([], dtype=int)
+    first_month = pd.DatetimeIndex(first_invoice).month.to_numpy()
+    anniversary = (first_month - (as_of.month + 1)) % MONTHS  # 0 = next month
+    month = np.full(len(anniversary), -1)
+    room = capacity.astype(int).copy()
+    for shift in range(MONTHS):
+        pending = np.flatnonzero(month < 0)
+        if len(pending) == 0:
+            break
+        wanted = (anniversary[pending] + shift) % MONTHS
+        # the n-th pending call wanting a month (in priority order) gets it while n < room
+        order = np.argsort(wanted, kind="stable")
+        in_order = wanted[order]
+        place = np.empty_like(order)
+        place[order] = np.arange(len(order)) - np.searchsorted(in_order, in_order)
+        gets = place < room[wanted]
+        month[pending[gets]] = wanted[gets]
+        room -= np.bincount(wanted[gets], minlength=MONTHS)
+    return month
+
+
+def plan_counts(plan: pd.DataFrame) -> dict[str, int]:
+    """Headline figures: ``plan_<step>`` customers for every step."""
+    counts = plan["next_step"].value_counts()
+    return {f"plan_{step}": int(counts.get(step, 0)) for step in STEPS}
+
+
+def calls_by_month(plan: pd.DataFrame) -> pd.DataFrame:
+    """Per month (``YYYY-MM``) and step: how many customers. For the calendar plot."""
+    table = plan.groupby(["month", "next_step"]).size().unstack(fill_value=0)
+    return table.reindex(columns=[s for s in STEPS if s in table.columns])
