@@ -461,3 +461,23 @@ def test_a_column_read_against_the_rest_of_the_file_stops(tmp_path):
     assert problem.column == "Quantity" and "--decimal point" in problem.message
     import_export(export, tmp_path / "company", decimal="point")
     assert load_company(tmp_path / "company").invoices["quantity"].tolist() == [1.5, 2.0]
+
+
+def test_a_report_printed_page_by_page_repeats_its_column_names(tmp_path):
+    export, truth = make.make_finnish_grouped(tmp_path)
+    lines = export.read_bytes().decode("cp1252").split("\r\n")
+    header = lines[2]
+    for at in (40, 80):  # a new page: a page line, then the column names again
+        lines[at:at] = ["Sivu 2", header]
+    export.write_bytes("\r\n".join(lines).encode("cp1252"))
+    report = import_export(export, tmp_path / "company")
+    assert_equals_truth(tmp_path / "company", truth)
+    assert "skipped 2 line(s) repeating the column names" in notes_of(report)
+
+
+def test_a_few_nul_bytes_are_left_out_and_said(tmp_path):
+    export = tmp_path / "padded.csv"
+    export.write_bytes(b"Asiakas;Pvm;Summa\r\nA;1.1.2024;5,00\r\nB;2.1.2024;6,00\r\n\x00\x00\x1a")
+    report = import_export(export, tmp_path / "company")
+    assert "left out 2 NUL byte(s)" in notes_of(report)
+    assert load_company(tmp_path / "company").invoices["amount"].tolist() == [5.0, 6.0]

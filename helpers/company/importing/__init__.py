@@ -193,6 +193,8 @@ def import_export(
     written then).
     """
     export, to_dir = Path(export), Path(to_dir)
+    if export.exists() and not export.name:  # '.' or '..': name the folder itself
+        export = export.resolve()
     if not export.exists():
         raise DataError([Problem(ERROR, str(export), "export file not found")])
     refuse_unsafe_target(export, to_dir, force)

@@ -101,11 +101,30 @@ def decode_export(raw: bytes, file: str, forced: str | None = None) -> Decoded:
                     )
                     return _checked(decoded, file)
             return _checked(_decode_whole(raw, file, encoding), file)
+    notes = []
+    if raw.endswith(b"\x1a"):  # the end-of-file mark of old DOS programs
+        raw = raw.rstrip(b"\x1a")
     if b"\x00" in raw:
         encoding = _utf16_without_bom(raw)
-        if encoding is None:
+        if encoding is not None:
+            return _checked(_decode_whole(raw, file, encoding), file)
+        nul = raw.count(b"\x00")
+        if nul > max(3, len(raw) // 1000):
             raise not_text(file)
-        return _checked(_decode_whole(raw, file, encoding), file)
+        # a few NUL bytes in a text file (padding some programs leave): left out, and said
+        lines = [n for n, line in enumerate(_LINE.findall(raw), start=1) if b"\x00" in line]
+        raw = raw.replace(b"\x00", b"")
+        notes.append(
+            f"left out {nul} NUL byte(s), which are no text (line "
+            f"{', '.join(str(n) for n in lines[:5])})"
+        )
+    decoded = _decode_plain(raw, file)
+    decoded.notes = notes + decoded.notes
+    return decoded
+
+
+def _decode_plain(raw: bytes, file: str) -> Decoded:
+    """Bytes without a BOM and without NUL: UTF-8, a mix by line, or one code page."""
     try:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"), file)
     except UnicodeDecodeError:

@@ -66,6 +66,9 @@ TOTAL_PREFIXES = (
 )
 TOTAL_SUFFIXES = ("yhteensa", "yht", "total", "totalt", "summa", "sum", "subtotal")
 EXPLICIT = re.compile(r"^(?:total|totalt|summa|sum|subtotal|delsumma)_(?:for|fr)_(.+)$")
+PAGE = re.compile(
+    r"^(?:sivu|page|sida|s\.|p\.)\s*\d+(?:\s*(?:/|of|av|\()\s*\d+\)?)?$", re.IGNORECASE
+)
 ROLE_WORDS = re.compile(r"^\s*(?:asiakas|kund|customer|client)\s*[:.]\s*", re.IGNORECASE)
 ID_FIRST = re.compile(r"^([A-Z]{0,3}-?\d[\dA-Z/-]*)\s+(?:[-–:]\s*)?(\S.*)$")
 ID_LAST = re.compile(r"^(\S.*?)\s*\(([A-Z]{0,3}-?\d[\dA-Z/-]*)\)$")
@@ -114,22 +117,48 @@ def read_layout(
     frame: pd.DataFrame, lines: pd.Series, chosen: dict[str, str], amount_source: str | None
 ) -> Layout:
     """Find the report structure of ``frame`` (see the module docstring)."""
-    skip = pd.Series(False, index=frame.index)
-    layout = Layout(skip)
+    layout = Layout(pd.Series(False, index=frame.index))
     date_source = chosen.get("date")
     if date_source is None:
         return layout
+    repeated = _repeated_headers(frame)
+    if repeated.any():  # a report printed page by page repeats its column names
+        layout.skip |= repeated
+        layout.notes.append(
+            f"skipped {int(repeated.sum())} line(s) repeating the column names (a new page "
+            f"of the report; line {_lines(lines, frame.index[repeated])})"
+        )
+        frame, lines = frame[~repeated], lines[~repeated]
     undated = frame[date_source] == ""
     if not undated.any():
         return layout
+    inner = Layout(pd.Series(False, index=frame.index))
     customer_source = chosen.get(CUSTOMER_ID) or chosen.get(CUSTOMER_NAME)
     label_column = _label_column(frame, undated, chosen, customer_source)
     if label_column is None or not _grouped(
-        frame, lines, undated, label_column, amount_source, layout
+        frame, lines, undated, label_column, amount_source, inner
     ):
-        _totals(frame, lines, undated, customer_source, amount_source, layout)
-    _label_lines(frame, lines, undated & ~layout.skip, amount_source, layout)
+        _totals(frame, lines, undated, customer_source, amount_source, inner)
+    _label_lines(frame, lines, undated & ~inner.skip, amount_source, inner)
+    layout.skip |= inner.skip.reindex(layout.skip.index, fill_value=False)
+    layout.notes += inner.notes
+    layout.label_column = inner.label_column
+    layout.subtotals = inner.subtotals
+    if inner.group_of is not None:
+        layout.group_of = inner.group_of.reindex(layout.skip.index, fill_value="")
     return layout
+
+
+def _repeated_headers(frame: pd.DataFrame) -> pd.Series:
+    """Rows that repeat the column names (at least two of them, and half the named ones)."""
+    named = [c for c in frame.columns if not c.startswith("(column ")]
+    if len(named) < 2:
+        return pd.Series(False, index=frame.index)
+    same = pd.Series(0, index=frame.index)
+    for column in named:
+        original = re.sub(r"\.\d+$", "", column)  # 'Name.1': the second column called Name
+        same += ((frame[column] == column) | (frame[column] == original)).astype(int)
+    return same >= max(2, (len(named) + 1) // 2)
 
 
 def _label_column(
@@ -174,7 +203,12 @@ def _grouped(
     kinds: dict[int, tuple[str, str]] = {}  # row -> ("total", target) or ("group", label)
     for index, text in texts.items():
         target = total_target(text, known)
-        kinds[index] = ("total", target) if target is not None else ("group", text)
+        if target is not None:
+            kinds[index] = ("total", target)
+        elif PAGE.match(text):
+            kinds[index] = ("label", text)
+        else:
+            kinds[index] = ("group", text)
     # other cells of an undated line may say 'Total' too (a total in the amount's neighbour)
     unlabelled = undated & (labels == "")
     if unlabelled.any():
@@ -249,8 +283,8 @@ def _assign(
     them, how many sat inside another, and whether any total named its group."""
     marks: dict[int, str] = {}
     stack: list[str] = []
-    closed: set[str] = set()
-    opened: list[str] = []
+    closed_any = False
+    unclosed = 0  # groups no named total took off the stack (their own, or an outer one's)
     inner = 0
     for row in sorted(kinds):
         kind, value = kinds[row]
@@ -262,21 +296,21 @@ def _assign(
                 stack.append(value)
             else:
                 stack = [value]
-            opened.append(value)
         elif not value:  # a plain total closes everything
+            unclosed += len(stack) if use_stack else 0
             stack = []
         else:
             keys = [normalise_name(s) for s in stack]
             if value in keys:
                 at = len(keys) - 1 - keys[::-1].index(value)
-                closed.add(value)
+                closed_any = True
                 stack = stack[:at]
             elif not use_stack:
                 stack = []
         marks[row] = stack[0] if stack else ""
-    unclosed = sum(1 for label in opened if normalise_name(label) not in closed)
+    unclosed += len(stack)
     group_of = pd.Series(marks, dtype=object).reindex(index).ffill().fillna("").astype(object)
-    return group_of, unclosed, inner if use_stack else 0, bool(closed)
+    return group_of, unclosed, inner if use_stack else 0, closed_any
 
 
 def _totals(
