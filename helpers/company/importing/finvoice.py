@@ -86,15 +86,14 @@ def read_finvoice_file(name: str, raw: bytes) -> Table:
     """One XML file: a Finvoice invoice, or a message saying what the XML is instead."""
     invoices, skipped = _invoices_of(name, raw)
     if not invoices:
+        what = skipped[0].removeprefix(f"{name} ") if skipped else "is XML"
         raise DataError(
             [
                 Problem(
                     ERROR,
                     name,
-                    skipped[0]
-                    if skipped
-                    else "is an XML file but no Finvoice e-invoice; export the "
-                    "invoices as CSV or Excel (.xlsx), or give Finvoice files",
+                    f"{what}; export the invoices as CSV or Excel (.xlsx), or give Finvoice "
+                    "e-invoices",
                 )
             ]
         )

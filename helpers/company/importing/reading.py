@@ -141,6 +141,17 @@ def _read_zip(name: str, raw: bytes, options: ReadOptions) -> Table:
         raise DataError(
             [Problem(ERROR, name, f"is a damaged zip or Excel file ({error}); export it again")]
         ) from None
+    if "xl/workbook.bin" in names:
+        raise DataError(
+            [
+                Problem(
+                    ERROR,
+                    name,
+                    "is an Excel binary workbook (.xlsb), which cannot be read; save it as "
+                    ".xlsx (Excel workbook) or as CSV",
+                )
+            ]
+        )
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         from helpers.company.importing.sheets import read_excel
 

@@ -238,7 +238,7 @@ def _ambiguous_problem(
         "decimal mark is a comma: 1.234,50) or --decimal point (1,234.50), or put "
         'decimal = "," or "." in a mapping file',
         column=source,
-        lines=lines[rows].tolist()[:20],
+        lines=lines[rows].tolist(),
         found=frame.loc[rows, source].tolist()[:3],
     )
 
@@ -293,7 +293,7 @@ def parse_date_column(
                     "tell which. Say which: import again with --dates day-first (31/12/2024) or "
                     "--dates month-first (12/31/2024)",
                     column=source,
-                    lines=lines[rows.to_numpy()].tolist()[:20],
+                    lines=lines[rows.to_numpy()].tolist(),
                     found=unclear.tolist()[:3],
                 )
             )
