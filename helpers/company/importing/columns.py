@@ -54,6 +54,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "customer name",
         "client",
         "client name",
+        "contact",
+        "contact name",
         # a column called just "name" is taken for the customer, and the report says so
         "nimi",
         "namn",
@@ -125,6 +127,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "unit price",
         "price",
         "sales price",
+        "unit amount",
     ),
     "list_price": ("list_price", "listahinta", "ohjehinta", "listpris", "list price"),
     NET: (
@@ -160,7 +163,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "gross amount",
         "total amount",
     ),
-    PLAIN_AMOUNT: ("summa", "belopp", "sum", "laskun summa", "fakturabelopp", "invoice amount"),
+    PLAIN_AMOUNT: (
+        "summa",
+        "belopp",
+        "sum",
+        "laskun summa",
+        "fakturabelopp",
+        "invoice amount",
+        "line amount",
+    ),
     "cost": (
         "cost",
         "kustannus",
