@@ -256,6 +256,7 @@ def test_finvoice_credit_notes_are_negative_however_written():
         table = read_finvoice_file("x.xml", raw)
         amounts = table.frame["RowVatExcludedAmount"].astype(float)
         assert (amounts < 0).all()
+        assert (table.frame["DeliveredQuantity"].astype(float) < 0).all()
         assert amounts.sum() == pytest.approx(-sum(line.amount for line in lines))
 
 

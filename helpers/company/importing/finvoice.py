@@ -386,8 +386,10 @@ def _invoice(file: str, root: Element, envelope: bool) -> Invoice | None:
     if invoice.credit_note:
         written = sum(r["amount"] for r in invoice.rows)
         if written > 0:  # a credit note written with positive amounts: turn them round
-            for row in invoice.rows:
+            for row in invoice.rows:  # returned goods: the quantity too, as in invoices.csv
                 row["amount"] = -row["amount"]
+                if row["quantity"] is not None and row["quantity"] > 0:
+                    row["quantity"] = -row["quantity"]
     return invoice
 
 
