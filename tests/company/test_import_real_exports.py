@@ -482,3 +482,14 @@ def test_a_few_nul_bytes_are_left_out_and_said(tmp_path):
     report = import_export(export, tmp_path / "company")
     assert "left out 2 NUL byte(s)" in notes_of(report)
     assert load_company(tmp_path / "company").invoices["amount"].tolist() == [5.0, 6.0]
+
+
+def test_every_kind_of_export_goes_through_the_command_without_a_traceback(tmp_path, capsys):
+    made = [maker(tmp_path)[0] for maker in make.MAKERS]
+    stopping = {make.make_ambiguous_decimals(tmp_path)} | {
+        p for p in made if p.name == "protected.xlsx"
+    }
+    for export in [*made, *stopping]:
+        code, output = run_cli(capsys, str(export), "--to", str(tmp_path / "out" / export.name))
+        assert "Traceback" not in output, output
+        assert code == (2 if export in stopping else 0), output
