@@ -2,7 +2,9 @@
 
     workbook run [DATA_DIR] [--out DIR] [--language en|fi|sv] [--as-of DATE] [--pseudonymize]
     workbook check DATA_DIR
-    workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--force]
+    workbook import EXPORT --to DATA_DIR [--mapping FILE] [--sheet NAME] [--decimal comma|point]
+                    [--dates day-first|month-first] [--encoding NAME] [--password PASSWORD]
+                    [--force]
     workbook new DATA_DIR [--name NAME]
     workbook checklist [DATA_DIR] [--member NAME] [--port N]
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
@@ -99,11 +101,51 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("data_dir", nargs="?", default=None)
     check.set_defaults(handler=cmd_check)
 
-    imp = commands.add_parser("import", help="turn an accounting export into a company folder")
-    imp.add_argument("export", help="CSV or Excel file exported from your accounting program")
+    imp = commands.add_parser(
+        "import",
+        help="turn an accounting export into a company folder",
+        description="Turn what an accounting or invoicing program exports into a company "
+        "folder: a CSV or text file (UTF-8, Windows-1252, ISO-8859-15 or Excel's Unicode "
+        "text), an Excel workbook (.xlsx, the sheet of invoice lines found by itself), a "
+        "report grouped by customer, or Finnish Finvoice e-invoices (an .xml file, a folder "
+        "or a .zip of them). It says which column it took for what; where the file can be "
+        "read two ways it stops and says which option settles it.",
+    )
+    imp.add_argument(
+        "export",
+        help="the export: CSV or text file, Excel workbook (.xlsx), Finvoice e-invoice (.xml), "
+        "or a folder or .zip of Finvoice files",
+    )
     imp.add_argument("--to", required=True, dest="to_dir", help="new company folder to create")
     imp.add_argument("--mapping", default=None, help="TOML file naming the columns to use")
-    imp.add_argument("--sheet", default=None, help="Excel sheet name or number")
+    imp.add_argument(
+        "--sheet",
+        default=None,
+        help="Excel: the sheet to read, by name or number (0 = the first); by default the "
+        "sheet whose columns look like invoice lines",
+    )
+    imp.add_argument(
+        "--decimal",
+        choices=["comma", "point"],
+        default=None,
+        help="the decimal mark, when the import says numbers like 12.500 read two ways "
+        "(comma: 1.234,50; point: 1,234.50)",
+    )
+    imp.add_argument(
+        "--dates",
+        choices=["day-first", "month-first"],
+        default=None,
+        help="the order of slashed dates, when the import says they read two ways "
+        "(day-first: 31/12/2024; month-first: 12/31/2024)",
+    )
+    imp.add_argument(
+        "--encoding",
+        default=None,
+        help="text files: the encoding, when the import asks (utf-8, cp1252, iso-8859-15, utf-16)",
+    )
+    imp.add_argument(
+        "--password", default=None, help="the password of a password-protected workbook"
+    )
     imp.add_argument("--force", action="store_true", help="replace an existing folder")
     imp.set_defaults(handler=cmd_import)
 
@@ -154,8 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     vision.set_defaults(handler=cmd_vision)
     lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
     lab.add_argument("--port", type=int, default=None, help="port (default: 8888 or the next free)")
-    lab.add_argument("--no-browser", dest="open_browser", action="store_false",
-                     help="only print the address to open")
+    lab.add_argument(
+        "--no-browser",
+        dest="open_browser",
+        action="store_false",
+        help="only print the address to open",
+    )
     lab.set_defaults(handler=cmd_lab)
     return parser
 
@@ -224,12 +270,25 @@ def cmd_import(args: argparse.Namespace) -> int:
             mapping=Path(args.mapping) if args.mapping else None,
             sheet=sheet,
             force=args.force,
+            decimal=args.decimal,
+            dates=args.dates,
+            encoding=args.encoding,
+            password=args.password,
         )
     except FileExistsError as error:
         print(str(error), file=sys.stderr)
         return DATA_ERROR
     except FileNotFoundError as error:
         print(f"Not found: {error.filename or error}", file=sys.stderr)
+        return DATA_ERROR
+    except (DataError, PermissionError, KeyboardInterrupt):
+        raise  # said by main()
+    except Exception as error:  # never a traceback for a file someone exported
+        print(
+            f"Could not import {args.export}: {type(error).__name__}: {error}. Export it "
+            "again as CSV (UTF-8) or Excel (.xlsx); if that fails too, please report it.",
+            file=sys.stderr,
+        )
         return DATA_ERROR
     print(report)
     return 0
@@ -304,6 +363,8 @@ def cmd_vision(args: argparse.Namespace) -> int:
         print(path)
     print(f"{len(written)} customer-vision document(s), HTML and Markdown, in {out}")
     return 0
+
+
 def cmd_lab(args: argparse.Namespace) -> int:
     from helpers.course.lab import start_lab
 

@@ -31,20 +31,30 @@ def invoices_csv(out: pd.DataFrame) -> str:
         elif column in text_columns:
             written[column] = out[column].astype(str)
         else:
-            written[column] = out[column].map(format_number)
+            written[column] = _formatted(out[column])
     return written.to_csv(index=False, lineterminator="\n")
 
 
-def customer_names(ids: pd.Series, names: pd.Series, dates: pd.Series,
-                    notes: list[str]) -> pd.DataFrame:
+def _formatted(values: pd.Series) -> pd.Series:
+    """``format_number`` of each value, computed once per distinct value."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=False)
+    texts = pd.Series(distinct).map(format_number).to_numpy(dtype=object)
+    return pd.Series(texts[codes], index=values.index, dtype=object)
+
+
+def customer_names(
+    ids: pd.Series, names: pd.Series, dates: pd.Series, notes: list[str]
+) -> pd.DataFrame:
     """One row per customer number with its name (the latest when it changed)."""
     pairs = pd.DataFrame({"customer_id": ids, "name": names, "date": dates})
     named = pairs[pairs["name"] != ""]
     changed = named.groupby("customer_id")["name"].nunique()
     changed = changed[changed > 1]
     if len(changed):
-        notes.append(f"{len(changed)} customer number(s) appear with more than one name "
-                     f"(e.g. {changed.index[0]}); customers.csv keeps the latest name")
+        notes.append(
+            f"{len(changed)} customer number(s) appear with more than one name "
+            f"(e.g. {changed.index[0]}); customers.csv keeps the latest name"
+        )
     latest = named.sort_values("date", kind="stable").groupby("customer_id")["name"].last()
     result = pd.DataFrame({"customer_id": sorted(pairs["customer_id"].unique())})
     result["name"] = result["customer_id"].map(latest).fillna("")
@@ -56,20 +66,44 @@ def customer_names(ids: pd.Series, names: pd.Series, dates: pd.Series,
 
 def refuse_unsafe_target(export: Path, to_dir: Path, force: bool) -> None:
     if to_dir.exists() and not to_dir.is_dir():
-        raise DataError([Problem(ERROR, str(to_dir), "is a file, not a folder; give the path "
-                                 "of a (new) company folder")])
+        raise DataError(
+            [
+                Problem(
+                    ERROR,
+                    str(to_dir),
+                    "is a file, not a folder; give the path of a (new) company folder",
+                )
+            ]
+        )
     if to_dir.is_dir() and any(to_dir.iterdir()) and not force:
-        raise DataError([Problem(ERROR, str(to_dir), "already exists and is not empty; nothing "
-                                 "was written. Choose a new folder, or use --force to replace "
-                                 "the files the import writes (other files are kept)")])
-    if export.resolve().parent == to_dir.resolve() and export.name in (INVOICES.name,
-                                                                          CUSTOMERS.name):
-        raise DataError([Problem(ERROR, str(export), "is inside the target folder and would be "
-                                 "replaced by the import; copy it elsewhere first")])
+        raise DataError(
+            [
+                Problem(
+                    ERROR,
+                    str(to_dir),
+                    "already exists and is not empty; nothing "
+                    "was written. Choose a new folder, or use --force to replace "
+                    "the files the import writes (other files are kept)",
+                )
+            ]
+        )
+    if export.resolve().parent == to_dir.resolve() and export.name in (
+        INVOICES.name,
+        CUSTOMERS.name,
+    ):
+        raise DataError(
+            [
+                Problem(
+                    ERROR,
+                    str(export),
+                    "is inside the target folder and would be "
+                    "replaced by the import; copy it elsewhere first",
+                )
+            ]
+        )
 
 
-def write_folder(to_dir: Path, files: dict[str, str], force: bool,
-                  notes: list[str]) -> list[str]:
+def write_folder(to_dir: Path, files: dict[str, str], force: bool, notes: list[str]) -> list[str]:
     """Write ``files`` into a temporary sibling of ``to_dir`` and rename it into place.
 
     With ``force``, files of an existing folder that are not being written are
@@ -85,8 +119,10 @@ def write_folder(to_dir: Path, files: dict[str, str], force: bool,
     try:
         for name, text in files.items():
             if existing and name == CUSTOMERS.name and (to_dir / name).exists():
-                notes.append("kept the existing customers.csv (it may hold what you typed); "
-                             "the customer names of the export were not written")
+                notes.append(
+                    "kept the existing customers.csv (it may hold what you typed); "
+                    "the customer names of the export were not written"
+                )
                 continue
             (temp / name).write_text(text, encoding="utf-8", newline="")
             written.append(name)
@@ -162,8 +198,16 @@ def new_company(to_dir: Path, *, name: str = "My company", force: bool = False) 
     if to_dir.exists() and not to_dir.is_dir():
         raise DataError([Problem(ERROR, str(to_dir), "is a file, not a folder")])
     if to_dir.is_dir() and any(to_dir.iterdir()) and not force:
-        raise DataError([Problem(ERROR, str(to_dir), "already exists and is not empty; nothing "
-                                 "was written. Choose a new folder, or use --force")])
+        raise DataError(
+            [
+                Problem(
+                    ERROR,
+                    str(to_dir),
+                    "already exists and is not empty; nothing "
+                    "was written. Choose a new folder, or use --force",
+                )
+            ]
+        )
     files = {
         spec.name: ",".join(c.name for c in spec.columns) + "\n"
         for spec in (INVOICES, CUSTOMERS, HOURS, SURVEY, QUOTES)
