@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from helpers.analysis.windows import window_start
 from helpers.company.cache import read_cache
+from helpers.company.choices import Choices, read_choices
 from helpers.company.folder import Company, load_company, resolve_as_of
 from helpers.language import Language, choose_language
 from helpers.paths import resolve_data_dir
@@ -31,6 +33,11 @@ class Session:
     lang: Language
     output_dir: Path | None = None
     figures: dict = field(default_factory=dict)
+
+    @cached_property
+    def choices(self) -> Choices:
+        """The company's choices in force (``answers/choices.toml`` over the defaults)."""
+        return read_choices(self.company.folder)
 
     @property
     def invoices(self) -> pd.DataFrame:
