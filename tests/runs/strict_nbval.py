@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SANITIZE = Path(__file__).parent / "nbval_sanitize.cfg"
+SANITIZE = Path(__file__).parent.parent / "nbval_sanitize.cfg"  # tests/
 
 
 def assert_reproduces(*executed: Path) -> None:

@@ -12,7 +12,7 @@ import pytest
 from helpers.paths import NOTEBOOKS_DIR
 
 NOTEBOOK = NOTEBOOKS_DIR / "03-account-value-and-profitability.ipynb"
-COMPANIES = Path(__file__).parent / "companies"
+COMPANIES = Path(__file__).parent.parent / "companies"
 
 
 def printed(notebook: Path) -> str:
