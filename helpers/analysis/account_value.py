@@ -4,9 +4,10 @@
 cost-to-serve: see ``helpers.analysis.profitability``). The other four levels,
 *reference*, *contact*, *emotional* and *learning* value, are the team's
 judgement: each member scores the accounts that matter from 1 to 5 in a form
-(``helpers.course.forms``), saved at once in
-``<company folder>/answers/account-values/<member>.csv``. The same file can be
-typed in a spreadsheet (format in ``data/README.md``).
+(``helpers.course.account_value.scores_form``), saved at once in
+``<company folder>/answers/account-values/<member>.csv`` (read here through
+``helpers.company.answers``). The same file can be typed in a spreadsheet (format in
+``data/README.md``).
 
 Here: which accounts to score (:func:`accounts_to_score`: notebook 02's key accounts
 unless a list is given), the team's scores
@@ -14,7 +15,13 @@ merged (:func:`team_scores`), the five-level profile (:func:`value_profile`), a
 total score with weights as parameters (:func:`total_value`), how the ranking
 moves when the weights move (:func:`rank_sensitivity`) and the accounts whose
 emotional value is high while their factual value is low
-(:func:`emotional_over_factual`).
+(:func:`emotional_over_factual`). The sentences and tables about them are
+:mod:`helpers.words.account_value`.
+
+>>> economics = pd.DataFrame({"revenue": [900.0, 500.0, 100.0],
+...                           "margin": [300.0, 100.0, -50.0], "profit": [float("nan")] * 3})
+>>> factual_score(economics).tolist()          # on margin: the best 5, the worst 1
+[5.0, 3.0, 1.0]
 """
 
 from __future__ import annotations
@@ -25,9 +32,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.segmentation import key_accounts
-from helpers.course import forms
-from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.windows import WINDOW_DAYS, in_window
+from helpers.company import answers
 
 TOPIC = "account-values"  # answers/account-values/<member>.csv
 KEY = "customer_id"
@@ -35,11 +41,11 @@ QUALITATIVE = ("reference", "contact", "emotional", "learning")
 LEVELS = ("factual", *QUALITATIVE)
 LOW, HIGH = 1, 5
 FIELDS = [
-    forms.Scale("reference", LOW, HIGH, "Reference value"),
-    forms.Scale("contact", LOW, HIGH, "Contact value"),
-    forms.Scale("emotional", LOW, HIGH, "Emotional value"),
-    forms.Scale("learning", LOW, HIGH, "Learning value"),
-    forms.Text("note", "A note (why?)"),
+    answers.Scale("reference", LOW, HIGH, "Reference value"),
+    answers.Scale("contact", LOW, HIGH, "Contact value"),
+    answers.Scale("emotional", LOW, HIGH, "Emotional value"),
+    answers.Scale("learning", LOW, HIGH, "Learning value"),
+    answers.Text("note", "A note (why?)"),
 ]
 # Factual value counts most (text 003: "perhaps the most important level"); change freely.
 DEFAULT_WEIGHTS = {
@@ -52,24 +58,6 @@ DEFAULT_WEIGHTS = {
 EMOTIONAL_HIGH = 4.0  # team average at or above this is "high"
 FACTUAL_LOW = 2.5  # factual score below this (the bottom ~third of accounts) is "low"
 NAN = float("nan")
-# The measure of factual value, as a reader sees it (translated with ``formats._``).
-BASIS_LABELS = {
-    "profit": N_("profit after cost-to-serve"),
-    "margin": N_("margin"),
-    "revenue": N_("revenue"),
-}
-# Headers of the profile table (translated with ``formats._``).
-PROFILE_HEADERS = {
-    "name": N_("name"),
-    "factual": N_("factual"),
-    "reference": N_("reference"),
-    "contact": N_("contact"),
-    "emotional": N_("emotional"),
-    "learning": N_("learning"),
-    "total": N_("total"),
-    "members": N_("members"),
-    "spread": N_("spread"),
-}
 
 
 def accounts_to_score(
@@ -78,7 +66,7 @@ def accounts_to_score(
     customers: pd.DataFrame | None = None,
     chosen: list | None = None,
     top: int = 10,
-    window_days: int = 365,
+    window_days: int = WINDOW_DAYS,
 ) -> list[str]:
     """The accounts to score: ``chosen`` if given, else the key accounts of notebook 02.
 
@@ -98,11 +86,10 @@ def accounts_to_score(
 
 
 def largest_accounts(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, top: int = 10, window_days: int = 365
+    invoices: pd.DataFrame, as_of: pd.Timestamp, top: int = 10, window_days: int = WINDOW_DAYS
 ) -> list[str]:
     """The ``top`` accounts by revenue in the last 12 months (revenue > 0, largest first)."""
-    dates = invoices["date"]
-    lines = invoices.loc[(dates > as_of - pd.Timedelta(days=window_days)) & (dates <= as_of)]
+    lines = in_window(invoices, as_of, days=window_days)
     revenue = lines.groupby("customer_id")["amount"].sum()
     revenue = revenue[revenue > 0].sort_index().sort_values(ascending=False, kind="stable")
     return revenue.index[:top].tolist()
@@ -139,7 +126,7 @@ def read_scores(company_folder) -> tuple[pd.DataFrame, list]:
     A file that can't be read is left out and returned in ``problems`` (each prints as
     file, line, what is wrong); it is never changed.
     """
-    return forms.read_members(company_folder, TOPIC, key=KEY, fields=FIELDS)
+    return answers.read_members(company_folder, TOPIC, key=KEY, fields=FIELDS)
 
 
 def team_scores(scores: pd.DataFrame) -> pd.DataFrame:
@@ -229,40 +216,6 @@ def rank_sensitivity(
     return table.sort_values(["base"], kind="stable")
 
 
-def sensitivity_in_words(
-    table: pd.DataFrame, names: pd.Series | None = None, formats: Formats = ENGLISH
-) -> str:
-    """Which accounts keep their place whatever the weights, and which move most."""
-    _ = formats._
-    if table.empty:
-        return _("No account has scores yet, so there is no ranking to test.")
-    name = (lambda i: str(names.get(i, i))) if names is not None else str
-    steady = table.index[table["moves"] == 0]
-    moving = table[table["moves"] > 0].sort_values("moves", ascending=False, kind="stable")
-    text = []
-    if len(moving) == 0:
-        text.append(_("No account changes rank when any one weight is dropped or doubled."))
-    else:
-        top = moving.head(3)
-        shown = ", ".join(
-            _("{name} (rank {best}–{worst})").format(name=name(i), best=r.best, worst=r.worst)
-            for i, r in top.iterrows()
-        )
-        text.append(
-            _(
-                "{moving} of {total} accounts change rank when one weight is dropped or "
-                "doubled; the most: {shown}."
-            ).format(moving=len(moving), total=len(table), shown=shown)
-        )
-    if len(steady):
-        text.append(
-            _("Steady whatever the weights: {names}.").format(
-                names=", ".join(name(i) for i in steady)
-            )
-        )
-    return " ".join(text)
-
-
 def emotional_over_factual(
     profile: pd.DataFrame,
     economics: pd.DataFrame | None = None,
@@ -283,149 +236,12 @@ def emotional_over_factual(
     return (emotional & weak).fillna(False).astype(bool).rename("emotional_over_factual")
 
 
-def scores_in_words(
-    scores: pd.DataFrame, problems: list, accounts: list[str], formats: Formats = ENGLISH
-) -> str:
-    """Who has scored how many accounts, what can't be read, and how to add scores."""
-    _ = formats._
-    text = [_("Left out (can't be read): {problem}").format(problem=p) for p in problems]
-    if scores.empty:
-        text.append(
-            _(
-                "No scores yet for the {count} accounts to score. Score them in the form above "
-                "(in JupyterLab), or type them in a spreadsheet as answers/{topic}/<your "
-                "name>.csv in the company folder: columns customer_id, reference, contact, "
-                "emotional, learning (1–5, empty = not scored), note. The parts below that "
-                "need scores are left out until then."
-            ).format(count=formats.number(len(accounts)), topic=TOPIC)
-        )
-        return "\n".join(text)
-    answered = scores.dropna(subset=list(QUALITATIVE), how="all")
-    per_member = answered.groupby("member")[KEY].nunique()
-    members = ", ".join(f"{m} ({n})" for m, n in per_member.items())
-    covered = len(set(answered[KEY]) & set(accounts))
-    text.append(
-        _(
-            "Scores from {members} member(s), accounts scored each: {list}. {covered} of the "
-            "{count} accounts to score have at least one score."
-        ).format(members=len(per_member), list=members, covered=covered, count=len(accounts))
-    )
-    return "\n".join(text)
-
-
-def profile_readable(
-    profile: pd.DataFrame,
-    names: pd.Series | None,
-    weights: dict | None = None,
-    formats: Formats = ENGLISH,
-) -> pd.DataFrame:
-    """The profile with names and the total, rounded, ready to show (best total first).
-
-    Headers in the reader's language, numbers written as in it (``formats``: ``wb.formats``).
-    """
-    table = profile.copy()
-    table["total"] = total_value(profile, weights)
-    table = table.sort_values("total", ascending=False, kind="stable", na_position="last")
-    out = pd.DataFrame(index=pd.Index(table.index, name=formats._("customer")))
-    out["name"] = [str(names.get(i, i)) if names is not None else i for i in table.index]
-    for column in (*LEVELS, "total"):
-        out[column] = table[column].map(lambda v: formats.number(v, 1))
-    out["members"] = table["members"].map(formats.number)
-    out["spread"] = table["spread"].map(formats.number)
-    return out.rename(columns=lambda c: formats._(PROFILE_HEADERS[c]))
-
-
-def describe_accounts(
-    economics: pd.DataFrame, accounts: list[str], formats: Formats = ENGLISH
-) -> dict:
-    """A line of facts per account for the form: revenue, trend, profit after cost-to-serve.
-
-    Example: ``{"C0001": "revenue 12 m €12,400 (+8.0%), profit after cost-to-serve €2,100,
-    96 h"}``, in the reader's language with ``formats=wb.formats``.
-    """
-    _ = formats._
-    rows = economics.reindex(accounts)
-    basis = factual_basis(economics)
-    revenue = _("revenue 12 m {revenue}")
-    lines = rows["revenue"].map(lambda v: revenue.format(revenue=formats.money(v)))
-    lines = lines + np.where(
-        rows["trend"].notna(),
-        " (" + rows["trend"].map(lambda v: ("+" if v >= 0 else "") + formats.percent(v)) + ")",
-        "",
-    )
-    if basis != "revenue":
-        lines = lines + f", {_(BASIS_LABELS[basis])} " + rows[basis].map(formats.money)
-    if rows["hours"].notna().any():
-        lines = lines + ", " + rows["hours"].map(formats.number) + " h"
-    return {i: line for i, line in lines.items()}
-
-
-def scores_form(
-    company_folder,
-    member: str,
-    accounts: list[str],
-    names: pd.Series | None,
-    describe: dict | None = None,
-    formats: Formats = ENGLISH,
-):
-    """The scoring form for one member, or None (with a sentence) in a batch run.
-
-    One block per account: four 1–5 buttons and a note, each saved at once in
-    ``answers/account-values/<member>.csv``.
-    """
-    path = forms.member_file(company_folder, TOPIC, member)
-    table = forms.AnswerTable(path, key=KEY, fields=FIELDS)
-    rows = {i: (str(names.get(i, i)) if names is not None else i) for i in accounts}
-    return forms.show(
-        lambda: forms.table_form(table, rows=rows, describe=describe),
-        batch_text=formats._(
-            "The scoring form shows here when you open the notebook in JupyterLab; your scores "
-            "go to answers/{topic}/{file}.csv. Below: the scores saved so far."
-        ).format(topic=TOPIC, file=forms.member_slug(member)),
-    )
-
-
 def _check_weights(weights: dict) -> None:
     unknown = set(weights) - set(LEVELS)
     if unknown:
         raise ValueError(f"unknown level(s) {sorted(unknown)}; the levels are {', '.join(LEVELS)}")
     if any(not isinstance(v, int | float) or v < 0 or math.isnan(v) for v in weights.values()):
         raise ValueError("weights must be numbers ≥ 0, like {'factual': 3, 'emotional': 1}")
-
-
-def flagged_in_words(
-    flagged: pd.Series,
-    profile: pd.DataFrame,
-    economics: pd.DataFrame,
-    names: pd.Series | None,
-    formats: Formats = ENGLISH,
-) -> str:
-    """The accounts loved but earning little, one line each, or why there are none."""
-    _ = formats._
-    if profile.empty or profile["emotional"].isna().all():
-        return _("No emotional scores yet, so there is nothing to set against the numbers.")
-    ids = flagged.index[flagged]
-    if len(ids) == 0:
-        return _(
-            "None: every account the team scores 4 or more on emotional value also earns its "
-            "keep. Good."
-        )
-    basis = factual_basis(economics)
-    line = _("- {name}: {label} {value} in the last 12 months")
-    lines = []
-    for customer in ids:  # a handful of accounts at most
-        value = economics[basis].get(customer, NAN)
-        name = str(names.get(customer, customer)) if names is not None else customer
-        lines.append(
-            line.format(name=name, label=_(BASIS_LABELS[basis]), value=formats.money(value))
-        )
-    lines.append(
-        _(
-            "Keep the warmth, fix the economics: a customer you like is the easiest one to "
-            "talk to about price."
-        )
-    )
-    return "\n".join(lines)
 
 
 def headline_figures(profile: pd.DataFrame, scores: pd.DataFrame, flagged: pd.Series) -> dict:

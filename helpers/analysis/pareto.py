@@ -7,7 +7,13 @@ coefficient off it. The ABC classes cut the same ranking in three: A brings the 
 (``segmentation.ABC_CUTOFFS``; every customer's class is the ``abc_class`` column of
 ``segmentation.segments``, and :func:`abc_summary` counts them).
 
->>> pareto_figures(invoices, as_of)["top20_revenue_share"]   # the largest 20 %'s share
+>>> lines = pd.DataFrame({"customer_id": ["A", "B", "C", "D", "E"],
+...                       "amount": [600.0, 100.0, 100.0, 100.0, 100.0],
+...                       "date": pd.to_datetime(["2025-06-01"] * 5)})
+>>> round(pareto_figures(lines, pd.Timestamp("2025-12-31"))["top20_revenue_share"], 2)
+0.6
+
+The sentences about them: :mod:`helpers.words.pareto`.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.concentration import concentration_figures, lorenz_curve
-from helpers.analysis.segmentation import WINDOW_DAYS, top_count
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.segmentation import top_count
+from helpers.analysis.windows import window_start
 
 
 def pareto_curve(
@@ -36,7 +42,7 @@ def pareto_curve(
     """
     lines = invoices
     if window_days is not None:
-        lines = invoices.loc[invoices["date"] > as_of - pd.Timedelta(days=window_days)]
+        lines = invoices.loc[invoices["date"] > window_start(as_of, days=window_days)]
     lorenz = lorenz_curve(lines, as_of)
     return pd.DataFrame(
         {
@@ -63,9 +69,7 @@ def pareto_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     n = len(curve) - 1
     reach = np.flatnonzero(curve["revenue_share"].to_numpy() >= 0.8 - 1e-12)
     for_80 = int(reach[0]) if n and reach.size else 0
-    recent = concentration_figures(
-        invoices.loc[invoices["date"] > as_of - pd.Timedelta(days=WINDOW_DAYS)], as_of
-    )
+    recent = concentration_figures(invoices.loc[invoices["date"] > window_start(as_of)], as_of)
     return {
         "top20_revenue_share": figures["top20_revenue_share"],
         "gini": figures["gini"],
@@ -75,34 +79,6 @@ def pareto_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
         "customer_share_for_80": for_80 / n if n else math.nan,
         "top20_revenue_share_12m": recent["top20_revenue_share"],
     }
-
-
-def pareto_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
-    """Three or four sentences on the 80/20 figures, for the notebook and the report."""
-    _ = formats._
-    if figures["customers"] == 0 or math.isnan(figures["top20_revenue_share"]):
-        return _("No customer has positive revenue yet, so there is no 80/20 split to show.")
-    text = [
-        _("The largest {top} of your customers ({count} of {customers}) brought {share} of all "
-          "revenue.").format(
-            top=formats.percent(0.2, 0), count=formats.number(figures["top20_customers"]),
-            customers=formats.number(figures["customers"]),
-            share=formats.percent(figures["top20_revenue_share"])),
-        _("{eighty} of revenue came from the largest {share} of customers ({count} of them)."
-          ).format(
-            eighty=formats.percent(0.8, 0), share=formats.percent(figures["customer_share_for_80"]),
-            count=formats.number(figures["customers_for_80"])),
-        _("Gini coefficient {gini} (0 = every customer brings the same, 1 = one customer brings "
-          "everything).").format(gini=formats.number(figures["gini"], 2)),
-    ]  # fmt: skip
-    recent = figures["top20_revenue_share_12m"]
-    if not math.isnan(recent):
-        text.append(
-            _("In the last 12 months alone the largest {top} brought {share}.").format(
-                top=formats.percent(0.2, 0), share=formats.percent(recent)
-            )
-        )
-    return "\n".join(text)
 
 
 def abc_summary(table: pd.DataFrame) -> pd.DataFrame:

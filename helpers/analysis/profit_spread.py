@@ -8,7 +8,10 @@ Two views of ``profitability.account_economics``:
 - the **price × cost-to-serve map** (:func:`price_cost_map`): what each account pays
   against list price, and how much working time each euro of its revenue takes.
 
->>> whale_figures(account_economics(invoices, hours, as_of, 48.0)["profit"])["whale_peak_share"]
+>>> whale_figures(pd.Series({"a": 60.0, "b": 50.0, "c": -10.0}))["whale_peak_share"]
+1.1
+
+The sentences about them: :mod:`helpers.words.profit_spread`.
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.profitability import NAN, accounts_in_words
+from helpers.analysis.profitability import NAN
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
 
 
 def whale_curve(profit: pd.Series) -> pd.DataFrame:
@@ -98,47 +100,6 @@ def whale_figures(profit: pd.Series) -> dict:
     return figures
 
 
-def whale_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
-    """The whale curve told in three sentences (or why it can't be drawn), in the language of
-    ``formats`` (``wb.formats``)."""
-    _, money, percent = formats._, formats.money, formats.percent
-    n = figures["accounts"]
-    if not n:
-        return _("There is no profit after cost-to-serve to show on this data.")
-    total = figures["profit_total"]
-    text = [
-        _(
-            "{accounts} made {total} profit after cost-to-serve in the period; {losing} of them "
-            "({share}) lost money, {loss} in all."
-        ).format(
-            accounts=accounts_in_words(n, formats),
-            total=money(total),
-            losing=formats.number(figures["accounts_losing_money"]),
-            share=percent(figures["accounts_losing_money_share"]),
-            loss=money(figures["loss_total"]),
-        )
-    ]
-    if total > 0:
-        text.append(
-            _(
-                "The most profitable {share} of accounts made {peak} of the profit; the rest gave "
-                "{given} of it away."
-            ).format(
-                share=percent(figures["whale_peak_accounts_share"], 0),
-                peak=percent(figures["whale_peak_share"], 0),
-                given=percent(figures["whale_peak_share"] - 1, 0),
-            )
-        )
-        text.append(
-            _("The top 20 % of accounts by profit made {share} of all profit.").format(
-                share=percent(figures["top20_profit_share"], 0)
-            )
-        )
-    else:
-        text.append(_("All accounts together made no profit, so shares of it can't be computed."))
-    return " ".join(text)
-
-
 # --- price × cost-to-serve map ---------------------------------------------------------------
 
 # The four corners (English keys in the ``quadrant`` column; translated when shown).
@@ -188,26 +149,3 @@ def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
     v, w = values.to_numpy()[order], weights.to_numpy()[order]
     cumulative = np.cumsum(w)
     return float(v[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
-
-
-def map_in_words(price_map: pd.DataFrame, missing: dict, formats: Formats = ENGLISH) -> str:
-    """How many accounts sit in each corner of the map, or what the map needs."""
-    _ = formats._
-    if price_map.empty:
-        return (
-            missing.get("list_price")
-            or missing.get("profit")
-            or _("No account has both a list price and logged hours in the period.")
-        )
-    counts = price_map["quadrant"].value_counts()
-    lines = [
-        f"{accounts_in_words(int(counts.get(q, 0)), formats)}: {_(q)}" for q in QUADRANTS.values()
-    ]
-    costly = price_map[price_map["quadrant"] == QUADRANTS[(False, True)]]
-    losing = int((costly["profit"] < 0).sum())
-    lines.append(
-        _("Of those that pay little and are costly to serve, {count} lose money.").format(
-            count=formats.number(losing)
-        )
-    )
-    return "\n".join(lines)

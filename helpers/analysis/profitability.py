@@ -7,7 +7,8 @@ logged for the customer and what those hours cost. From it: the **profit after
 cost-to-serve**. What is read off that table has its own module:
 :mod:`helpers.analysis.profit_spread` (the **whale curve** of cumulative profit and the
 **price × cost-to-serve map**) and :mod:`helpers.analysis.shortlist` (the accounts to
-delight, reprice, put on prepayment or let go politely, each with the reason in words).
+delight, reprice, put on prepayment or let go politely, each with the reasons as codes).
+The sentences and readable tables: :mod:`helpers.words.profitability`.
 
 What the profit assumes (say it in the notebook): the ``cost`` on invoice lines
 is materials, subcontracting and machine time and does **not** include the
@@ -19,7 +20,16 @@ shown to explain a low profit, never subtracted a second time.
 
 Every function takes validated frames (see ``helpers.company.folder``) and an
 explicit ``as_of``; the period is the window ``(as_of − window_days, as_of]``,
-the last 12 months by default.
+the last 12 months by default (:mod:`helpers.analysis.windows`).
+
+>>> lines = pd.DataFrame({"customer_id": ["A", "A"], "amount": [90.0, 150.0],
+...     "list_price": [100.0, 200.0], "quantity": [1, 1], "cost": [60.0, 40.0],
+...     "date": pd.to_datetime(["2025-03-01", "2025-06-01"])})
+>>> hours = pd.DataFrame({"customer_id": ["A"], "date": [pd.Timestamp("2025-06-01")],
+...                       "hours": [3.0]})
+>>> table = account_economics(lines, hours, pd.Timestamp("2025-12-31"), hourly_cost=40.0)
+>>> float(table.loc["A", "profit"])  # 240 − cost 100 − 3 h × 40
+20.0
 """
 
 from __future__ import annotations
@@ -29,28 +39,13 @@ import re
 import numpy as np
 import pandas as pd
 
-from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.windows import WINDOW_DAYS, in_window
 
 NAN = float("nan")
-WINDOW_DAYS = 365
 
 # Product names that mark rush work (a surcharge line on a hurried order), in the
 # course's three languages; matched at the start of a word, case-insensitive.
 RUSH_PATTERN = r"\b(?:rush|express|pikalisä|pikatoimitus|kiirelisä|kiire|brådska|expresstillägg)"
-
-
-def accounts_in_words(n: int, formats: Formats = ENGLISH) -> str:
-    """A count of accounts for a sentence: "1 account", "3 accounts" (in ``formats``' language)."""
-    _ = formats._
-    words = _("{count} account") if n == 1 else _("{count} accounts")  # one rule in en, fi, sv
-    return words.format(count=formats.number(n))
-
-
-def _window(frame: pd.DataFrame, as_of: pd.Timestamp, days: int, offset: int = 0) -> pd.DataFrame:
-    end = as_of - pd.Timedelta(days=offset)
-    dates = frame["date"]
-    return frame.loc[(dates > end - pd.Timedelta(days=days)) & (dates <= end)]
 
 
 def rush_products(invoices: pd.DataFrame, pattern: str = RUSH_PATTERN) -> list[str]:
@@ -130,13 +125,13 @@ def account_economics(
     of list value 100 and 200 sold at 90 and 150, cost 100, 3 logged hours at 40:
     revenue 240, discount 60 (20 %), margin 140, hours_cost 120, profit 20.
     """
-    lines = _window(invoices.loc[invoices["date"] <= as_of], as_of, window_days)
-    prev = _window(invoices, as_of, window_days, offset=window_days)
+    lines = in_window(invoices.loc[invoices["date"] <= as_of], as_of, days=window_days)
+    prev = in_window(invoices, as_of, back=1, days=window_days)
     # .unique() first: a set built from the column itself walks a million lines in Python
     known = invoices.loc[invoices["date"] <= as_of, "customer_id"].unique()
     logged = None
     if hours is not None:
-        logged = _window(hours, as_of, window_days)
+        logged = in_window(hours, as_of, days=window_days)
         logged = logged.loc[logged["customer_id"].isin(known)]
     ids = set(lines["customer_id"].unique())
     if logged is not None:
@@ -215,122 +210,36 @@ def account_economics(
 
 
 def what_is_missing(
-    invoices: pd.DataFrame,
-    hours: pd.DataFrame | None,
-    hourly_cost: float | None,
-    formats: Formats = ENGLISH,
-) -> dict[str, str]:
-    """What is missing for each part of the notebook, as a sentence saying what to add.
+    invoices: pd.DataFrame, hours: pd.DataFrame | None, hourly_cost: float | None
+) -> set[str]:
+    """What is missing for the parts of the notebook: a set of codes (empty: nothing).
 
-    Keys: ``cost`` (margin), ``hours`` (hours per account), ``hourly_cost``,
-    ``list_price`` (discounts), ``profit`` (profit after cost-to-serve: needs the first
-    three). A key is absent when its part can run. The sentences are in the language of
-    ``formats`` (``wb.formats``).
+    ``cost`` (the invoices have no ``cost`` column: no margin), ``hours`` (no
+    hours.csv), ``hourly_cost`` (none in company.toml), ``list_price`` (no
+    ``list_price`` and ``quantity`` columns: no discounts), ``profit`` (the profit after
+    cost-to-serve needs the first three). What to add, in words:
+    ``helpers.words.profitability.missing_in_words``.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A"], "date": [pd.Timestamp("2025-01-01")],
+    ...                       "amount": [10.0]})
+    >>> sorted(what_is_missing(lines, None, 48.0))
+    ['cost', 'hours', 'list_price', 'profit']
     """
-    _ = formats._
-    missing = {}
+    missing = set()
     if "cost" not in invoices.columns:
-        missing["cost"] = _(
-            "Add a `cost` column to invoices.csv (the direct cost of each line: materials, "
-            "subcontracting, machine time) to see each account's margin."
-        )
+        missing.add("cost")
     if hours is None:
-        missing["hours"] = _(
-            "Add hours.csv (customer_id, date, hours, billable yes/no) to see how much "
-            "working time each account takes, and how much of it you never invoice."
-        )
+        missing.add("hours")
     if hourly_cost is None:
-        missing["hourly_cost"] = _(
-            "Add `hourly_cost = 48.0` (what one working hour costs you, fully loaded) to "
-            "company.toml to put a price on the hours."
-        )
+        missing.add("hourly_cost")
     if not {"list_price", "quantity"} <= set(invoices.columns):
-        missing["list_price"] = _(
-            "Add `list_price` and `quantity` columns to invoices.csv to see the discount "
-            "each account gets off your list price."
-        )
-    needs = [missing[k] for k in ("cost", "hours", "hourly_cost") if k in missing]
-    if needs:
-        missing["profit"] = " ".join(
-            [
-                _(
-                    "The profit after cost-to-serve needs the cost on invoice lines, hours.csv "
-                    "and an hourly cost."
-                ),
-                *needs,
-            ]
-        )
+        missing.add("list_price")
+    if missing & {"cost", "hours", "hourly_cost"}:
+        missing.add("profit")
     return missing
 
 
-# --- for people ---------------------------------------------------------------------------
-
-# Table headers, translated with ``formats._`` when shown.
-READABLE = {
-    "revenue": N_("revenue"),
-    "trend": N_("vs year before"),
-    "margin": N_("margin"),
-    "hours": N_("hours"),
-    "unbilled_share": N_("unbilled hours"),
-    "revenue_per_hour": N_("revenue / h"),
-    "margin_per_hour": N_("margin / h"),
-    "discount_share": N_("below list"),
-    "credit_notes": N_("credit notes"),
-    "rush_orders": N_("rush orders"),
-    "hours_cost": N_("cost of hours"),
-    "profit": N_("profit after cost-to-serve"),
-}
-MONEY = ("revenue", "margin", "revenue_per_hour", "margin_per_hour", "hours_cost", "profit")
-SHARES = ("trend", "unbilled_share", "discount_share")
-
-
-def economics_readable(
-    table: pd.DataFrame,
-    names: pd.Series | None,
-    formats: Formats = ENGLISH,
-    columns=tuple(READABLE),
-    top: int | None = 10,
-) -> pd.DataFrame:
-    """The first ``top`` rows of :func:`account_economics` with names, formatted.
-
-    Columns whose data is missing altogether (no cost, no hours, …) are left out, so the
-    table shows what the data can tell. Headers and numbers in the language of ``formats``.
-    Example: ``economics_readable(t, names, wb.formats, top=10)``.
-    """
-    _ = formats._
-    rows = table if top is None else table.head(top)
-    keep = [c for c in columns if c in rows.columns and table[c].notna().any()]
-    out = pd.DataFrame(index=pd.Index(rows.index, name=_("customer")))
-    out[_("name")] = [str(names.get(i, i)) if names is not None else i for i in rows.index]
-    for column in keep:
-        values = rows[column]
-        if column in MONEY:
-            shown = values.map(formats.money)
-        elif column in SHARES:
-            shown = values.map(formats.percent)
-        else:
-            shown = values.map(formats.number)
-        out[_(READABLE[column])] = shown
-    return out
-
-
-def assumptions_in_words(
-    missing: dict, hourly_cost: float | None, formats: Formats = ENGLISH
-) -> str:
-    """What the profit after cost-to-serve assumes, or what to add to compute it."""
-    if "profit" in missing:
-        return missing["profit"]
-    return formats._(
-        "Profit after cost-to-serve = revenue − the cost on the invoice lines − every logged "
-        "hour × {cost} (the hourly cost in company.toml). This assumes the cost on invoice "
-        "lines leaves out the hours in hours.csv, so that every logged hour, billable or not, "
-        "is a cost of serving the customer; the billable ones come back as revenue, the "
-        "unbilled ones do not. Discounts and credit notes are already out of revenue, so they "
-        "are shown, not subtracted again."
-    ).format(cost=formats.money(hourly_cost))
-
-
-def headline_figures(economics: pd.DataFrame, whale: dict, missing: dict) -> dict:
+def headline_figures(economics: pd.DataFrame, whale: dict, missing: set[str]) -> dict:
     """Notebook 03's headline figures on profitability (None where the data can't tell).
 
     Keys (all over the last 12 months): ``accounts_12m``, ``accounts_losing_money``,
@@ -360,14 +269,3 @@ def headline_figures(economics: pd.DataFrame, whale: dict, missing: dict) -> dic
             float(economics["discount"].sum()) / list_value if list_value > 0 else None
         ),
     }
-
-
-def sources_in_words(missing: dict, formats: Formats = ENGLISH) -> str:
-    """Where margin, hours and discounts come from, or what to add to see them."""
-    found = {
-        "cost": N_("Margin: from the `cost` column of invoices.csv."),
-        "hours": N_("Hours: from hours.csv."),
-        "hourly_cost": N_("Hourly cost: from company.toml."),
-        "list_price": N_("Discounts: from `list_price` × `quantity` on the invoice lines."),
-    }
-    return "\n".join(missing.get(key, formats._(text)) for key, text in found.items())

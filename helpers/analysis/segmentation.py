@@ -18,32 +18,31 @@ Every customer in the invoices is placed in one **segment** by two things:
 
 Customers without a purchase (a line with a positive amount) in the last 12 months
 are ``dormant``, whatever their history. The segment of every customer is decided in
-one vectorised pass; the names, the service model and the default cut-offs are plain
-constants that later notebooks import (``key_accounts`` gives "the key accounts of
-notebook 02").
+one vectorised pass; the names, the sales hours of the service model and the default
+cut-offs are plain constants that later notebooks import (``key_accounts`` gives "the key
+accounts of notebook 02"). What each segment gets and the next step with each customer,
+in words, are :mod:`helpers.words.segmentation`.
 
 Around the segments, one module per topic: :mod:`helpers.analysis.pareto` (the 80/20
 curve and the ABC classes), :mod:`helpers.analysis.ownership` (how much value hangs on
-each account owner) and :mod:`helpers.analysis.segment_lists` (``segments.csv``, the
-check-up calls and the tables to show).
+each account owner) and :mod:`helpers.analysis.segment_lists` (the check-up calls); the
+lists as saved (``segments.csv``) and the tables to show are :mod:`helpers.words.segment_lists`.
 
->>> table = segments(invoices, as_of, customers)      # one row per customer
->>> key_accounts(invoices, as_of, customers)[:3]      # ids, most valuable first
-['C0053', 'C0171', 'C0207']
+>>> lines = pd.DataFrame({"customer_id": ["A", "B", "B"], "amount": [900.0, 300.0, 200.0],
+...                       "date": pd.to_datetime(["2025-06-01", "2024-06-01", "2025-06-01"])})
+>>> segments(lines, pd.Timestamp("2025-12-31"))["segment"].to_dict()   # one row per customer
+{'A': 'key account', 'B': 'serve'}
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.windows import WINDOW_DAYS, window_mask
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
-
-WINDOW_DAYS = 365
 
 KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT = "key account", "keep", "develop", "serve", "dormant"
 SEGMENTS = (KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT)  # the order of every table
@@ -68,59 +67,18 @@ GROWTH_CUTOFF = 0.10  # high potential: grew at least 10 % on the 12 months befo
 ABC_CUTOFFS = (0.80, 0.95)  # A brings the first 80 % of value, B the next 15 %, C the rest
 
 
-@dataclass(frozen=True)
-class ServiceModel:
-    """How the company serves one segment, and what it costs in sales time."""
-
-    segment: str
-    who: str  # who looks after these customers
-    what: str  # what they get from us
-    hours_per_year: float  # sales time per customer and year
-    next_step: str  # the first thing to do, for segments.csv
-
-
-SERVICE_MODEL: dict[str, ServiceModel] = {
-    KEY_ACCOUNT: ServiceModel(
-        KEY_ACCOUNT,
-        "a named owner, with a deputy who knows the account",
-        "an account plan, a meeting every quarter, a customer vision agreed with the "
-        "customer (notebook 06)",
-        40.0,
-        "write the account plan and book the next meeting",
-    ),
-    KEEP: ServiceModel(
-        KEEP,
-        "a named owner",
-        "flawless delivery, a service review once a year, a quick answer every time: "
-        "no gap for a competitor to get in",
-        10.0,
-        "book this year's service review; ask what would make them look elsewhere",
-    ),
-    DEVELOP: ServiceModel(
-        DEVELOP,
-        "a salesperson, for a set time",
-        "a needs mapping and a targeted offer for what they now buy elsewhere",
-        8.0,
-        "map its needs: what does it buy elsewhere that we could offer?",
-    ),
-    SERVE: ServiceModel(
-        SERVE,
-        "marketing, plus anyone for the yearly call",
-        "newsletters, offers and easy ordering; one check-up call a year on their "
-        "situation and purchasing plans",
-        1.0,
-        "yearly check-up call",
-    ),
-    DORMANT: ServiceModel(
-        DORMANT,
-        "marketing",
-        "newsletters; one call to those who still bought the year before, to ask why they stopped",
-        0.0,
-        "marketing only; no sales time",
-    ),
+# The service model's sales time per customer and year, by segment (what each segment
+# gets, and the next step with each customer, in words: helpers.words.segmentation).
+SERVICE_HOURS: dict[str, float] = {
+    KEY_ACCOUNT: 40.0,
+    KEEP: 10.0,
+    DEVELOP: 8.0,
+    SERVE: 1.0,
+    DORMANT: 0.0,
 }
-LAPSED_NEXT_STEP = "call once: ask why they stopped buying, and what would bring them back"
-NO_OWNER_NEXT_STEP = "name an owner, then "
+
+# Why value is revenue though margin was asked for (``attrs["value_note"]`` of segments).
+NO_COST_COLUMN, COST_MISSING = "no_cost_column", "cost_missing"
 
 
 def top_count(share: float, n: int) -> int:
@@ -144,9 +102,8 @@ def customer_values(
     Example: ``customer_values(invoices, as_of).loc["C0001", "revenue_12m"]``
     """
     lines = invoices.loc[invoices["date"] <= as_of]
-    start = as_of - pd.Timedelta(days=window_days)
-    in_window = lines["date"] > start
-    in_prev = (lines["date"] > start - pd.Timedelta(days=window_days)) & ~in_window
+    in_window = window_mask(lines["date"], as_of, days=window_days)
+    in_prev = window_mask(lines["date"], as_of, back=1, days=window_days)
     positive = lines["amount"] > 0
     amount = lines["amount"].astype(float)
     if "cost" in lines.columns:
@@ -175,28 +132,33 @@ def customer_values(
     return out
 
 
-def value_measure(invoices: pd.DataFrame, as_of: pd.Timestamp, wanted: str = REVENUE) -> tuple:
-    """Which measure of value can be used: ``(measure, reason)``.
+def value_measure(
+    invoices: pd.DataFrame, as_of: pd.Timestamp, wanted: str = REVENUE
+) -> tuple[str, str, int]:
+    """Which measure of value can be used: ``(measure, note, lines_without_cost)``.
 
     Margin needs a ``cost`` on every invoice line of the last 12 months; otherwise the
-    value is revenue and ``reason`` says why.
+    value is revenue and ``note`` says why, as a code: :data:`NO_COST_COLUMN`, or
+    :data:`COST_MISSING` with the count of lines of the window that have no cost ('' and
+    0 when the measure asked for is used). The sentence:
+    ``helpers.words.segmentation.value_note_in_words``.
 
-    Example: ``value_measure(invoices, as_of, "margin")`` → ``("margin", "")``
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B"], "amount": [100.0, 50.0],
+    ...                       "cost": [60.0, None], "date": pd.to_datetime(["2025-03-01"] * 2)})
+    >>> value_measure(lines, pd.Timestamp("2025-12-31"), MARGIN)
+    ('revenue', 'cost_missing', 1)
     """
     if wanted not in (REVENUE, MARGIN):
         raise ValueError(f"value must be '{REVENUE}' or '{MARGIN}'; got {wanted!r}")
     if wanted == REVENUE:
-        return REVENUE, ""
+        return REVENUE, "", 0
     if "cost" not in invoices.columns:
-        return REVENUE, "the invoices have no cost column, so value is revenue"
-    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    window = invoices.loc[(invoices["date"] > start) & (invoices["date"] <= as_of)]
+        return REVENUE, NO_COST_COLUMN, 0
+    window = invoices.loc[window_mask(invoices["date"], as_of)]
     missing = int(window["cost"].isna().sum())
     if missing:
-        return REVENUE, (
-            f"{missing} invoice line(s) of the last 12 months have no cost, so value is revenue"
-        )
-    return MARGIN, ""
+        return REVENUE, COST_MISSING, missing
+    return MARGIN, "", 0
 
 
 def _customer_facts(customers: pd.DataFrame | None, ids: pd.Index) -> pd.DataFrame:
@@ -237,14 +199,14 @@ def segments(
     ``owner``, ``wallet``); the cut-offs (see the module constants); ``value``
     ``"revenue"`` or ``"margin"`` (margin only when every line of the last 12 months
     has a cost, see :func:`value_measure`); ``hours_per_year`` per segment to override
-    :data:`SERVICE_MODEL`.
+    :data:`SERVICE_HOURS`.
 
     Out: DataFrame indexed by ``customer_id``, one row for every customer with a line up
     to ``as_of``, most valuable first (ties in id order), with
 
     - ``name``, ``segment`` (one of :data:`SEGMENTS`, never empty), ``value_12m``,
-      ``potential``, ``owner`` ('' when unknown), ``next_step`` — the columns of
-      ``segments.csv``;
+      ``potential``, ``owner`` ('' when unknown) — the first columns of ``segments.csv``
+      (its ``next_step`` is written by ``helpers.words.segment_lists.segments_list``);
     - ``potential_basis`` (:data:`WALLET` or :data:`TREND`), ``potential_level``
       ("high"/"low"), ``value_level`` ("high"/"low"/"none"), ``abc_class`` (A/B/C over
       customers who bought in the last 12 months, '' for the dormant),
@@ -253,14 +215,16 @@ def segments(
       ``hours_per_year`` (sales time the service model gives the customer) and
       ``call_month`` (the yearly check-up call, "YYYY-MM": for serve customers the
       month of their first invoice in the coming 12 months, for dormant customers who
-      bought in the 12 months before the window the month after ``as_of``; '' otherwise).
+      bought in the 12 months before the window the month after ``as_of``; '' otherwise)
+      and ``lapsed`` (True for those dormant customers: one call to ask why they stopped).
 
     ``potential``: for the wallet basis the share of the wallet not yet ours, ``1 −
     revenue_12m / wallet``, at least 0 (high from ``wallet_cutoff``); for the trend
     basis ``revenue_12m / revenue_prev_12m − 1`` (high from ``growth_cutoff``), NaN
     for a customer with no revenue in the 12 months before (new: counted as high).
-    ``table.attrs`` keeps the cut-offs used (for plots), the value measure used and
-    ``value_note``, why margin could not be used when it was asked for ('' otherwise).
+    ``table.attrs`` keeps the cut-offs used (for plots), the value measure used,
+    ``value_note`` (why margin could not be used when it was asked for, a code of
+    :func:`value_measure`; '' otherwise) and ``lines_without_cost``.
 
     Example: ``segments(invoices, as_of, customers)["segment"].value_counts()``
     """
@@ -269,7 +233,7 @@ def segments(
     a_cut, b_cut = abc_cutoffs
     if not 0 < a_cut <= b_cut <= 1:
         raise ValueError(f"abc_cutoffs must be two shares, like (0.8, 0.95); got {abc_cutoffs}")
-    measure, why_not_margin = value_measure(invoices, as_of, value)
+    measure, value_note, lines_without_cost = value_measure(invoices, as_of, value)
     table = customer_values(invoices, as_of)
     table = table.join(_customer_facts(customers, table.index))
     table["value_12m"] = table["margin_12m"] if measure == MARGIN else table["revenue_12m"]
@@ -306,17 +270,18 @@ def segments(
     table["abc_class"] = _abc(table["value_12m"], active, abc_cutoffs)
     _plan(table, as_of, hours_per_year)
 
-    columns = ["name", "segment", "value_12m", "potential", "owner", "next_step"]
+    columns = ["name", "segment", "value_12m", "potential", "owner"]
     rest = [
         "potential_basis", "potential_level", "value_level", "abc_class", "revenue_12m",
         "revenue_prev_12m", "margin_12m", "wallet", "share_of_wallet", "revenue_total",
-        "first_invoice", "last_purchase", "hours_per_year", "call_month",
+        "first_invoice", "last_purchase", "hours_per_year", "call_month", "lapsed",
     ]  # fmt: skip
     table = table[columns + rest]
     table.attrs = {
         "as_of": as_of,
         "value": measure,
-        "value_note": why_not_margin,
+        "value_note": value_note,
+        "lines_without_cost": lines_without_cost,
         "key_share": key_share,
         "wallet_cutoff": wallet_cutoff,
         "growth_cutoff": growth_cutoff,
@@ -342,8 +307,8 @@ def _abc(value: pd.Series, active: np.ndarray, cutoffs: tuple[float, float]) -> 
 
 
 def _plan(table: pd.DataFrame, as_of: pd.Timestamp, hours: dict[str, float] | None) -> None:
-    """Add ``hours_per_year``, ``call_month`` and ``next_step`` from the service model."""
-    hours = {s: m.hours_per_year for s, m in SERVICE_MODEL.items()} | (hours or {})
+    """Add ``hours_per_year``, ``call_month`` and ``lapsed`` from the service model."""
+    hours = SERVICE_HOURS | (hours or {})
     unknown = set(hours) - set(SEGMENTS)
     if unknown:
         raise ValueError(
@@ -365,14 +330,7 @@ def _plan(table: pd.DataFrame, as_of: pd.Timestamp, hours: dict[str, float] | No
     due = pd.PeriodIndex.from_ordinals(ordinals, freq="M")
     calls = (segment == SERVE) | lapsed
     table["call_month"] = np.where(calls, due.strftime("%Y-%m"), "")
-
-    steps = segment.map({s: m.next_step for s, m in SERVICE_MODEL.items()})
-    steps = steps.where(segment != SERVE, steps + " in " + table["call_month"])
-    steps = steps.where(~lapsed, LAPSED_NEXT_STEP)
-    owned = segment.isin([KEY_ACCOUNT, KEEP])
-    no_owner = owned & (table["owner"] == "")
-    steps = steps.where(~no_owner, NO_OWNER_NEXT_STEP + steps)
-    table["next_step"] = steps.where(~owned | no_owner, table["owner"] + ": " + steps)
+    table["lapsed"] = lapsed.astype(bool)
 
 
 def key_accounts(
@@ -398,8 +356,8 @@ def segment_summary(table: pd.DataFrame) -> pd.DataFrame:
     In: ``table`` from :func:`segments`.
     Out: DataFrame indexed by segment (all of :data:`SEGMENTS`, in order, zeros included)
     with ``customers``, ``customer_share``, ``value_12m``, ``value_share`` (of all
-    customers' value), ``hours_per_year`` (summed) and ``who``, ``what`` from the
-    service model.
+    customers' value) and ``hours_per_year`` (summed). Who serves each segment and what
+    it gets: ``helpers.words.segmentation.service_model``.
 
     Example: ``segment_summary(segments(invoices, as_of))["hours_per_year"].sum()``
     """
@@ -411,8 +369,6 @@ def segment_summary(table: pd.DataFrame) -> pd.DataFrame:
     total = float(table["value_12m"].sum())
     out["value_share"] = out["value_12m"] / total if total > 0 else math.nan
     out["hours_per_year"] = grouped["hours_per_year"].sum().reindex(out.index, fill_value=0.0)
-    out["who"] = [SERVICE_MODEL[s].who for s in SEGMENTS]
-    out["what"] = [SERVICE_MODEL[s].what for s in SEGMENTS]
     return out
 
 
@@ -420,89 +376,3 @@ def segment_counts(table: pd.DataFrame) -> dict[str, int]:
     """Headline figures: ``customers_<segment>`` for every segment (spaces as _)."""
     counts = table["segment"].value_counts()
     return {f"customers_{s.replace(' ', '_')}": int(counts.get(s, 0)) for s in SEGMENTS}
-
-
-def potential_in_words(
-    table: pd.DataFrame, customers: pd.DataFrame | None, formats: Formats = ENGLISH
-) -> str:
-    """How value and potential were measured, and what a wallet column would add."""
-    _ = formats._
-    attrs = table.attrs
-    active = table.loc[table["segment"] != DORMANT]
-    trend = active.loc[active["potential_basis"] == TREND]
-    by_wallet = len(active) - len(trend)
-    if active.empty:
-        return _("Nobody bought in the last 12 months, so every customer is dormant.")
-    text = []
-    if attrs.get("value_note"):
-        text.append(_("You asked for margin, but the invoices lack costs, so value is revenue."))
-    measure = _("margin (revenue − cost)") if attrs.get("value") == MARGIN else _("revenue")
-    text.append(
-        _("Value is the {measure} of the last 12 months. High value: the largest {top} of the "
-          "{count} customers who bought, from {cutoff} up.").format(
-            measure=measure, top=formats.percent(attrs["key_share"], 0),
-            count=formats.number(len(active)), cutoff=formats.money(attrs["value_cutoff"]))
-    )  # fmt: skip
-    if by_wallet:
-        text.append(
-            _("Potential by share of wallet ({count} customers): high when at least {share} of "
-              "what the customer buys a year (wallet in customers.csv) still goes to others."
-              ).format(count=formats.number(by_wallet),
-                       share=formats.percent(attrs["wallet_cutoff"], 0))
-        )  # fmt: skip
-        over = int((active["share_of_wallet"] > 1).sum())
-        if over:
-            text.append(
-                _("Customers who bought more than the wallet you estimated: {count}. Raise "
-                  "those estimates in customers.csv.").format(count=formats.number(over))
-            )  # fmt: skip
-    if len(trend):
-        text.append(
-            _("Potential by growth trend ({count} customers; the last 12 months against the 12 "
-              "before): high from {growth} growth up; new customers ({new}) count as high."
-              ).format(count=formats.number(len(trend)),
-                       growth=formats.percent(attrs["growth_cutoff"], 0),
-                       new=formats.number(int(trend["potential"].isna().sum())))
-        )  # fmt: skip
-        if customers is None or "wallet" not in customers.columns:
-            text.append(
-                _("Add a wallet column to customers.csv (your estimate of what each customer "
-                  "buys a year of what you sell, from anyone) to place customers by how much "
-                  "of their needs you already cover. Growth alone can't tell a small customer "
-                  "that buys everything from you from one that buys most of it elsewhere.")
-            )  # fmt: skip
-        else:
-            text.append(_("Give those customers a wallet in customers.csv to place them the same "
-                          "way."))  # fmt: skip
-    return "\n".join(text)
-
-
-def time_budget_in_words(
-    summary: pd.DataFrame, hours_available: float | None, formats: Formats = ENGLISH
-) -> str:
-    """Do the hours the service model asks for fit the sales time there is?"""
-    _ = formats._
-    needed = float(summary["hours_per_year"].sum())
-    key = summary.loc[KEY_ACCOUNT]
-    text = [
-        _("The service model asks for {hours} hours of sales time a year; the key accounts "
-          "({count}) take {key_hours} of them.").format(
-            hours=formats.number(needed), count=formats.number(int(key["customers"])),
-            key_hours=formats.number(key["hours_per_year"]))
-    ]  # fmt: skip
-    if hours_available is None or hours_available <= 0:
-        text.append(_("Set hours_available to see whether that fits the time your team has."))
-    elif needed <= hours_available:
-        text.append(
-            _("You have {available} hours: it fits, with {spare} hours to spare for finding "
-              "new customers.").format(available=formats.number(hours_available),
-                                       spare=formats.number(hours_available - needed))
-        )  # fmt: skip
-    else:
-        text.append(
-            _("You have {available} hours: {short} hours short. Serve fewer customers "
-              "personally (a higher cut-off), spend fewer hours per customer, or find the time."
-              ).format(available=formats.number(hours_available),
-                       short=formats.number(needed - hours_available))
-        )  # fmt: skip
-    return "\n".join(text)

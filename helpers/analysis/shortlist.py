@@ -4,9 +4,10 @@ Text 002's signs of a difficult account (:func:`burdens`): a deep discount, extr
 nobody invoices, disputes over invoices, squeezed deadlines. An account that loses money
 after cost-to-serve gets one of its suggested actions, chosen by those signs; the best
 accounts get "keep and delight" (:func:`shortlist`). When a sign counts is in
-:data:`RULES`: change them to fit your trade.
+:data:`RULES`: change them to fit your trade. Each account's reasons are codes
+(:data:`REASONS`) with the numbers they need; ``helpers.words.shortlist`` tells them.
 
->>> shortlist(account_economics(invoices, hours, as_of, 48.0), names)
+>>> shortlist(account_economics(invoices, hours, as_of, 48.0), names)  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.profitability import NAN, accounts_in_words
+from helpers.analysis.profitability import NAN
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
 
 # When does a burden count? Change these to fit your trade; the notebook says so.
 RULES = {
@@ -30,8 +30,8 @@ RULES = {
     "delight_profit_share": 0.50,  # keep and delight the best accounts making half the profit
 }
 
-# The actions: English keys in the list's ``action`` column (for tools), translated with
-# ``formats._`` wherever a person reads them.
+# The actions: English keys in the list's ``action`` column (for tools), translated
+# wherever a person reads them (how to carry each out: helpers.words.shortlist).
 KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR = (
     N_("keep and delight"),
     N_("reprice"),
@@ -40,47 +40,22 @@ KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR = (
     N_("suggest a competitor that fits them better"),
 )
 ACTIONS = (KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR)
-ACTION_HOW = {
-    KEEP: N_(
-        "exceed their expectations every time, map their needs at each order, and now and "
-        "then a small perk or discount as a thank-you"
-    ),
-    REPRICE: N_(
-        "raise the price towards list, or charge for the extra hours and rush work; if they "
-        "say no, they choose to go, and you part as friends"
-    ),
-    PREPAY: N_(
-        "ask for payment before the work starts; it ends disputes about invoices and shows "
-        "who values the work"
-    ),
-    NO_SLOTS: N_(
-        '"no free slots this month": take their work when it fits your calendar, not at a '
-        "rush at the normal price"
-    ),
-    COMPETITOR: N_("tell them kindly that another firm fits their needs better, and name one"),
-}
-NEVER_BADMOUTH = N_(
-    "Whatever you decide, never speak badly of a customer, to anyone: word travels fast, "
-    "and a firm known for gossip loses the good customers too."
-)
-BASIS_LABELS = {
-    "profit": N_("profit after cost-to-serve"),
-    "margin": N_("margin"),
-    "revenue": N_("revenue"),
-}
-MAKES = {  # a keep-and-delight account's share of everything, by what it is judged on
-    "profit": N_("makes {share} of all profit after cost-to-serve"),
-    "margin": N_("makes {share} of all margin"),
-    "revenue": N_("makes {share} of all revenue"),
-}
 
-
-def _fill(template: str, **values: pd.Series) -> pd.Series:
-    """``template`` filled in row by row from Series of text: one reason per account."""
-    frame = pd.DataFrame(values)
-    return pd.Series(
-        [template.format(**row) for row in frame.to_dict("records")], index=frame.index
-    )
+# Why an account is on the list, in the order they are told. An account that loses money:
+# ``loses`` (its loss), then the signs of text 002 it shows (the columns of
+# :func:`burdens`: ``deep_discount``, ``extra_work``, ``squeezed``, ``disputes``, ``big``).
+# An account to keep and delight: ``makes`` (its share of all the value), ``below_list``
+# (what it pays below list) and ``unbilled`` (its unbilled hours) where known. Either:
+# ``loved``, the team's emotional value is high while the factual value is low.
+REASONS = (
+    "loses", "deep_discount", "extra_work", "squeezed", "disputes", "big",
+    "makes", "below_list", "unbilled", "loved",
+)  # fmt: skip
+# The numbers the reasons need, one column each in the shortlist.
+FIGURES = (
+    "value", "share", "discount_share", "typical_discount", "unbilled_share", "unbilled_hours",
+    "rush_orders", "orders", "credit_notes", "credited",
+)  # fmt: skip
 
 
 def burdens(table: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
@@ -115,7 +90,6 @@ def shortlist(
     names: pd.Series | None = None,
     rules: dict | None = None,
     flagged: pd.Series | None = None,
-    formats: Formats = ENGLISH,
 ) -> pd.DataFrame:
     """Accounts with a suggested action from text 002, and why: the list to act on.
 
@@ -132,26 +106,30 @@ def shortlist(
 
     The best accounts that together make half the profit (``delight_profit_share``) get
     ``keep and delight``. ``flagged`` (customer_id → True) marks accounts whose emotional
-    value is high while their factual value is low; the reason says so.
+    value is high while their factual value is low; the reasons say so.
 
     Out: DataFrame with ``customer_id``, ``name``, ``action`` (the English key, for tools:
-    translate it with ``formats._`` to show it), ``why`` (in the language of ``formats``,
-    ``wb.formats``); loss-makers first (largest loss first), then the accounts to delight
-    (most profitable first).
+    translate it to show it), ``reasons`` (a tuple of codes of :data:`REASONS`, in the
+    order they are told), ``basis`` (what the account is judged on: profit, margin or
+    revenue) and the numbers the reasons need (:data:`FIGURES`: ``value`` on the basis,
+    ``share`` of all positive value, ``typical_discount`` the median account's, the rest
+    as in ``account_economics``); loss-makers first (largest loss first), then the
+    accounts to delight (most profitable first). The list as saved, with the reasons in
+    words (``why``): ``helpers.words.shortlist.shortlist_table``.
+
+    >>> table = pd.DataFrame({"revenue": [900.0, 100.0], "profit": [None, None],
+    ...     "margin": [None, None], "discount_share": [None, None], "unbilled_share": [None, None],
+    ...     "credit_notes": [0, 0], "rush_share": [None, None]}, index=["A", "B"])
+    >>> shortlist(table)[["customer_id", "action", "reasons", "share"]].to_dict("records")
+    [{'customer_id': 'A', 'action': 'keep and delight', 'reasons': ('makes',), 'share': 0.9}]
     """
     rules = {**RULES, **(rules or {})}
     basis = next((c for c in ("profit", "margin", "revenue") if table[c].notna().any()), None)
-    columns = ["customer_id", "name", "action", "why"]
+    columns = ["customer_id", "name", "action", "reasons", "basis", *FIGURES]
     if basis is None or table.empty:
         return pd.DataFrame(columns=columns)
     signs = burdens(table, rules)
     value = table[basis]
-    _ = formats._
-    money, number = formats.money, formats.number
-
-    def percent(v):
-        return formats.percent(v, 0)
-
     losing = (value < 0) if basis != "revenue" else pd.Series(False, index=table.index)
     count = signs[["deep_discount", "extra_work", "disputes", "squeezed"]].sum(axis=1)
     action = pd.Series(
@@ -179,121 +157,47 @@ def shortlist(
 
     rows = table.loc[chosen]
     s = signs.loc[chosen]
-    why = pd.Series("", index=chosen, dtype=object)
-
-    def add(mask, text: pd.Series | str) -> None:
-        nonlocal why
-        piece = text if isinstance(text, pd.Series) else pd.Series(text, index=chosen)
-        why = why.where(~mask, why + np.where(why == "", "", "; ") + piece)
-
     loses = action.loc[chosen] != KEEP
-    add(
-        loses,
-        _fill(
-            _("loses {amount} ({label}, last 12 months)"),
-            amount=rows[basis].abs().map(money),
-            label=pd.Series(_(BASIS_LABELS[basis]), index=chosen),
-        ),
-    )
-    if s["typical_discount"].notna().any():
-        add(
-            loses & s["deep_discount"],
-            _fill(
-                _("pays {share} below list price (typical account {typical})"),
-                share=rows["discount_share"].map(percent),
-                typical=s["typical_discount"].map(percent),
-            ),
-        )
-    add(
-        loses & s["extra_work"],
-        _fill(
-            _("{share} of the hours spent on it ({hours} h) are never invoiced"),
-            share=rows["unbilled_share"].map(percent),
-            hours=rows["unbilled_hours"].map(number),
-        ),
-    )
-    add(
-        loses & s["squeezed"],
-        _fill(
-            _("{rush} of {orders} orders in a rush"),
-            rush=rows["rush_orders"].map(number),
-            orders=rows["orders"].map(number),
-        ),
-    )
-    add(
-        loses & s["disputes"],
-        _fill(
-            _("{count} credit notes ({amount} credited)"),
-            count=rows["credit_notes"].map(number),
-            amount=rows["credited"].map(money),
-        ),
-    )
-    add(loses & s["big"], _("a big share of your cash flow: worth keeping at a fair price"))
     keep = ~loses
-    share = rows[basis] / float(value[value > 0].sum())
-    add(keep, _fill(_(MAKES[basis]), share=share.map(percent)))
-    add(
-        keep & rows["discount_share"].notna(),
-        _fill(_("pays {share} below list"), share=rows["discount_share"].map(percent)),
-    )
-    add(
-        keep & rows["unbilled_share"].notna(),
-        _fill(_("{share} of its hours unbilled"), share=rows["unbilled_share"].map(percent)),
-    )
-    if flagged is not None:
-        flag = flagged.reindex(chosen).fillna(False).astype(bool)
-        add(
-            flag,
-            _(
-                "the team loves working with them: a resource, but not a reason to keep a "
-                "loss; talk about the price first"
+    told = pd.DataFrame(
+        {
+            "loses": loses,
+            "deep_discount": loses & s["deep_discount"],
+            "extra_work": loses & s["extra_work"],
+            "squeezed": loses & s["squeezed"],
+            "disputes": loses & s["disputes"],
+            "big": loses & s["big"],
+            "makes": keep,
+            "below_list": keep & rows["discount_share"].notna(),
+            "unbilled": keep & rows["unbilled_share"].notna(),
+            "loved": (
+                flagged.reindex(chosen).fillna(False).astype(bool)
+                if flagged is not None
+                else False
             ),
-        )
+        },
+        index=chosen,
+    )[list(REASONS)]
+    reasons = [tuple(r for r, on in zip(REASONS, row, strict=True) if on)
+               for row in told.itertuples(index=False)]  # fmt: skip
 
     out = pd.DataFrame(
-        {"customer_id": chosen, "action": action.loc[chosen].to_numpy(), "why": why.to_numpy()}
+        {
+            "customer_id": chosen,
+            "action": action.loc[chosen].to_numpy(),
+            "reasons": reasons,
+            "basis": basis,
+            "value": rows[basis].to_numpy(dtype=float),
+            "share": (rows[basis] / float(value[value > 0].sum())).to_numpy(dtype=float),
+            "typical_discount": s["typical_discount"].to_numpy(dtype=float),
+        }
     )
+    for figure in FIGURES:
+        if figure not in out.columns:  # as in account_economics; NaN where the table has none
+            out[figure] = rows[figure].to_numpy() if figure in rows.columns else NAN
     out["name"] = out["customer_id"].map(names) if names is not None else out["customer_id"]
     out["name"] = out["name"].fillna(out["customer_id"])
     out["_order"] = np.where(out["action"] == KEEP, 1, 0)
-    out["_value"] = np.where(out["action"] == KEEP, -rows[basis].to_numpy(), rows[basis].to_numpy())
+    out["_value"] = np.where(out["action"] == KEEP, -out["value"], out["value"])
     out = out.sort_values(["_order", "_value", "customer_id"], kind="stable")
     return out[columns].reset_index(drop=True)
-
-
-def shortlist_in_words(
-    listed: pd.DataFrame, basis_missing: str | None = None, formats: Formats = ENGLISH
-) -> str:
-    """How many accounts get each action, and the reminder never to badmouth a customer."""
-    _ = formats._
-    if listed.empty:
-        head = _("No account is on the shortlist.")
-    else:
-        counts = listed["action"].value_counts()
-        parts = [f"{formats.number(counts[a])} × {_(a)}" for a in ACTIONS if a in counts]
-        head = _("{accounts} on the shortlist: {parts}.").format(
-            accounts=accounts_in_words(len(listed), formats), parts=", ".join(parts)
-        )
-    text = [head]
-    if basis_missing:
-        text.append(basis_missing)
-    text.append(_(NEVER_BADMOUTH))
-    return "\n".join(text)
-
-
-def shortlist_text(listed: pd.DataFrame, formats: Formats = ENGLISH) -> str:
-    """The shortlist to read: per action, how to carry it out, then each account and why.
-
-    Printed rather than shown as a table, so that no reason is cut short. In the language
-    of ``formats`` (the ``why`` column is already written in it by :func:`shortlist`).
-    """
-    _ = formats._
-    blocks = []
-    for action in ACTIONS:
-        rows = listed[listed["action"] == action]
-        if rows.empty:
-            continue
-        lines = [f"{_(action).upper()} ({formats.number(len(rows))}): {_(ACTION_HOW[action])}."]
-        lines += [f"  • {r.name} ({r.customer_id}): {r.why}." for r in rows.itertuples()]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks) if blocks else _("No account is on the shortlist.")

@@ -10,9 +10,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
+from helpers.language import N_, Language
 from helpers.plots.common import axes
-from helpers.report.formats import number, percent
-from helpers.report.messages import N_, translator
 
 LEVEL_LABELS = {
     "factual": N_("Factual\n(data)"),
@@ -24,14 +23,14 @@ LEVEL_LABELS = {
 }
 
 
-def _tick_percent(value: float, language: str) -> str:
+def _tick_percent(value: float, lang: Language) -> str:
     """A tick as a percentage written as in the language: 20% (en), 20 % or 2,5 % (fi, sv)."""
     whole = abs(value * 100 - round(value * 100)) < 1e-9
-    return percent(value, language, 0 if whole else 1)
+    return lang.percent(value, 0 if whole else 1)
 
 
-def _percent_axis(axis, language: str) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick_percent(value, language)))
+def _percent_axis(axis, lang: Language) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick_percent(value, lang)))
 
 
 def _empty(ax: Axes, text: str) -> Axes:
@@ -45,16 +44,17 @@ def plot_value_profile(
     profile: pd.DataFrame,
     names: pd.Series | None = None,
     ax: Axes | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """The five levels (and the total) for each account as a grid of coloured scores 1–5.
 
     In: ``profile`` with columns ``factual`` … ``learning`` and optionally ``total``
     (e.g. ``account_value.value_profile`` plus ``total_value``), one row per account in
     the order to show; ``names`` for labels. Empty cells (not scored) stay white.
-    Out: the Axes (one image; a text label per known score), its words in ``language``.
+    Out: the Axes (one image; a text label per known score), its words in ``lang``.
     """
-    _ = translator(language)
+    _ = lang._
     columns = [c for c in LEVEL_LABELS if c in profile.columns]
     height = max(2.5, 0.38 * len(profile) + 1.4)
     ax = axes(ax) if ax is not None else axes(None)
@@ -65,7 +65,7 @@ def plot_value_profile(
     image = ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=1, vmax=5, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
         if value == value:
-            shown = number(value, language, 1)
+            shown = lang.number(value, 1)
             ax.text(column, row, shown, ha="center", va="center", fontsize="small")
     ax.set_xticks(range(len(columns)), [_(LEVEL_LABELS[c]) for c in columns], fontsize="small")
     ax.xaxis.tick_top()
@@ -82,15 +82,16 @@ def plot_rank_ranges(
     sensitivity: pd.DataFrame,
     names: pd.Series | None = None,
     ax: Axes | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Each account's rank with the base weights (dot) and its best-to-worst range (bar).
 
     In: ``account_value.rank_sensitivity`` (sorted by base rank). A long bar: the
     account's place depends on how you weigh the levels. Out: the Axes, its words in
-    ``language``.
+    ``lang``.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if sensitivity.empty:
         return _empty(ax, _("No scores yet: nothing to rank"))
@@ -120,14 +121,14 @@ def plot_rank_ranges(
     return ax
 
 
-def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, language: str = "en") -> Axes:
+def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Language) -> Axes:
     """Cumulative profit after cost-to-serve, most profitable accounts first.
 
     In: ``profit_spread.whale_curve``. A dashed line at 100 % = all the profit; the
     curve's peak above it is what the profitable accounts make, the drop after the
-    peak what the loss-makers give away. Out: the Axes, its words in ``language``.
+    peak what the loss-makers give away. Out: the Axes, its words in ``lang``.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if curve["profit_share"].isna().all():
         return _empty(ax, _("No positive total profit to draw the whale curve"))
@@ -138,7 +139,7 @@ def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, language: str 
     ax.plot(x.iloc[peak], y.iloc[peak], "o", color="tab:red")
     ax.annotate(
         _("peak {peak} at {accounts} of accounts").format(
-            peak=percent(y.iloc[peak], language, 0), accounts=percent(x.iloc[peak], language, 0)
+            peak=lang.percent(y.iloc[peak], 0), accounts=lang.percent(x.iloc[peak], 0)
         ),
         (x.iloc[peak], y.iloc[peak]),
         textcoords="offset points",
@@ -149,8 +150,8 @@ def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, language: str 
     ax.set_title(_("The whale curve: who makes the profit, who gives it away"))
     ax.set_xlabel(_("Share of accounts, most profitable first"))
     ax.set_ylabel(_("Cumulative share of profit"))
-    _percent_axis(ax.xaxis, language)
-    _percent_axis(ax.yaxis, language)
+    _percent_axis(ax.xaxis, lang)
+    _percent_axis(ax.yaxis, lang)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, max(1.05, float(np.nanmax(y)) * 1.1))
     ax.legend(loc="lower right", fontsize="small")
@@ -162,7 +163,8 @@ def plot_price_cost_map(
     names: pd.Series | None = None,
     label: list[str] | None = None,
     ax: Axes | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Net price (share of list price paid) against cost-to-serve (hours cost / revenue).
 
@@ -170,9 +172,9 @@ def plot_price_cost_map(
     cost-to-serve. Dashed lines at the revenue-weighted medians split the four corners.
     ``label``: customer ids to name on the plot; the :data:`MAX_NAMES` largest of them are
     named (more would cover the bubbles), and a note says so. Out: the Axes, its words in
-    ``language``.
+    ``lang``.
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if frame.empty:
         return _empty(ax, _("Needs list prices and hours to draw"))
@@ -194,7 +196,7 @@ def plot_price_cost_map(
     _place_labels(ax, shown.head(MAX_NAMES), names)
     if len(shown) > MAX_NAMES:
         ax.text(0.01, 0.01, _("named: the {shown} largest of {all}").format(
-            shown=MAX_NAMES, all=number(len(shown), language=language)),
+            shown=MAX_NAMES, all=lang.number(len(shown))),
             transform=ax.transAxes, fontsize="x-small", color="tab:red", va="bottom")
     # the costly side's two corners, named along the price line (away from the bubbles)
     blend = blended_transform_factory(ax.transAxes, ax.transData)
@@ -207,8 +209,8 @@ def plot_price_cost_map(
     ax.set_title(_("Net price against cost-to-serve (bubble = revenue, red = loses money)"))
     ax.set_xlabel(_("Cost-to-serve: hours × hourly cost / revenue"))
     ax.set_ylabel(_("Price paid / list price"))
-    _percent_axis(ax.xaxis, language)
-    _percent_axis(ax.yaxis, language)
+    _percent_axis(ax.xaxis, lang)
+    _percent_axis(ax.yaxis, lang)
     return ax
 
 

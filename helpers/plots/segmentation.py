@@ -32,7 +32,6 @@ from helpers.analysis.segmentation import (
 )
 from helpers.language import Language
 from helpers.plots.common import axes, money_axis, money_formatter
-from helpers.report.messages import translator
 
 SEGMENT_COLOURS = {
     KEY_ACCOUNT: "tab:red",
@@ -51,18 +50,20 @@ def plot_pareto(
     ax: Axes | None = None,
     recent: pd.DataFrame | None = None,
     top_share: float = 0.2,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Pareto curve: the share of revenue the largest customers bring, with the 80/20 point.
 
     In: ``curve`` from ``pareto.pareto_curve`` (all years); optionally ``recent``,
     the same for the last 12 months (a thinner line); ``top_share`` where to mark the
     point (0.2: the largest ⌈0.2·n⌉ customers, as ``top20_revenue_share``).
-    Out: the Axes (lines: 80/20 reference, the curve(s); one marked point per curve).
+    Out: the Axes (lines: 80/20 reference, the curve(s); one marked point per curve), its
+    words in ``lang``.
 
-    Example: ``plot_pareto(pareto_curve(invoices, as_of))``
+    Example: ``plot_pareto(pareto_curve(invoices, as_of), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1,
             label=_("every customer the same size"))  # fmt: skip
@@ -105,9 +106,9 @@ def plot_value_potential(
     basis: str = WALLET,
     ax: Axes | None = None,
     label_top: int = 8,
-    currency: str = "€",
     density_above: int = DENSITY_ABOVE,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """The value × potential matrix for the customers placed by one ``basis``.
 
@@ -119,11 +120,12 @@ def plot_value_potential(
     x = value of the last 12 months on a log scale (values ≤ 0 sit on the left edge).
     Dormant customers are not drawn (no value in the window).
     Out: the Axes. Dots (or a hexbin density above ``density_above`` customers), dashed
-    cut-off lines and the four segment names with their counts.
+    cut-off lines and the four segment names with their counts; words and money
+    (``lang.currency``) in ``lang``.
 
-    Example: ``plot_value_potential(segments(invoices, as_of, customers), WALLET)``
+    Example: ``plot_value_potential(segments(invoices, as_of, customers), WALLET, lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     attrs = table.attrs
     shown = table.loc[(table["segment"] != DORMANT) & (table["potential_basis"] == basis)]
@@ -196,7 +198,7 @@ def plot_value_potential(
     ax.set_title(_("{count} customers placed by {basis}").format(
         count=count, basis=_(BASIS_LABELS[basis])), fontsize="medium")  # fmt: skip
     ax.set_xlabel(_("Value, last 12 months (log scale)"))
-    ax.xaxis.set_major_formatter(money_formatter(Language(language, currency)))
+    ax.xaxis.set_major_formatter(money_formatter(lang))
     if basis == TREND:
         ax.set_ylabel(_("Growth on the 12 months before (▲ new)"))
     else:
@@ -205,17 +207,15 @@ def plot_value_potential(
     return ax
 
 
-def plot_segment_matrix(
-    table: pd.DataFrame, label_top: int = 8, currency: str = "€", language: str = "en"
-) -> np.ndarray:
+def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, *, lang: Language) -> np.ndarray:
     """One value × potential panel per basis that placed anyone (wallet first, then trend).
 
-    In: ``table`` from ``segmentation.segments``. Out: array of Axes (one or two;
-    one empty panel saying so when nobody bought in the last 12 months).
+    In: ``table`` from ``segmentation.segments``, ``lang``. Out: array of Axes (one or
+    two; one empty panel saying so when nobody bought in the last 12 months).
 
-    Example: ``plot_segment_matrix(segments(invoices, as_of, customers))``
+    Example: ``plot_segment_matrix(segments(invoices, as_of, customers), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     active = table.loc[table["segment"] != DORMANT, "potential_basis"]
     bases = [b for b in (WALLET, TREND) if (active == b).any()]
     figure, panels = plt.subplots(
@@ -227,8 +227,7 @@ def plot_segment_matrix(
                        va="center", transform=panels[0].transAxes, color="grey")  # fmt: skip
         panels[0].set_axis_off()
     for ax, basis in zip(panels, bases, strict=False):
-        plot_value_potential(table, basis, ax=ax, label_top=label_top, currency=currency,
-                             language=language)  # fmt: skip
+        plot_value_potential(table, basis, ax=ax, label_top=label_top, lang=lang)
     dormant = int((table["segment"] == DORMANT).sum())
     title = _("Value × potential of the customers who bought in the last 12 months")
     if dormant:
@@ -242,7 +241,8 @@ def plot_time_budget(
     summary: pd.DataFrame,
     hours_available: float | None = None,
     ax: Axes | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Sales hours the service model asks for, by segment, against the hours there are.
 
@@ -250,9 +250,9 @@ def plot_time_budget(
     Out: the Axes: one stacked bar "needed" (a part per segment) and, with
     ``hours_available``, a bar "available".
 
-    Example: ``plot_time_budget(segment_summary(table), hours_available=550)``
+    Example: ``plot_time_budget(segment_summary(table), hours_available=550, lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     if ax is None:
         ax = plt.subplots(figsize=(7, 2.8))[1]
     left = 0.0
@@ -274,18 +274,16 @@ def plot_time_budget(
     return ax
 
 
-def plot_value_by_owner(
-    by_owner: pd.DataFrame, ax: Axes | None = None, currency: str = "€", language: str = "en"
-) -> Axes:
+def plot_value_by_owner(by_owner: pd.DataFrame, ax: Axes | None = None, *, lang: Language) -> Axes:
     """Bars: the last 12 months' value each account owner looks after, split by segment.
 
     In: ``by_owner`` from ``ownership.value_by_owner_and_segment`` (owners largest
     first). Out: the Axes, one bar per owner (largest at the top), a part per segment,
-    labelled with the owner's share of all value.
+    labelled with the owner's share of all value; words and money in ``lang``.
 
-    Example: ``plot_value_by_owner(value_by_owner_and_segment(table))``
+    Example: ``plot_value_by_owner(value_by_owner_and_segment(table), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     shown = by_owner.iloc[::-1]
     labels = [_(str(owner)) if owner == NO_OWNER else str(owner) for owner in shown.index]
@@ -302,7 +300,7 @@ def plot_value_by_owner(
             ax.text(width, position, f" {width / total:.0%}", va="center", fontsize="small")
     ax.set_title(_("Whose customers? Value of the last 12 months by account owner"))
     ax.set_xlabel(_("Value, last 12 months"))
-    money_axis(ax.xaxis, Language(language, currency))
+    money_axis(ax.xaxis, lang)
     ax.margins(x=0.12)
     if len(shown):
         ax.legend(loc="lower right", fontsize="small")

@@ -1,1 +1,240 @@
-"""In words: the value × potential matrix and the time budget (notebook 02)."""
+"""In words: the value × potential matrix and the time budget (notebook 02).
+
+The segments come from :mod:`helpers.analysis.segmentation`; here they are told in
+sentences in the reader's language, and the service model says who serves each segment,
+what it gets and the next step with each customer.
+
+>>> from helpers.language import Language
+>>> value_note_in_words("no_cost_column", 0, Language("sv"))
+'fakturorna har ingen kolumn cost, så värdet är omsättningen'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.analysis.segmentation import (
+    COST_MISSING,
+    DEVELOP,
+    DORMANT,
+    KEEP,
+    KEY_ACCOUNT,
+    MARGIN,
+    NO_COST_COLUMN,
+    SERVE,
+    TREND,
+)
+from helpers.language import Language
+
+
+@dataclass(frozen=True)
+class ServiceModel:
+    """How the company serves one segment (its sales hours: ``SERVICE_HOURS`` of the analysis)."""
+
+    segment: str
+    who: str  # who looks after these customers
+    what: str  # what they get from us
+    next_step: str  # the first thing to do, for segments.csv
+
+
+# The service model in words. English in every language for now: segments.csv is read by
+# people and tools alike, and its next_step column is to become a code first.
+SERVICE_MODEL: dict[str, ServiceModel] = {
+    KEY_ACCOUNT: ServiceModel(
+        KEY_ACCOUNT,
+        "a named owner, with a deputy who knows the account",
+        "an account plan, a meeting every quarter, a customer vision agreed with the "
+        "customer (notebook 06)",
+        "write the account plan and book the next meeting",
+    ),
+    KEEP: ServiceModel(
+        KEEP,
+        "a named owner",
+        "flawless delivery, a service review once a year, a quick answer every time: "
+        "no gap for a competitor to get in",
+        "book this year's service review; ask what would make them look elsewhere",
+    ),
+    DEVELOP: ServiceModel(
+        DEVELOP,
+        "a salesperson, for a set time",
+        "a needs mapping and a targeted offer for what they now buy elsewhere",
+        "map its needs: what does it buy elsewhere that we could offer?",
+    ),
+    SERVE: ServiceModel(
+        SERVE,
+        "marketing, plus anyone for the yearly call",
+        "newsletters, offers and easy ordering; one check-up call a year on their "
+        "situation and purchasing plans",
+        "yearly check-up call",
+    ),
+    DORMANT: ServiceModel(
+        DORMANT,
+        "marketing",
+        "newsletters; one call to those who still bought the year before, to ask why they stopped",
+        "marketing only; no sales time",
+    ),
+}
+LAPSED_NEXT_STEP = "call once: ask why they stopped buying, and what would bring them back"
+NO_OWNER_NEXT_STEP = "name an owner, then "
+
+
+def next_steps(table: pd.DataFrame, lang: Language) -> pd.Series:
+    """The next step with each customer, as in ``segments.csv``'s ``next_step`` column.
+
+    In: ``table`` from ``segmentation.segments`` (its ``segment``, ``owner``,
+    ``call_month`` and ``lapsed``); ``lang`` (the steps stay English for now, see
+    :data:`SERVICE_MODEL`). Out: Series of text on the table's index. Key accounts and
+    keep customers get their owner in front ("Liisa: write the account plan …"), or
+    "name an owner, then …" without one; serve customers the month of their call.
+
+    >>> from helpers.language import ENGLISH
+    >>> table = pd.DataFrame({"segment": ["keep", "serve", "dormant"], "owner": ["Aino", "", ""],
+    ...                       "call_month": ["", "2026-05", "2026-01"],
+    ...                       "lapsed": [False, False, True]}, index=["A", "B", "C"])
+    >>> next_steps(table, ENGLISH)["A"], next_steps(table, ENGLISH)["B"]
+    ("Aino: book this year's service review; ask what would make them look elsewhere", \
+'yearly check-up call in 2026-05')
+    """
+    segment = table["segment"]
+    steps = segment.map({s: m.next_step for s, m in SERVICE_MODEL.items()})
+    steps = steps.where(segment != SERVE, steps + " in " + table["call_month"])
+    steps = steps.where(~table["lapsed"].astype(bool), LAPSED_NEXT_STEP)
+    owned = segment.isin([KEY_ACCOUNT, KEEP])
+    no_owner = owned & (table["owner"] == "")
+    steps = steps.where(~no_owner, NO_OWNER_NEXT_STEP + steps)
+    return steps.where(~owned | no_owner, table["owner"] + ": " + steps).rename("next_step")
+
+
+def service_model(summary: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """Per segment: customers, who serves them, what they get, and the sales hours.
+
+    In: ``summary`` from ``segmentation.segment_summary`` (indexed by segment); ``lang``
+    (who and what stay English for now, see :data:`SERVICE_MODEL`). Out: DataFrame with
+    ``customers``, ``who``, ``what``, ``hours_per_year``, to show with
+    ``words.segment_lists.readable``.
+
+    Example: ``readable(service_model(segment_summary(table), wb.lang), wb.lang)``
+    """
+    out = summary[["customers"]].copy()
+    out["who"] = [SERVICE_MODEL[s].who for s in summary.index]
+    out["what"] = [SERVICE_MODEL[s].what for s in summary.index]
+    out["hours_per_year"] = summary["hours_per_year"]
+    return out
+
+
+def value_note_in_words(note: str, lines_without_cost: int, lang: Language) -> str:
+    """Why value is revenue though margin was asked for ('' when margin was used).
+
+    In: the ``note`` code and the count of ``segmentation.value_measure`` (or
+    ``table.attrs["value_note"]`` and ``["lines_without_cost"]``).
+    """
+    if note == NO_COST_COLUMN:
+        return lang._("the invoices have no cost column, so value is revenue")
+    if note == COST_MISSING:
+        return lang._(
+            "{count} invoice line(s) of the last 12 months have no cost, so value is revenue"
+        ).format(count=lang.number(lines_without_cost))
+    return ""
+
+
+def potential_in_words(table: pd.DataFrame, customers: pd.DataFrame | None, lang: Language) -> str:
+    """How value and potential were measured, and what a wallet column would add.
+
+    In: ``table`` from ``segmentation.segments``, ``customers`` (``customers.csv`` or
+    None), ``lang``. Out: a few lines of text.
+
+    Example: ``print(potential_in_words(table, wb.company.customers, wb.lang))``
+    """
+    _ = lang._
+    attrs = table.attrs
+    active = table.loc[table["segment"] != DORMANT]
+    trend = active.loc[active["potential_basis"] == TREND]
+    by_wallet = len(active) - len(trend)
+    if active.empty:
+        return _("Nobody bought in the last 12 months, so every customer is dormant.")
+    text = []
+    if attrs.get("value_note"):
+        text.append(_("You asked for margin, but the invoices lack costs, so value is revenue."))
+    measure = _("margin (revenue − cost)") if attrs.get("value") == MARGIN else _("revenue")
+    text.append(
+        _("Value is the {measure} of the last 12 months. High value: the largest {top} of the "
+          "{count} customers who bought, from {cutoff} up.").format(
+            measure=measure, top=lang.percent(attrs["key_share"], 0),
+            count=lang.number(len(active)), cutoff=lang.money(attrs["value_cutoff"]))
+    )  # fmt: skip
+    if by_wallet:
+        text.append(
+            _("Potential by share of wallet ({count} customers): high when at least {share} of "
+              "what the customer buys a year (wallet in customers.csv) still goes to others."
+              ).format(count=lang.number(by_wallet),
+                       share=lang.percent(attrs["wallet_cutoff"], 0))
+        )  # fmt: skip
+        over = int((active["share_of_wallet"] > 1).sum())
+        if over:
+            text.append(
+                _("Customers who bought more than the wallet you estimated: {count}. Raise "
+                  "those estimates in customers.csv.").format(count=lang.number(over))
+            )  # fmt: skip
+    if len(trend):
+        text.append(
+            _("Potential by growth trend ({count} customers; the last 12 months against the 12 "
+              "before): high from {growth} growth up; new customers ({new}) count as high."
+              ).format(count=lang.number(len(trend)),
+                       growth=lang.percent(attrs["growth_cutoff"], 0),
+                       new=lang.number(int(trend["potential"].isna().sum())))
+        )  # fmt: skip
+        if customers is None or "wallet" not in customers.columns:
+            text.append(
+                _("Add a wallet column to customers.csv (your estimate of what each customer "
+                  "buys a year of what you sell, from anyone) to place customers by how much "
+                  "of their needs you already cover. Growth alone can't tell a small customer "
+                  "that buys everything from you from one that buys most of it elsewhere.")
+            )  # fmt: skip
+        else:
+            text.append(_("Give those customers a wallet in customers.csv to place them the same "
+                          "way."))  # fmt: skip
+    return "\n".join(text)
+
+
+def time_budget_in_words(
+    summary: pd.DataFrame, hours_available: float | None, lang: Language
+) -> str:
+    """Do the hours the service model asks for fit the sales time there is?
+
+    In: ``summary`` from ``segmentation.segment_summary``, the sales hours a year there
+    are (None: not known), ``lang``. Out: two sentences.
+
+    >>> from helpers.language import ENGLISH
+    >>> summary = pd.DataFrame({"customers": [2, 3], "hours_per_year": [80.0, 3.0]},
+    ...                        index=["key account", "serve"])
+    >>> print(time_budget_in_words(summary, 100, ENGLISH))
+    The service model asks for 83 hours of sales time a year; the key accounts (2) take 80 of them.
+    You have 100 hours: it fits, with 17 hours to spare for finding new customers.
+    """
+    _ = lang._
+    needed = float(summary["hours_per_year"].sum())
+    key = summary.loc[KEY_ACCOUNT]
+    text = [
+        _("The service model asks for {hours} hours of sales time a year; the key accounts "
+          "({count}) take {key_hours} of them.").format(
+            hours=lang.number(needed), count=lang.number(int(key["customers"])),
+            key_hours=lang.number(key["hours_per_year"]))
+    ]  # fmt: skip
+    if hours_available is None or hours_available <= 0:
+        text.append(_("Set hours_available to see whether that fits the time your team has."))
+    elif needed <= hours_available:
+        text.append(
+            _("You have {available} hours: it fits, with {spare} hours to spare for finding "
+              "new customers.").format(available=lang.number(hours_available),
+                                       spare=lang.number(hours_available - needed))
+        )  # fmt: skip
+    else:
+        text.append(
+            _("You have {available} hours: {short} hours short. Serve fewer customers "
+              "personally (a higher cut-off), spend fewer hours per customer, or find the time."
+              ).format(available=lang.number(hours_available),
+                       short=lang.number(needed - hours_available))
+        )  # fmt: skip
+    return "\n".join(text)

@@ -1,4 +1,5 @@
-"""The five levels of account value: factual score, team scores, totals, weights, flags."""
+"""The five levels of account value: factual score, team scores, totals, weights, flags
+(their sentences and tables: tests/words/test_account_value.py)."""
 
 from pathlib import Path
 
@@ -6,7 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import account_value as av
-from helpers.course import forms
+from helpers.company import answers
 from helpers.paths import SAMPLE_DIR
 
 AS_OF = pd.Timestamp("2025-12-31")
@@ -93,8 +94,6 @@ def test_rank_sensitivity_by_hand():
     assert table.loc["A", "factual × 2"] == 1
     assert table.loc["A", "best"] == 1 and table.loc["A", "worst"] == 3
     assert table.loc["A", "moves"] == 2
-    words = av.sensitivity_in_words(table, pd.Series({"A": "Aalto"}))
-    assert "Aalto (rank 1–3)" in words
     assert av.rank_sensitivity(profile_of({"A": (5, None, None, None, None)})).empty
 
 
@@ -139,8 +138,8 @@ def test_accounts_to_score_are_notebook_02s_key_accounts_by_default():
 
 def test_scores_saved_by_the_form_survive_and_are_read_back(tmp_path: Path):
     # what a click in the form does (forms.bind -> AnswerTable.set), then a "restart"
-    path = forms.member_file(tmp_path, av.TOPIC, "Aino K")
-    table = forms.AnswerTable(path, key=av.KEY, fields=av.FIELDS)
+    path = answers.member_file(tmp_path, av.TOPIC, "Aino K")
+    table = answers.AnswerTable(path, key=av.KEY, fields=av.FIELDS)
     assert table.set("C0001", "emotional", 4) and table.set("C0001", "note", "lovely")
     again, problems = av.read_scores(tmp_path)
     assert problems == []
@@ -162,9 +161,6 @@ def test_a_corrupt_score_file_is_reported_and_left_out(tmp_path: Path):
     assert frame["member"].tolist() == ["ok"]
     assert len(problems) == 1 and "bad.csv, line 2" in str(problems[0])
     assert (folder / "bad.csv").read_text(encoding="utf-8") == bad  # kept byte for byte
-    assert "Left out (can't be read): answers/account-values/bad.csv" in av.scores_in_words(
-        frame, problems, ["A"]
-    )
 
 
 def test_the_sample_company_ships_team_scores_that_parse():
@@ -194,18 +190,3 @@ def test_the_sample_key_accounts_are_all_scored_and_one_is_flagged():
     flagged = av.emotional_over_factual(profile, table)
     assert flagged[flagged].index.tolist() == ["C0125"]
     assert av.headline_figures(profile, frame, flagged)["emotional_over_factual_accounts"] == 1
-
-
-def test_sentences_and_the_profile_table_in_finnish():
-    from helpers.report.formats import Formats
-
-    fi = Formats("fi")
-    profile = profile_of({"A": (5, 1, 1, 1, 1), "B": (1, 3, 3, 5, 3)})
-    table = av.rank_sensitivity(profile)
-    assert "sija" in av.sensitivity_in_words(table, None, fi)
-    readable = av.profile_readable(profile.assign(members=2, spread=1.0), pd.Series({"A": "Aalto"}),
-                                   formats=fi)
-    assert list(readable.columns)[:3] == ["nimi", "faktuaalinen", "referenssi"]
-    assert readable.loc["A", "referenssi"] == "1,0"
-    words = av.scores_in_words(pd.DataFrame(), [], ["A", "B"], fi)
-    assert words.startswith("Pisteytettäviä asiakkaita on 2") and "answers/account-values/" in words

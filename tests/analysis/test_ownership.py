@@ -1,7 +1,6 @@
 """Who looks after the value (``helpers.analysis.ownership``) on the hand-made company of
 ``segmentation_company``: Liisa owns A, Matti C and E, the rest have no owner."""
 
-import numpy as np
 import pytest
 
 from helpers.analysis import ownership, segmentation
@@ -24,16 +23,3 @@ def test_owner_table(table):
     assert list(by_segment.columns) == list(segmentation.SEGMENTS)
     assert by_segment.loc["Liisa", segmentation.KEY_ACCOUNT] == 3000
     assert by_segment.loc[ownership.NO_OWNER].sum() == pytest.approx(2690)
-
-
-def test_owners_in_words(table):
-    owners = ownership.owner_table(table)
-    text = ownership.owners_in_words(owners, table, True)
-    assert "Every key account (1) has a named owner." in text
-    assert "Liisa looks after customers who brought 48.9% of the last 12 months' value" in text
-    none = ownership.owners_in_words(owners, table, False)
-    assert "There is no owner column" in none
-    orphan = table.assign(owner=np.where(table.index == "A", "", table["owner"]))
-    assert "Key accounts without an owner: 1 of 1 (Aalto Oy)" in ownership.owners_in_words(
-        ownership.owner_table(orphan), orphan, True
-    )

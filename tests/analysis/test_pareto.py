@@ -5,7 +5,6 @@ import pytest
 
 from helpers.analysis import pareto
 from helpers.analysis.concentration import concentration_figures
-from helpers.report.formats import Formats
 from tests.analysis import segmentation_company as company
 from tests.analysis.segmentation_company import AS_OF
 
@@ -46,8 +45,3 @@ def test_abc_summary(table):
     summary = pareto.abc_summary(table)
     assert summary["customers"].tolist() == [3, 2, 1]
     assert summary.loc["A", "value_share"] == pytest.approx(5300 / 6190)
-
-
-def test_pareto_in_words_in_finnish(invoices):
-    fi = pareto.pareto_in_words(pareto.pareto_figures(invoices, AS_OF), Formats("fi"))
-    assert fi.startswith("Suurimmat 20\xa0% asiakkaistasi")

@@ -53,32 +53,3 @@ def test_price_cost_map_quadrants():
     ]
     assert frame.loc["d", "cost_to_serve"] == pytest.approx(0.8)
     assert profit_spread.price_cost_map(table.assign(discount_share=float("nan"))).empty
-
-
-def test_whale_in_words_in_english_finnish_and_swedish():
-    from helpers.report.formats import Formats
-
-    figures = profit_spread.whale_figures(pd.Series({"a": 60.0, "b": -10.0, "c": 50.0}))
-    english = profit_spread.whale_in_words(figures)
-    assert english.startswith("3 accounts made €100 profit after cost-to-serve in the period; "
-                              "1 of them (33.3%) lost money, €10 in all.")
-    assert "The most profitable 67% of accounts made 110% of the profit" in english
-    finnish = profit_spread.whale_in_words(figures, Formats("fi"))
-    assert finnish.startswith("3 asiakasta tuotti jakson aikana 100\xa0€ tulosta")
-    assert "33,3\xa0%" in finnish and "loput söivät siitä 10\xa0%" in finnish
-    swedish = profit_spread.whale_in_words(figures, Formats("sv"))
-    assert swedish.startswith("3 kunder gav 100\xa0€ i resultat efter betjäningskostnad")
-    one = profit_spread.whale_in_words(profit_spread.whale_figures(pd.Series({"a": 5.0})),
-                                       Formats("sv"))
-    assert one.startswith("1 kund gav 5\xa0€")
-
-
-def test_map_in_words_names_the_corners_in_the_language():
-    from helpers.report.formats import Formats
-
-    price_map = pd.DataFrame({"quadrant": [profit_spread.QUADRANTS[(False, True)]] * 2,
-                              "profit": [-5.0, 10.0]})
-    words = profit_spread.map_in_words(price_map, {}, Formats("fi"))
-    assert "2 asiakasta: maksaa vähän, vie paljon työtä" in words
-    assert "0 asiakasta: maksaa hyvin, vie vähän työtä" in words
-    assert words.endswith("tappiollisia on 1.")

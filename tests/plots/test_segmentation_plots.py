@@ -12,6 +12,7 @@ from matplotlib.collections import PolyCollection  # noqa: E402
 
 from helpers.analysis import ownership, pareto  # noqa: E402
 from helpers.analysis import segmentation as seg  # noqa: E402
+from helpers.language import ENGLISH, Language  # noqa: E402
 from helpers.plots import segmentation as plots  # noqa: E402
 
 AS_OF = pd.Timestamp("2025-12-31")
@@ -62,7 +63,8 @@ def many(n: int = 20000, lines: int = 120000) -> tuple[pd.DataFrame, pd.DataFram
 def test_pareto_marks_the_top_fifth(small):
     invoices, _ = small
     ax = plots.plot_pareto(
-        pareto.pareto_curve(invoices, AS_OF), recent=pareto.pareto_curve(invoices, AS_OF, 365)
+        pareto.pareto_curve(invoices, AS_OF), recent=pareto.pareto_curve(invoices, AS_OF, 365),
+        lang=ENGLISH,
     )
     # diagonal, two curves, one marked point per curve, two reference lines
     assert len(ax.lines) == 7
@@ -73,7 +75,7 @@ def test_pareto_marks_the_top_fifth(small):
 def test_matrix_one_panel_per_basis_with_names_in_a_key(small):
     invoices, customers = small
     table = seg.segments(invoices, AS_OF, customers)
-    panels = plots.plot_segment_matrix(table)
+    panels = plots.plot_segment_matrix(table, lang=ENGLISH)
     assert len(panels) == 2  # A, B by wallet; C, D by growth trend
     wallet, trend = panels
     assert "2 customers placed by share of wallet" in wallet.get_title()
@@ -87,7 +89,7 @@ def test_matrix_one_panel_per_basis_with_names_in_a_key(small):
 def test_matrix_of_twenty_thousand_customers_uses_a_density():
     invoices, customers = many()
     table = seg.segments(invoices, invoices["date"].max(), customers)
-    panels = plots.plot_segment_matrix(table, label_top=8)
+    panels = plots.plot_segment_matrix(table, label_top=8, lang=ENGLISH)
     for ax in panels:
         assert any(isinstance(c, PolyCollection) for c in ax.collections)  # the hexbin
         numbered = [t for t in ax.texts if t.get_text().isdigit()]
@@ -98,16 +100,25 @@ def test_matrix_when_nobody_bought_lately():
     old = pd.DataFrame(
         {"customer_id": ["X"], "date": [pd.Timestamp("2020-01-01")], "amount": [10.0]}
     )
-    panels = plots.plot_segment_matrix(seg.segments(old, AS_OF))
+    panels = plots.plot_segment_matrix(seg.segments(old, AS_OF), lang=ENGLISH)
     assert len(panels) == 1 and "Nobody bought" in panels[0].texts[0].get_text()
 
 
 def test_time_budget_and_owners(small):
     invoices, customers = small
     table = seg.segments(invoices, AS_OF, customers)
-    ax = plots.plot_time_budget(seg.segment_summary(table), hours_available=30)
+    ax = plots.plot_time_budget(seg.segment_summary(table), hours_available=30, lang=ENGLISH)
     assert [p.get_width() for p in ax.patches][-1] == 30
     assert sum(p.get_width() for p in ax.patches[:-1]) == table["hours_per_year"].sum()
-    ax = plots.plot_value_by_owner(ownership.value_by_owner_and_segment(table))
+    ax = plots.plot_value_by_owner(ownership.value_by_owner_and_segment(table), lang=ENGLISH)
     # Liisa 3000, Matti 1500, no owner 1250 (C, D, E); the largest is drawn at the top
     assert [t.get_text() for t in ax.get_yticklabels()] == ["(no owner)", "Matti", "Liisa"]
+
+
+def test_the_money_axis_takes_the_currency_of_the_language(small):
+    invoices, customers = small
+    table = seg.segments(invoices, AS_OF, customers)
+    sek = Language("sv", "SEK")
+    ax = plots.plot_value_by_owner(ownership.value_by_owner_and_segment(table), lang=sek)
+    assert "kr" in ax.xaxis.get_major_formatter()(2000, 0)
+    assert ax.get_title().startswith("Vems kunder?")

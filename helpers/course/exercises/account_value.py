@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.course.exercises.base import NUMBER, SHARE, THOUGHT, Exercise
+from helpers.language import ENGLISH
 
 NAN = float("nan")
 
@@ -10,11 +11,15 @@ NAN = float("nan")
 def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     """Notebook 03: margin per hour, losing accounts, the whale curve, rank moves, a dilemma."""
     from helpers.analysis import account_value, profit_spread, profitability
+    from helpers.words.profitability import missing_in_words
 
     company = wb.company
     hourly_cost = company.settings.get("hourly_cost")
     table = profitability.account_economics(wb.invoices, company.hours, wb.as_of, hourly_cost)
-    missing = profitability.what_is_missing(wb.invoices, company.hours, hourly_cost)
+    # what to add, in English like every exercise's text
+    missing = missing_in_words(
+        profitability.what_is_missing(wb.invoices, company.hours, hourly_cost), ENGLISH
+    )
     whale = profit_spread.whale_figures(table["profit"])
     no_profit = missing.get("profit", "")
 
