@@ -9,9 +9,10 @@ months after ``as_of``:
 
 1. ``let_go``: 03 found a difficult account that loses money: a polite exit. It gets no
    vision and no calls.
-2. ``write_vision``: a key account (02), the most valuable first, up to the number the
-   team can truly look after (``max_key_accounts``). Whatever else was found (a price
-   below cost, a contract ending) is discussed in that vision.
+2. ``write_vision``: the accounts the team has written a vision for (its own choice),
+   then the key accounts (02), the most valuable first, up to the number the team can
+   truly look after (``max_key_accounts``). Whatever else was found (a price below
+   cost, a contract ending) is discussed in that vision.
 3. ``rescue``: commitment low while the binding ends within the horizon (05).
 4. ``reprice``: 03's reprice, or 01's price review (long-standing, paying the least).
 5. ``prepay``: 03's prepayment.
@@ -36,6 +37,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.analysis import shortlist as shortlist_rules
+
 LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY = (
     "let_go", "write_vision", "rescue", "reprice", "prepay",
 )  # fmt: skip
@@ -45,7 +48,8 @@ PRECEDENCE = (
 )  # fmt: skip
 STEPS = PRECEDENCE
 CALLS = (WIN_BACK, CHECK_UP_CALL)  # the steps that take one of the month's calls
-EXITS = ("no_slots", "competitor")  # 03's polite ways to let a customer go
+EXITS = (shortlist_rules.NO_SLOTS, shortlist_rules.COMPETITOR)  # 03's polite ways to let go
+PRICE_REVIEW_TOP = 5  # notebook 01's price review lists this many accounts
 MONTHS = 12
 
 COLUMNS = ["name", "next_step", "owner", "month", "segment", "value_12m"]
@@ -70,29 +74,32 @@ def build_plan(
     shortlist: pd.Series | None = None,
     at_risk: pd.Index | None = None,
     price_review: pd.Index | None = None,
+    with_vision: pd.Index | None = None,
 ) -> pd.DataFrame:
     """Reconcile the findings into one step per customer (see the module docstring).
 
     In:
     - ``segments``: notebook 02's table (``segmentation.segments``), indexed by
       ``customer_id``: ``name``, ``segment``, ``value_12m``, ``potential_level``,
-      ``owner``, ``first_invoice``, ``bought_prev_12m``;
-    - ``shortlist``: 03's action per customer_id (``keep``, ``reprice``, ``prepay``,
-      ``no_slots``, ``competitor``), for the accounts it lists;
+      ``owner``, ``first_invoice``, ``lapsed`` (dormant, but bought the year before);
+    - ``shortlist``: 03's action per customer_id (the keys of
+      ``helpers.analysis.shortlist.ACTIONS``), for the accounts it lists;
     - ``at_risk``: the ids of 05's at-risk list; ``price_review``: the ids of 01's list;
+    - ``with_vision``: the ids the team has written a customer vision for (06);
     - the team's capacity: ``calls_per_month``, ``max_key_accounts``.
 
     Out: DataFrame indexed by ``customer_id`` (every customer of ``segments``, in its
     order) with ``name``, ``next_step`` (a code of :data:`STEPS`), ``owner``, ``month``
     (``YYYY-MM``), ``segment``, ``value_12m``, and the findings behind the step as
-    columns: ``shortlist`` (03's action or ''), ``at_risk``, ``price_review`` (bools),
-    ``key_rank`` (1 = the most valuable key account; 0 for the others) and
+    columns: ``shortlist`` (03's action or ''), ``at_risk``, ``price_review``,
+    ``with_vision`` (bools), ``key_rank`` (the order of the accounts to write a vision
+    for: 1 first; 0 for the others) and
     ``over_capacity`` (a call or a vision the team has no room for).
 
     >>> table = pd.DataFrame({"name": ["A", "B", "C"], "segment": ["key account", "serve",
     ...     "serve"], "value_12m": [900.0, 50.0, 40.0], "potential_level": ["high", "low",
     ...     "low"], "owner": ["Aino", "", ""], "first_invoice": pd.to_datetime(["2020-03-01",
-    ...     "2021-05-10", "2022-05-20"]), "bought_prev_12m": [True, True, True]},
+    ...     "2021-05-10", "2022-05-20"]), "lapsed": [False, False, False]},
     ...     index=pd.Index(["C1", "C2", "C3"], name="customer_id"))
     >>> plan = build_plan(table, pd.Timestamp("2025-12-31"), calls_per_month=1,
     ...                   max_key_accounts=5)
@@ -113,24 +120,32 @@ def build_plan(
     out["shortlist"] = actions.fillna("").astype(str)
     out["at_risk"] = ids.isin(at_risk if at_risk is not None else [])
     out["price_review"] = ids.isin(price_review if price_review is not None else [])
+    out["with_vision"] = ids.isin(with_vision if with_vision is not None else [])
 
     segment = segments["segment"].to_numpy()
     key = segment == KEY_ACCOUNT
     let_go = out["shortlist"].isin(EXITS).to_numpy()
-    # the key accounts in value order (segments come most valuable first): 1, 2, …
-    rank = np.where(key & ~let_go, np.cumsum(key & ~let_go), 0)
-    out["key_rank"] = rank
-    vision = rank.astype(bool) & (rank <= max_key_accounts)
+    # the accounts to write a vision for: the team's own first, then the key accounts, in
+    # value order within each (segments come most valuable first): 1, 2, …
+    chosen = out["with_vision"].to_numpy() & ~let_go
+    candidate = (chosen | key) & ~let_go
+    order = np.lexsort((np.arange(len(ids)), ~chosen))  # chosen first, then table order
+    ranks = np.zeros(len(ids), dtype=int)
+    picked = order[candidate[order]]
+    ranks[picked] = np.arange(1, len(picked) + 1)
+    out["key_rank"] = ranks
+    vision = candidate & (ranks <= max_key_accounts)
     active = segment != DORMANT
-    lapsed = (segment == DORMANT) & segments["bought_prev_12m"].to_numpy(dtype=bool)
+    lapsed = (segment == DORMANT) & segments["lapsed"].to_numpy(dtype=bool)
 
     step = np.select(
         [
             let_go,
             vision,
             out["at_risk"].to_numpy(),
-            (out["shortlist"] == "reprice").to_numpy() | out["price_review"].to_numpy(),
-            (out["shortlist"] == "prepay").to_numpy(),
+            (out["shortlist"] == shortlist_rules.REPRICE).to_numpy()
+            | out["price_review"].to_numpy(),
+            (out["shortlist"] == shortlist_rules.PREPAY).to_numpy(),
             key,
             lapsed,
             active,
@@ -169,8 +184,9 @@ def build_plan(
     out["next_step"] = step
     out["month"] = month
     over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits):]])
-    out["over_capacity"] = over_calls | (key & ~vision & ~let_go)
-    return out[[*COLUMNS, "shortlist", "at_risk", "price_review", "key_rank", "over_capacity"]]
+    out["over_capacity"] = over_calls | (candidate & ~vision)
+    findings = ["shortlist", "at_risk", "price_review", "with_vision", "key_rank"]
+    return out[[*COLUMNS, *findings, "over_capacity"]]
 
 
 def _call_months(first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.ndarray) -> np.ndarray:
@@ -201,6 +217,49 @@ def _call_months(first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.nd
         month[pending[gets]] = wanted[gets]
         room -= np.bincount(wanted[gets], minlength=MONTHS)
     return month
+
+
+def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
+    """The plan of a company with its choices, computed the way the notebooks compute each
+    finding: 02's segments (the choices' cut-offs), 03's shortlist (profit after
+    cost-to-serve, the choices' hourly cost), 05's at-risk list (the choices' horizon) and
+    01's price review (the choices' years for long-standing). See :func:`build_plan`.
+
+    >>> from helpers.company import load_company
+    >>> from helpers.company.choices import read_choices
+    >>> company = load_company(None)
+    >>> plan = company_plan(company, company.invoices["date"].max(), read_choices(company.folder))
+    >>> int((plan["next_step"] == "write_vision").sum()) <= 10
+    True
+    """
+    from helpers.analysis.commitment import at_risk, commitment_matrix
+    from helpers.company.answers.visions import accounts_with_texts
+    from helpers.analysis.pricing import price_review_candidates
+    from helpers.analysis.profitability import account_economics
+    from helpers.analysis.segmentation import segments
+
+    invoices = company.invoices.loc[company.invoices["date"] <= as_of]
+    names = company.customer_names()
+    table = segments(invoices, as_of, company.customers, **choices.segment_options())
+    economics = account_economics(
+        invoices, company.hours, as_of, choices.hourly_cost_for(company.settings)
+    )
+    listed = shortlist_rules.shortlist(economics, names)
+    matrix = commitment_matrix(invoices, company.customers, company.survey, as_of, names=names)
+    risky = at_risk(matrix, choices.horizon_months)
+    review = price_review_candidates(
+        invoices, as_of, choices.min_tenure_years, top=PRICE_REVIEW_TOP, names=names
+    )
+    return build_plan(
+        table,
+        as_of,
+        calls_per_month=choices.calls_per_month,
+        max_key_accounts=choices.max_key_accounts,
+        shortlist=listed.set_index("customer_id")["action"] if len(listed) else None,
+        at_risk=pd.Index(risky["customer_id"]),
+        price_review=review.index,
+        with_vision=pd.Index(accounts_with_texts(company)),
+    )
 
 
 def plan_counts(plan: pd.DataFrame) -> dict[str, int]:

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.plan import STEPS, build_plan, calls_by_month, months_after, plan_counts
+from helpers.analysis.shortlist import COMPETITOR, KEEP, REPRICE
 
 AS_OF = pd.Timestamp("2025-12-31")
 
@@ -15,7 +16,8 @@ def customers(rows: list[tuple]) -> pd.DataFrame:
         [
             {"customer_id": cid, "name": f"Name {cid}", "segment": segment, "value_12m": value,
              "potential_level": "high", "owner": "Aino" if segment == "key account" else "",
-             "first_invoice": pd.Timestamp(2020, month, 1), "bought_prev_12m": before}
+             "first_invoice": pd.Timestamp(2020, month, 1),
+             "lapsed": segment == "dormant" and before}
             for cid, segment, value, month, before in rows
         ]
     ).set_index("customer_id")
@@ -35,7 +37,7 @@ def test_precedence_one_step_each_and_no_contradiction():
     ])  # fmt: skip
     plan = build_plan(
         table, AS_OF, calls_per_month=5, max_key_accounts=1,
-        shortlist=pd.Series({"K1": "reprice", "K2": "competitor", "S1": "keep"}),
+        shortlist=pd.Series({"K1": REPRICE, "K2": COMPETITOR, "S1": KEEP}),
         at_risk=pd.Index(["K1", "R1"]), price_review=pd.Index(["P1", "K2"]),
     )  # fmt: skip
     assert plan["next_step"].to_dict() == {
@@ -43,7 +45,7 @@ def test_precedence_one_step_each_and_no_contradiction():
         "R1": "rescue", "S1": "check_up_call", "D1": "win_back", "D2": "marketing",
     }  # fmt: skip
     assert set(plan["next_step"]) <= set(STEPS)
-    assert plan.loc["K1", "shortlist"] == "reprice" and plan.loc["K1", "at_risk"]
+    assert plan.loc["K1", "shortlist"] == REPRICE and plan.loc["K1", "at_risk"]
     assert plan.loc["K3", "over_capacity"] and not plan.loc["K1", "over_capacity"]
     assert plan_counts(plan)["plan_write_vision"] == 1
     assert set(plan["month"]) <= set(months_after(AS_OF))
@@ -67,6 +69,19 @@ def test_calls_never_pass_the_monthly_capacity_and_the_rest_get_marketing():
     left = plan.loc[(plan["next_step"] == "marketing") & (plan["segment"] == "serve")]
     assert called.min() >= left["value_12m"].max()  # the most valuable get the calls
     assert calls_by_month(plan).sum(axis=1).max() <= 7 + (plan["next_step"] == "marketing").sum()
+
+
+def test_the_accounts_the_team_wrote_a_vision_for_come_first_unless_let_go():
+    rows = [("K1", "key account", 900.0, 1, True), ("K2", "key account", 800.0, 1, True),
+            ("B1", "keep", 700.0, 1, True), ("B2", "serve", 10.0, 1, True)]  # fmt: skip
+    plan = build_plan(customers(rows), AS_OF, calls_per_month=5, max_key_accounts=2,
+                      with_vision=pd.Index(["B2", "B1"]),
+                      shortlist=pd.Series({"B1": COMPETITOR}))  # fmt: skip
+    assert plan["next_step"].to_dict() == {
+        "B1": "let_go", "B2": "write_vision", "K1": "write_vision", "K2": "develop",
+    }  # fmt: skip
+    assert plan.loc["K2", "over_capacity"] and plan["key_rank"].to_dict() == {
+        "K1": 2, "K2": 3, "B1": 0, "B2": 1}
 
 
 def test_visions_stop_at_what_the_team_can_look_after_and_spread_over_the_year():

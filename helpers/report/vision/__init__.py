@@ -29,9 +29,15 @@ and :mod:`.batch` (many accounts); what notebook 06 shows is :mod:`helpers.cours
 >>> docs = write_documents(load_company(), as_of, out / "vision", Language("fi"))  # doctest: +SKIP
 """
 
+from helpers.company.answers.visions import (
+    LEGAL_FORMS,
+    TOPIC,
+    accounts_with_texts,
+    answer_file,
+    slug,
+)
 from helpers.report.vision.batch import (
     accounts_to_document,
-    accounts_with_texts,
     build_documents,
     document_name,
     links_html,
@@ -56,17 +62,13 @@ from helpers.report.vision.facts import (
 from helpers.report.vision.texts import (
     COMMITMENT_NAMES,
     FIELDS,
-    LEGAL_FORMS,
     LEVEL_NAMES,
     SATISFACTION_WORDS,
     SECTIONS,
     SEGMENT_NAMES,
     TOP_PRODUCTS,
-    TOPIC,
     Section,
-    answer_file,
     answers,
-    slug,
 )
 
 __all__ = [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.company import answers as answer_files
+from helpers.company.answers.visions import accounts_with_texts, slug
 from helpers.language import Language
 from helpers.report.vision.document import VisionDocument
 from helpers.report.vision.facts import (
@@ -18,7 +18,7 @@ from helpers.report.vision.facts import (
     key_accounts,
     notebook_facts,
 )
-from helpers.report.vision.texts import TOPIC, answer_file, answers, slug
+from helpers.report.vision.texts import answers
 
 # --- documents for many accounts ---------------------------------------------------------
 
@@ -78,24 +78,6 @@ def build_documents(
             )
         )
     return documents
-
-
-def accounts_with_texts(company) -> list[str]:
-    """The accounts with an answer file in ``answers/visions/`` and invoices, by id."""
-    folder = answer_files.answers_dir(company.folder) / TOPIC
-    if not folder.is_dir():
-        return []
-    files = {path.name for path in folder.glob("*.toml")}
-    if not files:
-        return []
-    # one name per id (the answer file's), compared with the few files there are: no
-    # look at the disk per customer
-    ids = pd.Series(sorted(company.invoices["customer_id"].astype(str).unique()), dtype=object)
-    plain = ids.str.fullmatch(r"[\w.-]+") & ~ids.str.startswith(".")  # named as they are
-    names = ids.where(~plain, ids + ".toml")
-    odd = ~plain  # slugged by answer_file (rare: spaces, slashes …)
-    names[odd] = [answer_file(company.folder, cid).name for cid in ids[odd]]
-    return ids[names.isin(files)].tolist()
 
 
 def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = True) -> list[str]:

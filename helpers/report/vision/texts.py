@@ -4,15 +4,12 @@ answer file of each account (its form is :mod:`helpers.course.vision`)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from helpers.company import answers as answer_files
+from helpers.company.answers.visions import answer_file
 from helpers.language import N_
 
-TOPIC = "visions"  # answers/visions/<customer_id>.toml
 TOP_PRODUCTS = 3
 
 
@@ -104,30 +101,6 @@ SATISFACTION_WORDS = {
 # --- the team's texts ------------------------------------------------------------------
 
 
-def answer_file(company_folder, customer_id: str) -> Path:
-    """``answers/visions/<customer_id>.toml`` (an id unsafe in a file name is slugged)."""
-    cid = str(customer_id)
-    stem = cid if re.fullmatch(r"[\w.-]+", cid) and not cid.startswith(".") else slug(cid)
-    return answer_files.answers_dir(company_folder) / TOPIC / f"{stem or 'customer'}.toml"
-
-
 def answers(company_folder, customer_id: str) -> answer_files.AnswerText:
     """The account's answer file (read here, written by the form of notebook 06 or by hand)."""
     return answer_files.AnswerText(answer_file(company_folder, customer_id), FIELDS)
-
-
-def slug(text: str, limit: int = 40) -> str:
-    """'Rakennus Lähtinen Oy' -> 'rakennus-lahtinen' (ASCII, lower case, no legal form)."""
-    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    while len(words) > 1 and words[-1] in LEGAL_FORMS:
-        words.pop()
-    slug = ""
-    for word in words:
-        if len(slug) + len(word) + 1 > limit:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug
-
-
-LEGAL_FORMS = {"oy", "oyj", "ab", "abp", "ky", "tmi", "ltd", "inc", "ry", "as", "gmbh", "llc"}
