@@ -8,6 +8,7 @@ Lorenz curve for plots.
 Every function takes the validated invoice table (``customer_id``, ``date``,
 ``amount``, optional ``cost``) and an explicit ``as_of`` date; lines dated after
 ``as_of`` are ignored. Revenue is the sum of ``amount`` (credit notes negative).
+:mod:`helpers.words.concentration` says the figures in the reader's language.
 """
 
 from __future__ import annotations
@@ -17,10 +18,18 @@ import math
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.windows import WINDOW_DAYS, in_window, up_to
 from helpers.language import N_
-from helpers.report.formats import ENGLISH, Formats
 
 NAN = float("nan")
+
+# The rows of stress_test(): each scenario's name (the table's index, translated when
+# shown) and how many of the largest customers it takes away
+STRESS_SCENARIOS = (
+    (N_("all customers"), 0),
+    (N_("without the largest customer"), 1),
+    (N_("without the top 3"), 3),
+)
 
 
 def revenue_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
@@ -31,9 +40,13 @@ def revenue_by_customer(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Serie
     ``customer_id`` order). Customers whose credit notes outweigh their invoices
     appear with a negative revenue at the bottom.
 
-    Example: ``revenue_by_customer(invoices, pd.Timestamp("2024-12-31")).head(5)``
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "A", "C"],
+    ...                       "amount": [10.0, 30.0, 40.0, -5.0],
+    ...                       "date": pd.to_datetime(["2024-01-01"] * 3 + ["2024-02-01"])})
+    >>> revenue_by_customer(lines, pd.Timestamp("2024-12-31")).to_dict()
+    {'A': 50.0, 'B': 30.0, 'C': -5.0}
     """
-    lines = invoices.loc[invoices["date"] <= as_of]
+    lines = up_to(invoices, as_of)
     revenue = lines.groupby("customer_id")["amount"].sum().astype(float)
     revenue = revenue.sort_index().sort_values(ascending=False, kind="stable")
     revenue.name = "revenue"
@@ -109,7 +122,7 @@ def concentration_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
 
 
 def stress_test(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, window_days: int = 365
+    invoices: pd.DataFrame, as_of: pd.Timestamp, window_days: int = WINDOW_DAYS
 ) -> pd.DataFrame:
     """What would the last 12 months look like without the biggest customers?
 
@@ -118,16 +131,18 @@ def stress_test(
     the window's lines that have a ``cost``; without a ``cost`` column it is NaN.
 
     In: invoices (optional ``cost``), ``as_of``, ``window_days``.
-    Out: DataFrame indexed by ``scenario`` ("all customers", "without the
-    largest customer", "without the top 3") with columns ``customers_removed``
-    (comma-separated ids), ``customers`` (left), ``revenue``,
+    Out: DataFrame indexed by ``scenario`` (the names of :data:`STRESS_SCENARIOS`: "all
+    customers", "without the largest customer", "without the top 3") with columns
+    ``customers_removed`` (comma-separated ids), ``customers`` (left), ``revenue``,
     ``revenue_lost_share``, ``margin``, ``margin_lost_share``. With fewer than 3
     customers, "without the top 3" removes everyone there is.
 
-    Example: ``stress_test(invoices, as_of)["revenue_lost_share"]`` → 0.0, 0.23, 0.41
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "C"], "amount": [60.0, 30.0, 10.0],
+    ...                       "date": pd.to_datetime(["2024-06-01"] * 3)})
+    >>> stress_test(lines, pd.Timestamp("2024-12-31"))["revenue_lost_share"].round(2).tolist()
+    [0.0, 0.6, 1.0]
     """
-    start = as_of - pd.Timedelta(days=window_days)
-    window = invoices.loc[(invoices["date"] > start) & (invoices["date"] <= as_of)]
+    window = in_window(invoices, as_of, days=window_days)
     has_cost = "cost" in window.columns
     line_margin = window["amount"] - window["cost"] if has_cost else None
 
@@ -140,11 +155,7 @@ def stress_test(
     all_revenue = float(per_customer["revenue"].sum())
     all_margin = float(per_customer["margin"].sum()) if has_cost else NAN
     rows = []
-    for scenario, removed_count in (
-        (N_("all customers"), 0),
-        (N_("without the largest customer"), 1),
-        (N_("without the top 3"), 3),
-    ):
+    for scenario, removed_count in STRESS_SCENARIOS:
         removed = ranked[:removed_count]
         kept = per_customer.drop(index=removed)
         revenue = float(kept["revenue"].sum())
@@ -183,52 +194,3 @@ def lorenz_curve(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
         return pd.DataFrame({"customer_share": [0.0], "revenue_share": [0.0]})
     cumulative = np.concatenate([[0.0], np.cumsum(positive) / positive.sum()])
     return pd.DataFrame({"customer_share": np.arange(n + 1) / n, "revenue_share": cumulative})
-
-
-def stress_test_readable(
-    stress: pd.DataFrame, names: pd.Series | None = None, formats: Formats = ENGLISH
-) -> pd.DataFrame:
-    """The :func:`stress_test` table ready to show: customer names, formatted money and shares.
-
-    In: ``stress`` from :func:`stress_test`; ``names`` (display name per customer_id,
-    e.g. ``company.customer_names()``; ids stay when unknown); ``formats`` (``wb.formats``).
-    Out: DataFrame of text, same index, columns "customers leaving", "customers left",
-    "revenue, last 12 months", "revenue lost", "margin, last 12 months", "margin lost"
-    (in the language of ``formats``). The margin columns are left out when the invoices
-    have no ``cost``.
-
-    Example: ``stress_test_readable(stress_test(invoices, as_of), names, wb.formats)``
-    """
-    _ = formats._
-    names = names if names is not None else pd.Series(dtype=object)
-
-    def named(ids: str) -> str:
-        return ", ".join(str(names.get(i, i)) for i in ids.split(", ") if i) or "–"
-
-    out = pd.DataFrame(index=stress.index)
-    out[_("customers leaving")] = stress["customers_removed"].map(named)
-    out[_("customers left")] = stress["customers"].astype(int).map(formats.number)
-    out[_("revenue, last 12 months")] = stress["revenue"].map(formats.money)
-    out[_("revenue lost")] = stress["revenue_lost_share"].map(formats.percent)
-    if stress["margin"].notna().any():
-        out[_("margin, last 12 months")] = stress["margin"].map(formats.money)
-        out[_("margin lost")] = stress["margin_lost_share"].map(formats.percent)
-    out.index = [_(label) for label in out.index]
-    return out
-
-
-def concentration_in_words(figures: dict, as_of, formats: Formats = ENGLISH) -> str:
-    """The concentration figures of :func:`concentration_figures` as three sentences."""
-    _ = formats._
-    return "\n".join([
-        _("{customers} customers brought {revenue} up to {date}.").format(
-            customers=formats.number(figures["customers"]),
-            revenue=formats.money(figures["revenue_total"]), date=formats.date(as_of)),
-        _("The largest brought {largest}, the top 5 {top5}, the top 20 % of customers "
-          "{top20}.").format(largest=formats.percent(figures["largest_customer_share"]),
-                             top5=formats.percent(figures["top5_share"]),
-                             top20=formats.percent(figures["top20_revenue_share"])),
-        _("HHI {hhi}: as concentrated as if {effective} equal customers brought all revenue."
-          ).format(hhi=formats.number(figures["hhi"], 3),
-                   effective=formats.number(figures["effective_customers"], 1)),
-    ])

@@ -7,7 +7,11 @@ year's revenue they bring, and how often it meets prospects who say no.
 Every function takes the validated invoice table (``customer_id``, ``date``,
 ``amount``; see ``helpers`` data layer) and an explicit ``as_of`` date. Lines
 dated after ``as_of`` are ignored. The "last 12 months" window is
-``(as_of - 365 days, as_of]``: open on the left, closed on the right.
+``(as_of - 365 days, as_of]``: open on the left, closed on the right
+(:mod:`helpers.analysis.windows`).
+
+Results are numbers and short codes; :mod:`helpers.words.freshness` says them in the
+reader's language.
 """
 
 from __future__ import annotations
@@ -16,24 +20,18 @@ import math
 
 import pandas as pd
 
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.windows import (
+    WINDOW,
+    WINDOW_DAYS,  # noqa: F401 (commitment, satisfaction and lifetime_value import it from here)
+    in_window,
+    up_to,
+    window_start,
+)
 
-WINDOW_DAYS = 365
-
-
-def _up_to(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
-    """Lines dated on or before ``as_of``."""
-    return invoices.loc[invoices["date"] <= as_of]
-
-
-def _in_window(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, days: int = WINDOW_DAYS, offset_days: int = 0
-) -> pd.DataFrame:
-    """Lines in ``(end - days, end]`` with ``end = as_of - offset_days``."""
-    end = as_of - pd.Timedelta(days=offset_days)
-    start = end - pd.Timedelta(days=days)
-    dates = invoices["date"]
-    return invoices.loc[(dates > start) & (dates <= end)]
+# Which customers "what a new customer brings in its first year" is measured on
+COMPLETE_FIRST_YEAR = "complete_first_year"  # won 12–24 months ago: a whole first year
+FIRST_YEAR_SO_FAR = "first_year_so_far"  # won in the last 12 months: revenue so far
+NOBODY_WON = "nobody_won"  # nobody won in two years: nothing to average
 
 
 def first_invoice_dates(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
@@ -45,9 +43,12 @@ def first_invoice_dates(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Serie
     In: invoices (``customer_id``, ``date``), ``as_of``.
     Out: Series ``first_invoice_date`` indexed by ``customer_id``, sorted by id.
 
-    Example: ``first_invoice_dates(invoices, pd.Timestamp("2024-12-31"))["C001"]``
+    >>> lines = pd.DataFrame({"customer_id": ["B", "A", "B"],
+    ...                       "date": pd.to_datetime(["2024-03-01", "2024-05-01", "2023-01-09"])})
+    >>> first_invoice_dates(lines, pd.Timestamp("2024-12-31")).dt.date.astype(str).to_dict()
+    {'A': '2024-05-01', 'B': '2023-01-09'}
     """
-    lines = _up_to(invoices, as_of)
+    lines = up_to(invoices, as_of)
     first = lines.groupby("customer_id")["date"].min().sort_index()
     first.name = "first_invoice_date"
     return first
@@ -89,12 +90,14 @@ def new_customer_revenue_share_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) 
     Out: a float between 0 and 1 (can leave that range when credit notes
     dominate); ``nan`` when the window's revenue is zero or negative.
 
-    Example: ``new_customer_revenue_share_12m(invoices, pd.Timestamp("2024-12-31"))`` → 0.12
+    >>> lines = pd.DataFrame({"customer_id": ["O", "O", "N"], "amount": [500.0, 750.0, 250.0],
+    ...                       "date": pd.to_datetime(["2020-06-01", "2024-06-01", "2024-05-01"])})
+    >>> new_customer_revenue_share_12m(lines, pd.Timestamp("2024-12-31"))  # 250 of 1000
+    0.25
     """
     first = first_invoice_dates(invoices, as_of)
-    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    new_ids = first.index[first > start]
-    window = _in_window(invoices, as_of)
+    new_ids = first.index[first > window_start(as_of)]
+    window = in_window(invoices, as_of)
     total = float(window["amount"].sum())
     if total <= 0:
         return float("nan")
@@ -114,7 +117,7 @@ def cohort_revenue(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     Example: ``cohort_revenue(invoices, as_of).loc[2021, 2024]`` → revenue in 2024
     from customers won in 2021.
     """
-    lines = _up_to(invoices, as_of)
+    lines = up_to(invoices, as_of)
     first = first_invoice_dates(invoices, as_of)
     if lines.empty:
         empty = pd.DataFrame(dtype=float)
@@ -140,13 +143,16 @@ def retention_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) -> float:
     In: invoices, ``as_of``.
     Out: float between 0 and 1; ``nan`` when nobody bought in the earlier window.
 
-    Example: ``retention_12m(invoices, pd.Timestamp("2024-12-31"))`` → 0.85
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "A"], "amount": [100.0, 50.0, 70.0],
+    ...                       "date": pd.to_datetime(["2023-05-01", "2023-06-01", "2024-06-01"])})
+    >>> retention_12m(lines, pd.Timestamp("2024-12-31"))  # A came back, B did not
+    0.5
     """
     bought = invoices.loc[invoices["amount"] > 0]
-    earlier = set(_in_window(bought, as_of, offset_days=WINDOW_DAYS)["customer_id"].unique())
+    earlier = set(in_window(bought, as_of, back=1)["customer_id"].unique())
     if not earlier:
         return float("nan")
-    recent = set(_in_window(bought, as_of)["customer_id"].unique())
+    recent = set(in_window(bought, as_of)["customer_id"].unique())
     return len(earlier & recent) / len(earlier)
 
 
@@ -176,7 +182,7 @@ def quote_figures(quotes: pd.DataFrame | None, as_of: pd.Timestamp) -> dict:
             "quote_win_rate_value_12m": nan,
             "prospects_met_12m": nan,
         }
-    window = _in_window(quotes, as_of)
+    window = in_window(quotes, as_of)
     count = len(window)
     won = window["won"].fillna(False).astype(bool)
     value_total = float(window["amount"].sum())
@@ -195,45 +201,42 @@ def quote_figures(quotes: pd.DataFrame | None, as_of: pd.Timestamp) -> dict:
     }
 
 
-def first_year_revenue_of_new_customers(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, formats: Formats = ENGLISH
-) -> dict:
+def first_year_revenue_of_new_customers(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     """What a new customer typically brings in its first year.
 
     Basis, in order of preference:
 
-    1. customers won in ``(as_of - 730 d, as_of - 365 d]``: the revenue of their first
-       365 days, ``[first invoice, first invoice + 365 d)`` — a complete first year;
-    2. when nobody was won then, customers won in the last 12 months with their
-       revenue so far (an underestimate: their first year is not over);
-    3. otherwise ``nan``.
+    1. :data:`COMPLETE_FIRST_YEAR`: customers won in ``(as_of - 730 d, as_of - 365 d]``,
+       the revenue of their first 365 days, ``[first invoice, first invoice + 365 d)``;
+    2. :data:`FIRST_YEAR_SO_FAR`: when nobody was won then, customers won in the last
+       12 months with their revenue so far (an underestimate: their first year is not over);
+    3. :data:`NOBODY_WON`: otherwise ``nan``.
 
     In: invoices, ``as_of``.
     Out: dict with ``average`` (EUR per customer), ``customers`` (how many it averages
-    over) and ``basis`` (a phrase, in the language of ``formats``, saying which applied).
+    over) and ``basis`` (the code of the basis that applied;
+    ``helpers.words.freshness.first_year_basis_in_words`` says it in words).
 
-    Example: ``first_year_revenue_of_new_customers(invoices, as_of)["average"]`` → 6200.0
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "B"], "amount": [500.0, 300.0, 100.0],
+    ...                       "date": pd.to_datetime(["2023-03-01", "2024-02-01", "2024-06-01"])})
+    >>> first_year_revenue_of_new_customers(lines, pd.Timestamp("2024-12-31"))
+    {'average': 800.0, 'customers': 1, 'basis': 'complete_first_year'}
     """
-    lines = _up_to(invoices, as_of)
+    lines = up_to(invoices, as_of)
     first = first_invoice_dates(invoices, as_of)
-    year_ago = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    complete = first[(first > year_ago - pd.Timedelta(days=WINDOW_DAYS)) & (first <= year_ago)]
+    year_ago = window_start(as_of)
+    complete = first[(first > window_start(as_of, back=1)) & (first <= year_ago)]
     if len(complete):
         start = lines["customer_id"].map(complete)
-        in_first_year = start.notna() & (lines["date"] < start + pd.Timedelta(days=WINDOW_DAYS))
-        basis = formats._("the first-year revenue of the {count} customers won 12–24 months "
-                          "before the analysis date").format(count=formats.number(len(complete)))
+        in_first_year = start.notna() & (lines["date"] < start + WINDOW)
+        basis = COMPLETE_FIRST_YEAR
         chosen = complete
     else:
         chosen = first[first > year_ago]
         in_first_year = lines["customer_id"].isin(chosen.index)
-        basis = formats._("the revenue so far of the {count} customers won in the last 12 months "
-                          "(nobody was won the year before; their first year is not over, so "
-                          "this underestimates)").format(count=formats.number(len(chosen)))
+        basis = FIRST_YEAR_SO_FAR
     if chosen.empty:
-        return {"average": float("nan"), "customers": 0,
-                "basis": formats._("no customer was won in the last two years, so there is "
-                                   "nothing to average")}
+        return {"average": float("nan"), "customers": 0, "basis": NOBODY_WON}
     revenue = float(lines.loc[in_first_year, "amount"].sum())
     return {"average": revenue / len(chosen), "customers": int(len(chosen)), "basis": basis}
 
@@ -242,7 +245,6 @@ def prospecting_target(
     invoices: pd.DataFrame,
     as_of: pd.Timestamp,
     target_new_share: float = 0.20,
-    formats: Formats = ENGLISH,
 ) -> dict:
     """How much new-customer revenue, and roughly how many new customers, a target share takes.
 
@@ -256,20 +258,27 @@ def prospecting_target(
     ``new_customer_revenue_share_12m``, ``new_customers_12m`` (won in the window),
     ``target_new_share``, ``target_new_revenue``, ``gap_to_target`` (target minus
     this year's new-customer revenue; negative = already above), ``first_year_revenue``,
-    ``new_customers_needed`` (int, or nan when it can't be estimated), ``basis``.
+    ``first_year_customers`` and ``basis`` (what :func:`first_year_revenue_of_new_customers`
+    averaged over: its ``customers`` and its ``basis`` code), ``new_customers_needed``
+    (int, or nan when it can't be estimated).
 
     Example: last 12 months €500 000, target 0.2 → €100 000 from new customers; at
     €8 000 each in their first year that is 13 new customers.
+
+    >>> lines = pd.DataFrame({"customer_id": ["O", "P", "N"], "amount": [800.0, 400.0, 200.0],
+    ...                       "date": pd.to_datetime(["2024-06-01", "2023-03-01", "2024-05-01"])})
+    >>> plan = prospecting_target(lines, pd.Timestamp("2024-12-31"), 0.20)
+    >>> plan["target_new_revenue"], plan["first_year_revenue"], plan["new_customers_needed"]
+    (200.0, 400.0, 1)
     """
     share = target_new_share / 100 if 1 < abs(target_new_share) <= 100 else target_new_share
     first = first_invoice_dates(invoices, as_of)
-    year_ago = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    new_ids = first.index[first > year_ago]
-    window = _in_window(invoices, as_of)
+    new_ids = first.index[first > window_start(as_of)]
+    window = in_window(invoices, as_of)
     revenue = float(window["amount"].sum())
     from_new = float(window.loc[window["customer_id"].isin(new_ids), "amount"].sum())
     target = share * revenue if revenue > 0 else float("nan")
-    typical = first_year_revenue_of_new_customers(invoices, as_of, formats)
+    typical = first_year_revenue_of_new_customers(invoices, as_of)
     average = typical["average"]
     needed = math.ceil(target / average) if average > 0 and target == target else float("nan")
     return {
@@ -281,82 +290,7 @@ def prospecting_target(
         "target_new_revenue": target,
         "gap_to_target": target - from_new,
         "first_year_revenue": average,
+        "first_year_customers": typical["customers"],
         "new_customers_needed": needed,
         "basis": typical["basis"],
     }
-
-
-def quotes_in_words(figures: dict, has_quotes: bool, formats: Formats = ENGLISH,
-                    switches_on: str = "") -> str:
-    """The quote figures as a sentence, or what adding a quote file would show.
-
-    In: ``figures`` from :func:`quote_figures`; ``has_quotes`` (is there a quote
-    file?); ``formats`` (``wb.formats``); ``switches_on`` = the sentence telling what
-    file to add (``QUOTES.switches_on``, translated here).
-    Out: text.
-
-    Example: ``quotes_in_words(quote_figures(quotes, as_of), True)`` →
-    "In the last 12 months you sent 73 quotes and won 33.0% of them, and 70 different …"
-    """
-    _ = formats._
-    if not has_quotes:
-        return (_("There is no quote file, so we can't see how often you meet a 'no'.") + " "
-                + (_(switches_on) if switches_on else "")).strip()
-    count = figures["quotes_12m"]
-    if not count:
-        return _("The quote file has no quotes dated in the last 12 months: nobody has had "
-                 "the chance to say no lately.")
-    prospects = figures["prospects_met_12m"]
-    values = {"count": formats.number(count),
-              "win_rate": formats.percent(figures["quote_win_rate_12m"])}
-    if prospects == prospects:  # not nan
-        return _("In the last 12 months you sent {count} quotes and won {win_rate} of them, and "
-                 "{prospects} different prospects (firms that were not yet customers) got "
-                 "one.").format(prospects=formats.number(prospects), **values)
-    return _("In the last 12 months you sent {count} quotes and won {win_rate} of them."
-             ).format(**values)
-
-
-def freshness_in_words(new_share: float, retention: float, formats: Formats = ENGLISH) -> str:
-    """Two sentences on the new-customer revenue share and 12-month retention.
-
-    In: :func:`new_customer_revenue_share_12m`, :func:`retention_12m` (either may be
-    ``nan``) and ``formats`` (``wb.formats``).
-    Out: text; says why when a figure can't be measured.
-
-    Example: ``freshness_in_words(0.11, 0.71)`` → "Customers won in the last 12 months
-    brought 11.0% of the revenue of those 12 months. Of the customers who bought …"
-    """
-    _ = formats._
-    if new_share == new_share:
-        first = _("Customers won in the last 12 months brought {share} of the revenue of those "
-                  "12 months.").format(share=formats.percent(new_share))
-    else:
-        first = _("There was no revenue in the last 12 months to split into new and old.")
-    if retention == retention:
-        second = _("Of the customers who bought in the 12 months before, {share} bought again "
-                   "in the last 12 months.").format(share=formats.percent(retention))
-    else:
-        second = _("Nobody bought in the 12 months before, so retention can't be measured yet: "
-                   "it needs two years of invoices.")
-    return first + "\n" + second
-
-
-def prospecting_in_words(plan: dict, formats: Formats = ENGLISH) -> str:
-    """The :func:`prospecting_target` plan as four sentences for the notebook to print."""
-    _ = formats._
-    lines = [
-        _("If the next 12 months bring the same revenue as the last 12 ({revenue}), {share} of "
-          "it is {target} from new customers.").format(
-              revenue=formats.money(plan["revenue_12m"]),
-              share=formats.percent(plan["target_new_share"], 0),
-              target=formats.money(plan["target_new_revenue"])),
-        _("New customers won in the last 12 months: {count}, bringing {money}.").format(
-            count=formats.number(plan["new_customers_12m"]),
-            money=formats.money(plan["new_customer_revenue_12m"])),
-        _("A new customer brings about {money} in its first year ({basis}).").format(
-            money=formats.money(plan["first_year_revenue"]), basis=plan["basis"]),
-        _("New customers needed in the next 12 months to reach the target: about {count}."
-          ).format(count=formats.number(plan["new_customers_needed"])),
-    ]
-    return "\n".join(lines)

@@ -5,26 +5,18 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from helpers.report.formats import ENGLISH, Formats
-
-WINDOW_DAYS = 365
-
-
-def in_window(invoices: pd.DataFrame, as_of: pd.Timestamp, days: int = WINDOW_DAYS) -> pd.DataFrame:
-    """Invoice lines dated in (as_of − days, as_of].
-
-    >>> in_window(invoices, pd.Timestamp("2025-12-31"))  # doctest: +SKIP
-    """
-    dates = invoices["date"]
-    return invoices[(dates > as_of - pd.Timedelta(days=days)) & (dates <= as_of)]
+from helpers.analysis.windows import in_window, up_to
 
 
 def revenue_by_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     """Revenue (sum of amount) per calendar year up to as_of, every year present.
 
-    >>> revenue_by_year(invoices, as_of).loc[2024]  # doctest: +SKIP
+    >>> lines = pd.DataFrame({"date": pd.to_datetime(["2023-05-01", "2025-02-01", "2026-01-09"]),
+    ...                       "amount": [100.0, 50.0, 70.0]})
+    >>> revenue_by_year(lines, pd.Timestamp("2025-12-31")).to_dict()
+    {2023: 100.0, 2024: 0.0, 2025: 50.0}
     """
-    upto = invoices[invoices["date"] <= as_of]
+    upto = up_to(invoices, as_of)
     years = upto["date"].dt.year
     revenue = upto.groupby(years)["amount"].sum()
     full = range(int(years.min()), int(years.max()) + 1) if len(upto) else []
@@ -32,8 +24,17 @@ def revenue_by_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
 
 
 def overview_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
-    """Headline figures of notebook 00: lines, dates, revenue and active customers."""
-    upto = invoices[invoices["date"] <= as_of]
+    """Headline figures of notebook 00: lines, dates, revenue and active customers.
+
+    The words: ``helpers.words.overview.overview_in_words``.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "B"], "amount": [100.0, 50.0, 70.0],
+    ...                       "date": pd.to_datetime(["2023-05-01", "2025-02-01", "2025-06-09"])})
+    >>> figures = overview_figures(lines, pd.Timestamp("2025-12-31"))
+    >>> figures["revenue_12m"], figures["active_customers_12m"], figures["first_invoice_date"]
+    (120.0, 1, '2023-05-01')
+    """
+    upto = up_to(invoices, as_of)
     window = in_window(upto, as_of)
     return {
         "invoice_lines": int(len(upto)),
@@ -42,42 +43,6 @@ def overview_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
         "revenue_12m": float(window["amount"].sum()),
         "active_customers_12m": int(window["customer_id"].nunique()),
     }
-
-
-def optional_files_report(company, formats: Formats = ENGLISH) -> str:
-    """One line per optional file: found (with its rows), or what adding it would switch on."""
-    from helpers.company.folder import OPTIONAL_FILES
-
-    _ = formats._
-    missing = company.missing_files()
-    lines = [_("invoices.csv: found, {count} lines (required)").format(
-        count=formats.number(len(company.invoices)))]
-    for spec in OPTIONAL_FILES:
-        if spec.name in missing:
-            lines.append(_("{file}: not found. {what_it_adds}").format(
-                file=spec.name, what_it_adds=_(missing[spec.name])))
-        else:
-            frame = getattr(company, spec.name.removesuffix(".csv"))
-            lines.append(_("{file}: found, {count} rows").format(
-                file=spec.name, count=formats.number(len(frame))))
-    if (company.folder / "company.toml").exists():
-        lines.append(_("company.toml: found"))
-    else:
-        lines.append(_("company.toml: not found (name, currency and hourly cost take their "
-                       "defaults)"))
-    return "\n".join(lines)
-
-
-def overview_in_words(figures: dict, formats: Formats = ENGLISH) -> str:
-    """The headline figures of notebook 00 as three lines."""
-    _ = formats._
-    return "\n".join([
-        _("Invoice lines: {count}").format(count=formats.number(figures["invoice_lines"])),
-        _("Revenue in the last 12 months: {money}").format(
-            money=formats.money(figures["revenue_12m"])),
-        _("Customers who bought in them: {count}").format(
-            count=formats.number(figures["active_customers_12m"])),
-    ])
 
 
 def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -10,10 +10,13 @@ first invoice.
 Every function takes the validated invoice table (``customer_id``, ``date``,
 ``amount``, optional ``product``, ``quantity``, ``unit_price``) and an explicit
 ``as_of`` date; lines dated after ``as_of`` are ignored. The "last 12 months"
-window is ``(as_of - 365 days, as_of]``.
+window is ``(as_of - 365 days, as_of]`` (:mod:`helpers.analysis.windows`).
 
 If the invoices have neither ``unit_price`` nor ``quantity``, prices cannot be
 worked out and the functions raise :class:`PriceDataMissing`.
+
+Results are numbers and short codes (where the unit prices came from, why there is no
+estimate); :mod:`helpers.words.pricing` says them in the reader's language.
 """
 
 from __future__ import annotations
@@ -24,11 +27,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.freshness import first_invoice_dates
-from helpers.report.formats import ENGLISH, Formats
+from helpers.analysis.windows import in_window, up_to, window_start
 
 NAN = float("nan")
 DAYS_PER_YEAR = 365.25
-WINDOW_DAYS = 365
 ALL_PRODUCTS = "all products"
 NO_PRODUCT = "(no product)"
 # Below this spread of tenure (max − min, in years) a slope "per tenure year"
@@ -44,8 +46,33 @@ _T_975 = (
 )  # fmt: skip
 
 
+# Where the unit prices came from, in the order they are told (helpers.words.pricing
+# says each in words): the notes of unit_prices() and price_analysis()
+PRICE_DATA_MISSING = "price_data_missing"  # neither unit_price nor quantity: no analysis
+NO_PRODUCT_COLUMN = "no_product_column"  # all lines are one product
+UNIT_PRICE_FILLED = "unit_price_filled"  # some lines without unit_price: amount / quantity
+NO_QUANTITY_COLUMN = "no_quantity_column"  # quantities are amount / unit price
+NO_UNIT_PRICE_COLUMN = "no_unit_price_column"  # unit price = amount / quantity throughout
+NOT_PRICED = "not_priced"  # lines without a positive unit price are left out
+FROM_UNIT_PRICE = "from_unit_price"  # nothing to say: the unit_price column, as it is
+
+# Why a figure is missing: erosion["reason"], cost["note"]
+TOO_FEW_LINES = "too_few_lines"  # fewer than MIN_LINES priced lines
+TENURE_TOO_SHORT = "tenure_too_short"  # tenure spreads over less than a year
+NO_UNIT_PRICES = "no_unit_prices"  # PriceDataMissing: see the note on unit prices
+NO_TENURED_BUYERS = "no_tenured_buyers"  # no tenured customer bought in the window: cost 0
+NO_NEW_CUSTOMER_PRICE = "no_new_customer_price"  # nothing to compare with: cost NaN
+COMPARED = "compared"  # the cost exists: how it was worked out
+
+
 class PriceDataMissing(ValueError):
-    """The invoices have neither ``unit_price`` nor ``quantity``: no unit prices."""
+    """The invoices have neither ``unit_price`` nor ``quantity``: no unit prices.
+
+    The message is for developers (English); ``code`` is :data:`PRICE_DATA_MISSING`,
+    which ``helpers.words.pricing.unit_prices_in_words`` tells a reader in their language.
+    """
+
+    code = PRICE_DATA_MISSING
 
 
 def _t_quantile_975(df: int) -> float:
@@ -63,7 +90,7 @@ def _t_quantile_975(df: int) -> float:
     )
 
 
-def unit_prices(invoices: pd.DataFrame, formats: Formats = ENGLISH) -> tuple[pd.DataFrame, str]:
+def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
     """Add the unit price of each line, and say where it came from.
 
     ``unit_price_used`` is ``unit_price`` where that column exists and is
@@ -71,24 +98,28 @@ def unit_prices(invoices: pd.DataFrame, formats: Formats = ENGLISH) -> tuple[pd.
     not zero, otherwise NaN.
 
     In: invoices (any columns).
-    Out: (a copy of invoices with ``unit_price_used``, a note of the fallbacks used,
-    one sentence each in the language of ``formats``, for the notebook to print).
+    Out: (a copy of invoices with ``unit_price_used``, a dict of where the prices came
+    from: ``notes`` (codes, in the order to tell them: :data:`NO_PRODUCT_COLUMN`,
+    :data:`UNIT_PRICE_FILLED`, :data:`NO_QUANTITY_COLUMN`, :data:`NO_UNIT_PRICE_COLUMN`,
+    :data:`NOT_PRICED`, or only :data:`FROM_UNIT_PRICE`), ``filled`` (lines whose missing
+    unit price came from amount / quantity), ``left_out`` (lines without a positive unit
+    price), ``lines``). ``helpers.words.pricing.unit_prices_in_words`` tells it.
     Raises :class:`PriceDataMissing` when there is neither ``unit_price`` nor
     ``quantity``.
 
-    Example: ``lines, note = unit_prices(invoices); print(note)``
+    >>> lines = pd.DataFrame({"amount": [90.0, 10.0], "quantity": [3.0, 0.0]})
+    >>> priced, source = unit_prices(lines)
+    >>> priced["unit_price_used"].tolist(), source["notes"]
+    ([30.0, nan], ['no_product_column', 'no_unit_price_column', 'not_priced'])
     """
-    _ = formats._
     has_unit_price = "unit_price" in invoices.columns
     has_quantity = "quantity" in invoices.columns
     if not has_unit_price and not has_quantity:
         raise PriceDataMissing(
-            _(
-                "The invoices have neither a `unit_price` nor a `quantity` column, so the "
-                "price paid per unit cannot be worked out. Add a `quantity` column (units on "
-                "each line) or a `unit_price` column to invoices.csv to switch on the "
-                "price-erosion analysis."
-            )
+            "The invoices have neither a `unit_price` nor a `quantity` column, so the "
+            "price paid per unit cannot be worked out. Add a `quantity` column (units on "
+            "each line) or a `unit_price` column to invoices.csv to switch on the "
+            "price-erosion analysis."
         )
     lines = invoices.copy()
     if has_quantity:
@@ -97,34 +128,27 @@ def unit_prices(invoices: pd.DataFrame, formats: Formats = ENGLISH) -> tuple[pd.
     else:
         from_amount = pd.Series(NAN, index=lines.index)
     notes = []
+    filled = 0
     if "product" not in lines.columns:
-        notes.append(_("No `product` column: all lines are treated as one product."))
+        notes.append(NO_PRODUCT_COLUMN)
     if has_unit_price:
         used = lines["unit_price"].astype(float)
         filled = int((used.isna() & from_amount.notna()).sum())
         lines["unit_price_used"] = used.fillna(from_amount)
         if filled:
-            notes.append(
-                _("Lines without a `unit_price` ({count}) use amount / quantity instead.").format(
-                    count=formats.number(filled))
-            )
+            notes.append(UNIT_PRICE_FILLED)
         if not has_quantity:
-            notes.append(_("No `quantity` column: quantities are taken as amount / unit price."))
+            notes.append(NO_QUANTITY_COLUMN)
     else:
         lines["unit_price_used"] = from_amount
-        notes.append(_("No `unit_price` column: unit price = amount / quantity."))
+        notes.append(NO_UNIT_PRICE_COLUMN)
     usable = lines["unit_price_used"].gt(0) & np.isfinite(lines["unit_price_used"])
     left_out = int((~usable).sum())
     if left_out:
-        notes.append(
-            _(
-                "{left_out} of {lines} lines have no positive unit price (credit notes, "
-                "missing or zero quantity) and are left out of the price analysis."
-            ).format(left_out=formats.number(left_out), lines=formats.number(len(lines)))
-        )
+        notes.append(NOT_PRICED)
     if not notes:
-        notes.append(_("Unit prices are taken from the `unit_price` column."))
-    return lines, " ".join(notes)
+        notes.append(FROM_UNIT_PRICE)
+    return lines, {"notes": notes, "filled": filled, "left_out": left_out, "lines": len(lines)}
 
 
 def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -146,11 +170,9 @@ def price_index_by_tenure(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Dat
     return _price_table(invoices, as_of)[0]
 
 
-def _price_table(invoices: pd.DataFrame, as_of: pd.Timestamp,
-                 formats: Formats = ENGLISH) -> tuple[pd.DataFrame, str]:
-    """:func:`price_index_by_tenure` and the note of :func:`unit_prices` in one pass."""
-    up_to = invoices.loc[invoices["date"] <= as_of]
-    lines, note = unit_prices(up_to, formats)
+def _price_table(invoices: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame, dict]:
+    """:func:`price_index_by_tenure` and the source of :func:`unit_prices` in one pass."""
+    lines, source = unit_prices(up_to(invoices, as_of))
     price = lines["unit_price_used"]
     lines = lines.loc[price.gt(0) & np.isfinite(price)]
     first = first_invoice_dates(invoices, as_of)
@@ -178,12 +200,10 @@ def _price_table(invoices: pd.DataFrame, as_of: pd.Timestamp,
         },
         index=lines.index,
     )
-    return table.reset_index(drop=True), note
+    return table.reset_index(drop=True), source
 
 
-def erosion_per_tenure_year(
-    invoices: pd.DataFrame, as_of: pd.Timestamp, formats: Formats = ENGLISH
-) -> dict:
+def erosion_per_tenure_year(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
     """Headline figure ``erosion_per_tenure_year``: how much price a year of tenure costs.
 
     Least squares of ln(price index) on ``tenure_years`` (with intercept) over
@@ -197,20 +217,29 @@ def erosion_per_tenure_year(
     lines − 2 df). Deterministic: no bootstrap.
 
     When fewer than 3 lines, or tenure spreads over less than a year, the
-    figures are NaN and ``reason`` says why.
+    figures are NaN and ``reason`` says why: :data:`TOO_FEW_LINES` or
+    :data:`TENURE_TOO_SHORT` (``helpers.words.pricing.erosion_reason_in_words`` tells it).
 
     In: invoices, ``as_of``.
     Out: dict with ``erosion_per_tenure_year``, ``erosion_ci_low``,
-    ``erosion_ci_high``, ``lines_used``, ``customers_used``, ``se_method``,
-    ``reason`` (None when the estimate exists). Plain Python values.
+    ``erosion_ci_high``, ``lines_used``, ``customers_used``, ``tenure_spread_years``
+    (max − min tenure of the lines used; NaN under 3 lines), ``se_method``,
+    ``reason`` (a code; None when the estimate exists). Plain Python values.
     Raises :class:`PriceDataMissing` (see ``unit_prices``).
 
-    Example: ``erosion_per_tenure_year(invoices, as_of)["erosion_per_tenure_year"]`` → -0.021
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "B"], "amount": [100.0, 90.0, 110.0],
+    ...     "quantity": [1.0] * 3,
+    ...     "date": pd.to_datetime(["2020-03-01", "2022-03-01", "2022-03-01"])})
+    >>> result = erosion_per_tenure_year(lines, pd.Timestamp("2024-12-31"))
+    >>> round(result["erosion_per_tenure_year"], 4), result["se_method"]
+    (-0.0737, 'cluster-robust by customer')
+    >>> erosion_per_tenure_year(lines.iloc[1:], pd.Timestamp("2024-12-31"))["reason"]
+    'too_few_lines'
     """
-    return _erosion(price_index_by_tenure(invoices, as_of), formats)
+    return _erosion(price_index_by_tenure(invoices, as_of))
 
 
-def _erosion(table: pd.DataFrame, formats: Formats) -> dict:
+def _erosion(table: pd.DataFrame) -> dict:
     """:func:`erosion_per_tenure_year` on the table of :func:`price_index_by_tenure`."""
     n = len(table)
     customers = int(table["customer_id"].nunique())
@@ -220,22 +249,19 @@ def _erosion(table: pd.DataFrame, formats: Formats) -> dict:
         "erosion_ci_high": NAN,
         "lines_used": int(n),
         "customers_used": customers,
+        "tenure_spread_years": NAN,
         "se_method": None,
         "reason": None,
     }
     if n < MIN_LINES:
-        result["reason"] = formats._(
-            "Only {lines} invoice lines with a positive unit price; at least {needed} are needed."
-        ).format(lines=formats.number(n), needed=formats.number(MIN_LINES))
+        result["reason"] = TOO_FEW_LINES
         return result
     x = table["tenure_years"].to_numpy(dtype=float)
     y = np.log(table["price_index"].to_numpy(dtype=float))
     spread = float(x.max() - x.min())
+    result["tenure_spread_years"] = spread
     if spread < MIN_TENURE_SPREAD_YEARS:
-        result["reason"] = formats._(
-            "Customer tenure on the priced lines spans only {spread} years; at least "
-            "{needed} year is needed to measure a change per tenure year."
-        ).format(spread=formats.number(spread, 2), needed=formats.number(MIN_TENURE_SPREAD_YEARS))
+        result["reason"] = TENURE_TOO_SHORT
         return result
 
     x_centred = x - x.mean()
@@ -330,7 +356,6 @@ def erosion_cost_12m(
     invoices: pd.DataFrame,
     as_of: pd.Timestamp,
     new_max_years: float = 1.0,
-    formats: Formats = ENGLISH,
 ) -> dict:
     """Money lost in the last 12 months because tenured customers pay less than new ones.
 
@@ -345,21 +370,27 @@ def erosion_cost_12m(
     In: invoices, ``as_of``, ``new_max_years``.
     Out: dict with ``erosion_cost_12m`` (EUR), ``erosion_cost_share_12m`` (of
     all revenue in the window), ``tenured_lines_12m``, ``lines_compared``,
-    ``note`` (in the language of ``formats``). The cost is 0.0 when no tenured customer bought
-    in the window, NaN when none of their lines has a new-customer price to
-    compare with. Raises :class:`PriceDataMissing`.
+    ``new_max_years`` and ``note``, a code: :data:`COMPARED` when there is a cost;
+    :data:`NO_TENURED_BUYERS` (cost 0.0) when no tenured customer bought in the window;
+    :data:`NO_NEW_CUSTOMER_PRICE` (cost NaN) when none of their lines has a new-customer
+    price to compare with (``helpers.words.pricing.erosion_cost_note_in_words`` tells it).
+    Raises :class:`PriceDataMissing`.
 
-    Example: ``erosion_cost_12m(invoices, as_of)["erosion_cost_12m"]`` → 18400.0
+    >>> lines = pd.DataFrame({"customer_id": ["T", "N", "T"], "amount": [100.0, 1000.0, 450.0],
+    ...     "quantity": [1.0, 10.0, 5.0], "date": pd.to_datetime(["2020-01-01", "2024-06-01",
+    ...     "2024-06-01"])})
+    >>> cost = erosion_cost_12m(lines, pd.Timestamp("2024-12-31"))  # T: 5 × (100 − 90)
+    >>> cost["erosion_cost_12m"], cost["lines_compared"], cost["note"]
+    (50.0, 1, 'compared')
     """
-    return _cost(price_index_by_tenure(invoices, as_of), invoices, as_of, new_max_years, formats)
+    return _cost(price_index_by_tenure(invoices, as_of), invoices, as_of, new_max_years)
 
 
 def _cost(table: pd.DataFrame, invoices: pd.DataFrame, as_of: pd.Timestamp,
-          new_max_years: float, formats: Formats) -> dict:
+          new_max_years: float) -> dict:
     """:func:`erosion_cost_12m` on the table of :func:`price_index_by_tenure`."""
-    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    in_window = invoices.loc[(invoices["date"] > start) & (invoices["date"] <= as_of)]
-    window_revenue = float(in_window["amount"].sum())
+    start = window_start(as_of)
+    window_revenue = float(in_window(invoices, as_of)["amount"].sum())
 
     is_new = table["tenure_years"] < new_max_years
     reference = (
@@ -381,30 +412,19 @@ def _cost(table: pd.DataFrame, invoices: pd.DataFrame, as_of: pd.Timestamp,
         "erosion_cost_share_12m": NAN,
         "tenured_lines_12m": int(len(tenured)),
         "lines_compared": int(len(compared)),
-        "note": "",
+        "new_max_years": new_max_years,
+        "note": COMPARED,
     }
     if tenured.empty:
-        cost = 0.0
-        note = formats._("No customer of over {years} year(s) bought in the last 12 months.")
+        result["erosion_cost_12m"] = 0.0
+        result["note"] = NO_TENURED_BUYERS
     elif compared.empty:
-        cost = NAN
-        note = formats._(
-            "No new customer (under {years} year) bought the same products in the same "
-            "years, so there is no new-customer price to compare with."
-        )
+        result["note"] = NO_NEW_CUSTOMER_PRICE
     else:
-        cost = float(gap.sum())
-        note = formats._(
-            "{compared} of {tenured} lines of customers of {years}+ years in the "
-            "last 12 months priced against the median new-customer price of the same product "
-            "and year; quantity × price difference, summed (net: lines above the "
-            "new-customer price count negatively)."
-        ).replace("{compared}", formats.number(len(compared))).replace(
-            "{tenured}", formats.number(len(tenured)))
-    result["erosion_cost_12m"] = cost
+        result["erosion_cost_12m"] = float(gap.sum())
+    cost = result["erosion_cost_12m"]
     if window_revenue > 0 and not math.isnan(cost):
         result["erosion_cost_share_12m"] = cost / window_revenue
-    result["note"] = note.format(years=formats.short(new_max_years))
     return result
 
 
@@ -435,107 +455,61 @@ def _by_tenure(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _less_or_more(value: float, formats: Formats) -> str:
-    """-0.021 → "2.1% less", 0.004 → "0.4% more" (in the language of ``formats``)."""
-    template = formats._("{share} less") if value < 0 else formats._("{share} more")
-    return template.format(share=formats.percent(abs(value)))
-
-
-def erosion_in_words(result: dict, formats: Formats = ENGLISH, years: int = 5) -> str:
-    """The erosion estimate as plain sentences for the notebook to print.
-
-    In: the dict from :func:`erosion_per_tenure_year` (or one with the same keys);
-    ``formats`` (``wb.formats``: the language and number formats); ``years`` for the
-    "adds up over N years" sentence.
-    Out: text. Says why when the estimate is NaN, and says so plainly when the
-    95 % interval includes zero (no clear change either way).
-
-    Example: ``erosion_in_words({"erosion_per_tenure_year": -0.021, "erosion_ci_low": -0.026,
-    "erosion_ci_high": -0.016})`` → "Each extra year as a customer goes with paying about
-    2.1% less for the same product (somewhere between 1.6% and 2.6% less). …"
-    """
-    _ = formats._
-    erosion = result.get("erosion_per_tenure_year", NAN)
-    low, high = result.get("erosion_ci_low", NAN), result.get("erosion_ci_high", NAN)
-    if erosion is None or math.isnan(erosion):
-        reason = result.get("reason") or _("there are not enough priced invoice lines.")
-        return _("Price erosion can't be measured on this data. {reason}").format(reason=reason)
-    sentence = _("Each extra year as a customer goes with paying about {change} for the same "
-                 "product").format(change=_less_or_more(erosion, formats))
-    basis = ""
-    if result.get("lines_used"):
-        basis = " " + _("(Based on {lines} invoice lines of {customers} customers.)").format(
-            lines=formats.number(result["lines_used"]),
-            customers=formats.number(result.get("customers_used")))
-    if math.isnan(low) or math.isnan(high):
-        return sentence + "." + basis
-    if high < 0 or low > 0:  # the whole interval on one side of zero
-        near, far = sorted((low, high), key=abs)
-        between = (_("(somewhere between {near} and {far} less).") if erosion < 0
-                   else _("(somewhere between {near} and {far} more)."))
-        over = (1 + erosion) ** years - 1
-        return (sentence + " " + between.format(near=formats.percent(abs(near)),
-                                                far=formats.percent(abs(far)))
-                + " " + _("Over {years} years as a customer that adds up to about {change}.")
-                .format(years=formats.number(years), change=_less_or_more(over, formats))
-                + basis)
-    return (sentence + " " + _("(somewhere between {low} and {high}). The interval includes "
-                               "zero: on this data there is no clear change either way.")
-            .format(low=_less_or_more(low, formats), high=_less_or_more(high, formats)) + basis)
-
-
 def price_analysis(
     invoices: pd.DataFrame,
     as_of: pd.Timestamp,
     new_max_years: float = 1.0,
     long_min_years: float = 3.0,
-    formats: Formats = ENGLISH,
 ) -> dict:
     """Everything the price-erosion section shows, in one call that never raises.
 
-    In: invoices, ``as_of``, the tenure limits of :func:`price_gap_new_vs_tenured`,
-    ``formats`` for the notes (``wb.formats``).
+    In: invoices, ``as_of``, the tenure limits of :func:`price_gap_new_vs_tenured`.
     Out: dict with ``available`` (False when :class:`PriceDataMissing` was raised),
-    ``note`` (where unit prices came from, or what to add to switch the analysis on),
-    ``lines`` (:func:`price_index_by_tenure`), ``by_tenure`` (:func:`tenure_price_table`),
+    ``unit_prices`` (where unit prices came from, the dict of :func:`unit_prices`; without
+    them its notes are only :data:`PRICE_DATA_MISSING`: what to add to switch the analysis
+    on), ``lines`` (:func:`price_index_by_tenure`), ``by_tenure`` (:func:`tenure_price_table`),
     ``erosion`` (:func:`erosion_per_tenure_year`), ``gap`` (:func:`price_gap_new_vs_tenured`),
     ``cost`` (:func:`erosion_cost_12m`). Without price data the tables are empty,
-    the figures NaN, ``note`` says what to add, and ``erosion["reason"]`` and
-    ``cost["note"]`` point back to it.
+    the figures NaN, and ``erosion["reason"]`` and ``cost["note"]`` are
+    :data:`NO_UNIT_PRICES`, pointing back to the note on unit prices.
 
-    Example: ``analysis = price_analysis(invoices, as_of); print(analysis["note"])``
+    >>> lines = pd.DataFrame({"customer_id": ["A"], "date": pd.to_datetime(["2024-01-05"]),
+    ...                       "amount": [90.0]})
+    >>> analysis = price_analysis(lines, pd.Timestamp("2024-12-31"))
+    >>> analysis["available"], analysis["unit_prices"]["notes"], analysis["erosion"]["reason"]
+    (False, ['price_data_missing'], 'no_unit_prices')
     """
     try:
-        table, note = _price_table(invoices, as_of, formats)
+        table, source = _price_table(invoices, as_of)
         return {
             "available": True,
-            "note": note,
+            "unit_prices": source,
             "lines": table,
             "by_tenure": _by_tenure(table),
-            "erosion": _erosion(table, formats),
+            "erosion": _erosion(table),
             "gap": _gap(table, new_max_years, long_min_years),
-            "cost": _cost(table, invoices, as_of, new_max_years, formats),
+            "cost": _cost(table, invoices, as_of, new_max_years),
         }
     except PriceDataMissing as missing:
-        note = str(missing)
+        source = {"notes": [missing.code], "filled": 0, "left_out": 0,
+                  "lines": int((invoices["date"] <= as_of).sum())}
     empty_by_tenure = pd.DataFrame(
         columns=["lines", "customers", "mean_price_index", "median_price_index"],
         index=pd.Index([], name="tenure_year", dtype=int),
     )
     return {
         "available": False,
-        "note": note,
+        "unit_prices": source,
         "lines": pd.DataFrame(columns=["customer_id", "product", "date", "year", "tenure_years",
                                        "unit_price_used", "price_index", "quantity", "amount"]),
         "by_tenure": empty_by_tenure,
         "erosion": {"erosion_per_tenure_year": NAN, "erosion_ci_low": NAN,
                     "erosion_ci_high": NAN, "lines_used": 0, "customers_used": 0,
-                    "se_method": None,
-                    "reason": formats._("It needs unit prices (see the note above).")},
+                    "tenure_spread_years": NAN, "se_method": None, "reason": NO_UNIT_PRICES},
         "gap": pd.DataFrame(index=pd.Index([], name="product")),
         "cost": {"erosion_cost_12m": NAN, "erosion_cost_share_12m": NAN,
-                 "tenured_lines_12m": 0, "lines_compared": 0,
-                 "note": formats._("It needs unit prices, like the erosion figure.")},
+                 "tenured_lines_12m": 0, "lines_compared": 0, "new_max_years": new_max_years,
+                 "note": NO_UNIT_PRICES},
     }
 
 
@@ -561,7 +535,14 @@ def price_review_candidates(
     ``tenure_years`` (at as_of), ``revenue_12m``, ``price_index_12m``, ``catch_up_12m``.
     Empty (same columns) when no account qualifies, or without price data.
 
-    Example: ``price_review_candidates(invoices, as_of, top=5)["catch_up_12m"].sum()``
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "C", "C"],
+    ...     "amount": [80.0, 90.0, 70.0, 110.0], "quantity": [1.0] * 4,
+    ...     "date": pd.to_datetime(["2020-01-01", "2024-06-01", "2021-01-01", "2024-07-01"])})
+    >>> price_review_candidates(lines, pd.Timestamp("2024-12-31"))["catch_up_12m"].round(2)
+    customer_id
+    A    10.0
+    C   -10.0
+    Name: catch_up_12m, dtype: float64
     """
     columns = ["name", "tenure_years", "revenue_12m", "price_index_12m", "catch_up_12m"]
     try:
@@ -570,8 +551,7 @@ def price_review_candidates(
         table = pd.DataFrame(columns=["customer_id", "date", "price_index", "amount"])
     first = first_invoice_dates(invoices, as_of)
     tenure_now = (as_of - first).dt.days / DAYS_PER_YEAR
-    start = as_of - pd.Timedelta(days=WINDOW_DAYS)
-    window = table.loc[table["date"] > start].copy()
+    window = table.loc[table["date"] > window_start(as_of)].copy()
     window = window.loc[window["customer_id"].map(tenure_now) >= min_tenure_years]
     if window.empty:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="customer_id"))
@@ -590,86 +570,3 @@ def price_review_candidates(
     out.insert(0, "name", known.where(known.notna(), ids).astype(str))
     out.index.name = "customer_id"
     return out[columns]
-
-
-def erosion_cost_in_words(cost: dict, formats: Formats = ENGLISH) -> str:
-    """The result of :func:`erosion_cost_12m` as one or two plain sentences.
-
-    In: the dict from :func:`erosion_cost_12m` (or ``price_analysis(...)["cost"]``);
-    ``formats`` (``wb.formats``).
-    Out: text; says why when there is no figure.
-
-    Example: ``erosion_cost_in_words({"erosion_cost_12m": 1200.0,
-    "erosion_cost_share_12m": 0.02, "note": ""})`` → "In the last 12 months, customers of
-    more than a year paid €1,200 less than new customers paid … (2.0% of the revenue …)."
-    """
-    _ = formats._
-    value = cost.get("erosion_cost_12m", NAN)
-    if value is None or math.isnan(value):
-        return _("The money lost to erosion can't be worked out on this data. {note}").format(
-            note=cost.get("note", "")).strip()
-    if cost.get("lines_compared", 1) == 0:
-        return cost.get("note", "")
-    template = (
-        _("In the last 12 months, customers of more than a year paid {money} less than new "
-          "customers paid for the same products in the same year ({share} of the revenue of "
-          "those 12 months).") if value >= 0 else
-        _("In the last 12 months, customers of more than a year paid {money} more than new "
-          "customers paid for the same products in the same year ({share} of the revenue of "
-          "those 12 months).")
-    )
-    return template.format(money=formats.money(abs(value)),
-                           share=formats.percent(abs(cost.get("erosion_cost_share_12m", NAN))))
-
-
-def price_review_in_words(review: pd.DataFrame, min_tenure_years: float = 3.0,
-                          formats: Formats = ENGLISH) -> str:
-    """One sentence over the table of :func:`price_review_candidates`.
-
-    Example: ``price_review_in_words(review, 3, wb.formats)`` → "5 long-standing accounts
-    (3+ years) paid the least against the going price; at the going price their last
-    12 months would have brought €15,760 more."
-    """
-    _ = formats._
-    if review.empty:
-        return _("No customer of {years}+ years bought priced lines in the last 12 months, so "
-                 "there is no price-review list yet. Come back when your relationships are "
-                 "older, or lower `min_tenure_years`.").format(
-                     years=formats.short(min_tenure_years))
-    extra = float(review["catch_up_12m"].sum())
-    template = (
-        _("{count} long-standing accounts ({years}+ years) paid the least against the going "
-          "price; at the going price their last 12 months would have brought {money} more.")
-        if extra >= 0 else
-        _("{count} long-standing accounts ({years}+ years) paid the least against the going "
-          "price; at the going price their last 12 months would have brought {money} less.")
-    )
-    return template.format(count=formats.number(len(review)),
-                           years=formats.short(min_tenure_years), money=formats.money(abs(extra)))
-
-
-def price_gap_readable(gap: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The :func:`price_gap_new_vs_tenured` table to show: readable headers, locale numbers."""
-    _ = formats._
-    out = pd.DataFrame(index=gap.index.rename(_("product")))
-    if gap.empty:
-        return out
-    out[_("new: price index")] = gap["new_median_index"].map(lambda v: formats.number(v, 3))
-    out[_("3+ years: price index")] = gap["long_standing_median_index"].map(
-        lambda v: formats.number(v, 3))
-    out[_("gap")] = (gap["gap_long_vs_new_pct"] / 100).map(formats.percent)
-    out[_("new: lines")] = gap["new_lines"].map(formats.number)
-    out[_("3+ years: lines")] = gap["long_standing_lines"].map(formats.number)
-    return out
-
-
-def price_review_readable(review: pd.DataFrame, formats: Formats = ENGLISH) -> pd.DataFrame:
-    """The :func:`price_review_candidates` table to show: readable headers, locale numbers."""
-    _ = formats._
-    out = pd.DataFrame(index=review.index)
-    out[_("name")] = review["name"]
-    out[_("years as customer")] = review["tenure_years"].map(lambda v: formats.number(v, 1))
-    out[_("revenue, 12 months")] = review["revenue_12m"].map(formats.money)
-    out[_("price index")] = review["price_index_12m"].map(lambda v: formats.number(v, 3))
-    out[_("at going price, +")] = review["catch_up_12m"].map(formats.money)
-    return out

@@ -8,19 +8,17 @@ from matplotlib.ticker import PercentFormatter
 
 from helpers.language import Language
 from helpers.plots.common import axes, money_axis
-from helpers.report.formats import number, percent
-from helpers.report.messages import translator
 
 
-def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, language: str = "en") -> Axes:
+def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Language) -> Axes:
     """Lorenz curve of revenue, with the diagonal of perfect equality.
 
     In: ``curve`` from ``concentration.lorenz_curve``.
     Out: the Axes (2 lines: the curve and the diagonal).
 
-    Example: ``plot_lorenz(lorenz_curve(invoices, as_of))``
+    Example: ``plot_lorenz(lorenz_curve(invoices, as_of), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     ax.plot([0, 1], [0, 1], color="grey", linestyle="--",
             label=_("every customer the same size"))
@@ -42,33 +40,33 @@ def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, language: str = "en
 
 
 def plot_revenue_by_customer(
-    series: pd.Series, top: int = 15, ax: Axes | None = None, currency: str = "€",
-    language: str = "en",
+    series: pd.Series, top: int = 15, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Horizontal bars of the largest customers, labelled with their share of revenue.
 
     In: ``series`` from ``concentration.revenue_by_customer`` (largest first);
-    ``top`` = how many customers to show; ``currency`` symbol for the axis labels.
-    Shares are of the whole series' total.
+    ``top`` = how many customers to show; ``lang`` for the words, the shares and the
+    money axis (its currency). Shares are of the whole series' total.
     Out: the Axes, ``min(top, len(series))`` bars, largest at the top.
 
-    Example: ``plot_revenue_by_customer(revenue_by_customer(invoices, as_of), top=10)``
+    Example: ``plot_revenue_by_customer(revenue_by_customer(invoices, as_of), top=10,
+    lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     total = float(series.sum())
     shown = series.iloc[:top][::-1]  # barh draws bottom-up: largest last = on top
     bars = ax.barh([str(name) for name in shown.index], shown.to_numpy(), color="tab:blue")
     if total > 0:
-        labels = [percent(value / total, language, 0) for value in shown.to_numpy()]
+        labels = [lang.percent(value / total, 0) for value in shown.to_numpy()]
         ax.bar_label(bars, labels=labels, padding=3, fontsize="small")
     title = _("Largest customers by revenue")
     if len(series) > top:
         title = _("Largest customers by revenue (top {top} of {count})").format(
-            top=number(top, language), count=number(len(series), language))
+            top=lang.number(top), count=lang.number(len(series)))
     ax.set_title(title)
     ax.set_xlabel(_("Revenue"))
     ax.set_ylabel(_("Customer"))
-    money_axis(ax.xaxis, Language(language, currency))
+    money_axis(ax.xaxis, lang)
     ax.margins(x=0.12)  # room for the share labels
     return ax

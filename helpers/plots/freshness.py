@@ -9,20 +9,20 @@ from matplotlib.axes import Axes
 
 from helpers.language import Language
 from helpers.plots.common import axes, money_axis
-from helpers.report.messages import translator
 
 
 def plot_new_customers_per_quarter(
-    series: pd.Series, ax: Axes | None = None, language: str = "en"
+    series: pd.Series, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Bars: how many new customers each quarter brought.
 
     In: ``series`` from ``freshness.new_customers_per_quarter`` (quarterly PeriodIndex).
     Out: the Axes, one bar per quarter.
 
-    Example: ``plot_new_customers_per_quarter(new_customers_per_quarter(invoices, as_of))``
+    Example: ``plot_new_customers_per_quarter(new_customers_per_quarter(invoices, as_of),
+    lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     labels = [str(period) for period in series.index]
     positions = np.arange(len(series))
@@ -37,18 +37,17 @@ def plot_new_customers_per_quarter(
 
 
 def plot_cohort_revenue(
-    cohort_table: pd.DataFrame, ax: Axes | None = None, currency: str = "€",
-    language: str = "en",
+    cohort_table: pd.DataFrame, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
     """Stacked bars: each year's revenue split by the year the customer was won.
 
     In: ``cohort_table`` from ``freshness.cohort_revenue`` (rows = cohort, columns =
-    year); ``currency`` symbol for the axis labels.
+    year); ``lang`` for the words and the money axis (its currency).
     Out: the Axes, one bar segment per cohort and year.
 
-    Example: ``plot_cohort_revenue(cohort_revenue(invoices, as_of))``
+    Example: ``plot_cohort_revenue(cohort_revenue(invoices, as_of), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     years = [str(year) for year in cohort_table.columns]
     bottom = np.zeros(len(years))
@@ -63,7 +62,7 @@ def plot_cohort_revenue(
     ax.set_title(_("Revenue by the year customers were won"))
     ax.set_xlabel(_("Year"))
     ax.set_ylabel(_("Revenue"))
-    money_axis(ax.yaxis, Language(language, currency))
+    money_axis(ax.yaxis, lang)
     if len(cohort_table):
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small", title=_("cohort"))
     return ax

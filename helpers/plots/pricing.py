@@ -6,9 +6,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from helpers.language import Language
 from helpers.plots.common import axes
-from helpers.report.formats import number
-from helpers.report.messages import translator
 
 MAX_DOTS = 20_000
 
@@ -17,7 +16,8 @@ def plot_price_index_by_tenure(
     table: pd.DataFrame,
     ax: Axes | None = None,
     lines: pd.DataFrame | None = None,
-    language: str = "en",
+    *,
+    lang: Language,
 ) -> Axes:
     """Price index against years as a customer.
 
@@ -30,16 +30,16 @@ def plot_price_index_by_tenure(
     dashed line at 1.0 (= the going price that year).
     Out: the Axes (3 lines: median points, mean line, reference at 1.0).
 
-    Example: ``plot_price_index_by_tenure(tenure_price_table(invoices, as_of))``
+    Example: ``plot_price_index_by_tenure(tenure_price_table(invoices, as_of), lang=wb.lang)``
     """
-    _ = translator(language)
+    _ = lang._
     ax = axes(ax)
     if lines is not None and not lines.empty:
         label = _("one invoice line")
         if len(lines) > MAX_DOTS:
             lines = lines.sample(MAX_DOTS, random_state=0)
             label = _("invoice lines (a sample of {count})").format(
-                count=number(MAX_DOTS, language))
+                count=lang.number(MAX_DOTS))
         ax.scatter(
             lines["tenure_years"], lines["price_index"], s=6, alpha=0.2, color="grey",
             label=label, rasterized=True,

@@ -216,22 +216,3 @@ def test_lorenz_curve_50_30_20_and_matches_gini():
     x, y = curve["customer_share"].to_numpy(), curve["revenue_share"].to_numpy()
     area = float(((y[1:] + y[:-1]) / 2 * (x[1:] - x[:-1])).sum())
     assert 1 - 2 * area == pytest.approx(0.2)
-
-
-def test_stress_test_readable_names_and_formats():
-    from helpers.analysis.concentration import stress_test, stress_test_readable
-
-    rows = [("A", "2024-06-01", 600.0, 200.0), ("B", "2024-06-01", 300.0, 100.0),
-            ("C", "2024-06-01", 100.0, 50.0)]
-    data = pd.DataFrame(rows, columns=["customer_id", "date", "amount", "cost"])
-    data["date"] = pd.to_datetime(data["date"])
-    as_of = pd.Timestamp("2024-12-31")
-    table = stress_test_readable(stress_test(data, as_of), pd.Series({"A": "Alpha Oy"}))
-    assert table.loc["without the largest customer", "customers leaving"] == "Alpha Oy"
-    assert table.loc["without the top 3", "customers leaving"] == "Alpha Oy, B, C"
-    assert table.loc["all customers", "customers leaving"] == "–"
-    assert table.loc["without the largest customer", "revenue, last 12 months"] == "€400"
-    assert table.loc["without the largest customer", "revenue lost"] == "60.0%"
-    assert table.loc["without the largest customer", "margin lost"] == "61.5%"  # 400 of 650
-    no_cost = stress_test_readable(stress_test(data.drop(columns=["cost"]), as_of))
-    assert "margin lost" not in no_cost.columns

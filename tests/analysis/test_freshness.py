@@ -173,13 +173,11 @@ def test_quote_figures_without_quotes():
     assert all(math.isnan(value) for value in missing.values())
 
 
-# --- prospecting target and sentences for the notebook ---------------------------
+# --- prospecting target (its sentences: tests/words/test_freshness.py) ------------
 
 from helpers.analysis.freshness import (  # noqa: E402
     first_year_revenue_of_new_customers,
-    freshness_in_words,
     prospecting_target,
-    quotes_in_words,
 )
 
 
@@ -205,16 +203,17 @@ TARGET_LINES = [
 def test_first_year_revenue_uses_last_years_cohort():
     result = first_year_revenue_of_new_customers(_lines(TARGET_LINES), pd.Timestamp("2024-12-31"))
     assert result["average"] == pytest.approx(400.0)
-    assert result["customers"] == 1 and "12–24 months" in result["basis"]
+    assert result["customers"] == 1 and result["basis"] == "complete_first_year"
 
 
 def test_first_year_revenue_falls_back_to_this_years_new_customers():
     data = _lines([("O", "2020-06-01", 500), ("N", "2024-05-01", 200), ("M", "2024-09-01", 100)])
     result = first_year_revenue_of_new_customers(data, pd.Timestamp("2024-12-31"))
     assert result["average"] == pytest.approx(150.0) and result["customers"] == 2
-    assert "underestimates" in result["basis"]
+    assert result["basis"] == "first_year_so_far"
     nobody = first_year_revenue_of_new_customers(data.iloc[:1], pd.Timestamp("2024-12-31"))
     assert math.isnan(nobody["average"]) and nobody["customers"] == 0
+    assert nobody["basis"] == "nobody_won"
 
 
 def test_prospecting_target_by_hand():
@@ -226,6 +225,7 @@ def test_prospecting_target_by_hand():
     assert plan["target_new_revenue"] == pytest.approx(320.0)  # 0.2 × 1600
     assert plan["gap_to_target"] == pytest.approx(120.0)
     assert plan["first_year_revenue"] == pytest.approx(400.0)
+    assert plan["first_year_customers"] == 1 and plan["basis"] == "complete_first_year"
     assert plan["new_customers_needed"] == 1  # ⌈320 / 400⌉
     assert prospecting_target(_lines(TARGET_LINES), as_of, 0.5)["new_customers_needed"] == 2
     assert prospecting_target(_lines(TARGET_LINES), as_of, 50)["target_new_share"] == 0.5
@@ -236,19 +236,3 @@ def test_prospecting_target_without_new_customers_cannot_count_them():
                               pd.Timestamp("2024-12-31"))
     assert plan["target_new_revenue"] == pytest.approx(160.0)
     assert math.isnan(plan["new_customers_needed"])
-
-
-def test_quotes_in_words():
-    figures = {"quotes_12m": 10, "quote_win_rate_12m": 0.3, "prospects_met_12m": 7}
-    text = quotes_in_words(figures, True)
-    assert "sent 10 quotes and won 30.0%" in text and "7 different prospects" in text
-    none = {"quotes_12m": 0, "quote_win_rate_12m": float("nan"), "prospects_met_12m": 0}
-    assert "no quotes dated in the last 12 months" in quotes_in_words(none, True)
-    assert quotes_in_words(none, False, switches_on="Add quotes.csv.").endswith("Add quotes.csv.")
-
-
-def test_freshness_in_words_explains_missing_figures():
-    text = freshness_in_words(0.11, 0.714)
-    assert "brought 11.0% of the revenue" in text and "71.4% bought again" in text
-    text = freshness_in_words(float("nan"), float("nan"))
-    assert "no revenue in the last 12 months" in text and "needs two years" in text

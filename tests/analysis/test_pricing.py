@@ -45,12 +45,12 @@ def test_unit_price_column_wins_and_missing_values_fall_back_to_amount_over_quan
         ],
         ["customer_id", "date", "amount", "quantity", "unit_price"],
     )
-    lines, note = unit_prices(data)
+    lines, source = unit_prices(data)
     assert lines["unit_price_used"].tolist()[:2] == [20.0, 25.0]
     assert math.isnan(lines["unit_price_used"].iloc[2])
-    assert "No `product` column: all lines are treated as one product." in note
-    assert "(1) use amount / quantity" in note
-    assert "1 of 3 lines have no positive unit price" in note
+    # the sentences: tests/words/test_pricing.py
+    assert source == {"notes": ["no_product_column", "unit_price_filled", "not_priced"],
+                      "filled": 1, "left_out": 1, "lines": 3}
     assert "unit_price_used" not in data  # the input is not changed
 
 
@@ -59,15 +59,16 @@ def test_without_unit_price_column_price_is_amount_over_quantity():
         [("A", "2024-01-01", 90, 3, "X")],
         ["customer_id", "date", "amount", "quantity", "product"],
     )
-    lines, note = unit_prices(data)
+    lines, source = unit_prices(data)
     assert lines["unit_price_used"].tolist() == [30.0]
-    assert note == "No `unit_price` column: unit price = amount / quantity."
+    assert source["notes"] == ["no_unit_price_column"]
 
 
 def test_without_quantity_and_unit_price_the_analysis_is_impossible():
     data = frame([("A", "2024-01-01", 90)], ["customer_id", "date", "amount"])
-    with pytest.raises(PriceDataMissing, match="`quantity`.*`unit_price`"):
+    with pytest.raises(PriceDataMissing, match="`quantity`.*`unit_price`") as missing:
         unit_prices(data)
+    assert missing.value.code == "price_data_missing"
     with pytest.raises(PriceDataMissing):
         erosion_per_tenure_year(data, AS_OF)
     assert issubclass(PriceDataMissing, ValueError)
@@ -156,6 +157,7 @@ def test_erosion_is_exactly_three_percent_when_prices_fall_3_percent_per_year():
     assert result["lines_used"] == 5 * 5 * 2
     assert result["se_method"] == "cluster-robust by customer"
     assert result["reason"] is None
+    assert result["tenure_spread_years"] == pytest.approx(tenure("2024-09-03", "2020-02-10"))
     # A perfect fit: the interval collapses onto the estimate.
     assert result["erosion_ci_low"] == pytest.approx(-0.03, abs=1e-6)
     assert result["erosion_ci_high"] == pytest.approx(-0.03, abs=1e-6)
@@ -231,7 +233,8 @@ def test_less_than_a_year_of_tenure_gives_nan_and_a_reason():
     result = erosion_per_tenure_year(data, AS_OF)
     assert math.isnan(result["erosion_per_tenure_year"])
     assert math.isnan(result["erosion_ci_low"])
-    assert "year" in result["reason"]
+    assert result["reason"] == "tenure_too_short"  # in words: tests/words/test_pricing.py
+    assert result["tenure_spread_years"] == pytest.approx(tenure("2024-11-01", "2024-01-01"))
     assert result["lines_used"] == 3
 
 
@@ -242,7 +245,7 @@ def test_fewer_than_three_lines_gives_nan_and_a_reason():
     )
     result = erosion_per_tenure_year(data, AS_OF)
     assert math.isnan(result["erosion_per_tenure_year"])
-    assert "at least 3" in result["reason"]
+    assert result["reason"] == "too_few_lines"
 
 
 def test_t_quantiles():
@@ -306,19 +309,20 @@ def test_erosion_cost_by_hand():
     assert result["erosion_cost_share_12m"] == pytest.approx(50 / 1900)
     assert result["tenured_lines_12m"] == 4
     assert result["lines_compared"] == 3
-    assert "net" in result["note"]
+    assert result["note"] == "compared" and result["new_max_years"] == 1.0
 
 
 def test_erosion_cost_without_new_customers_is_nan():
     rows = [row for row in COST_ROWS if row[0] != "N"]
     result = erosion_cost_12m(frame(rows, COST_COLUMNS), AS_OF)
     assert math.isnan(result["erosion_cost_12m"])
-    assert "no new-customer price" in result["note"]
+    assert result["note"] == "no_new_customer_price"
 
 
 def test_erosion_cost_without_tenured_buyers_is_zero():
     rows = [row for row in COST_ROWS if row[0] == "N"]
-    assert erosion_cost_12m(frame(rows, COST_COLUMNS), AS_OF)["erosion_cost_12m"] == 0.0
+    result = erosion_cost_12m(frame(rows, COST_COLUMNS), AS_OF)
+    assert result["erosion_cost_12m"] == 0.0 and result["note"] == "no_tenured_buyers"
 
 
 def test_tenure_price_table_by_hand():
@@ -340,51 +344,33 @@ def test_tenure_price_table_by_hand():
     assert table["median_price_index"].tolist() == pytest.approx([1.05, 0.9])
 
 
-# --- helpers for the notebook: sentences, one-call analysis, price review ---------
+# --- one-call analysis, price review (their sentences: tests/words/test_pricing.py) ---
 
 from helpers.analysis.pricing import (  # noqa: E402
-    erosion_cost_in_words,
-    erosion_in_words,
     price_analysis,
     price_review_candidates,
-    price_review_in_words,
 )
 
-
-def test_erosion_in_words_reads_the_interval_and_adds_it_up():
-    text = erosion_in_words({"erosion_per_tenure_year": -0.021, "erosion_ci_low": -0.026,
-                             "erosion_ci_high": -0.016, "lines_used": 10, "customers_used": 3})
-    assert "paying about 2.1% less" in text
-    assert "between 1.6% and 2.6% less" in text
-    assert f"about {(1 - 0.021) ** 5 - 1:.1%}".replace("-", "") + " less" in text  # 10.1%
-    assert "(Based on 10 invoice lines of 3 customers.)" in text
-
-
-def test_erosion_in_words_when_the_interval_includes_zero_or_there_is_no_estimate():
-    text = erosion_in_words({"erosion_per_tenure_year": -0.004, "erosion_ci_low": -0.012,
-                             "erosion_ci_high": 0.005})
-    assert "between 1.2% less and 0.5% more" in text and "no clear change" in text
-    text = erosion_in_words({"erosion_per_tenure_year": 0.03, "erosion_ci_low": 0.01,
-                             "erosion_ci_high": 0.05})
-    assert "3.0% more" in text and "between 1.0% and 5.0% more" in text
-    text = erosion_in_words({"erosion_per_tenure_year": NAN_, "erosion_ci_low": NAN_,
-                             "erosion_ci_high": NAN_, "reason": "Only 2 lines."})
-    assert text == "Price erosion can't be measured on this data. Only 2 lines."
-
-
-NAN_ = float("nan")
+PRICE_REVIEW_ROWS = [
+    ("A", "2020-01-01", 80, 1, "X"),  # A: first invoice, 5 years before as_of
+    ("A", "2024-06-01", 90, 1, "X"),  # 2024 median of X is 100 → index 0.9
+    ("B", "2024-03-01", 110, 1, "X"),  # B: under 3 years → left out
+    ("C", "2021-01-01", 70, 1, "X"),
+    ("C", "2024-07-01", 100, 1, "X"),  # index 1.0
+]
+PRICE_REVIEW_COLUMNS = ["customer_id", "date", "amount", "quantity", "product"]
+WITHOUT_PRICES = [("A", "2023-01-01", 100), ("A", "2024-06-01", 90)]
 
 
 def test_price_analysis_never_raises_without_prices():
-    data = frame([("A", "2023-01-01", 100), ("A", "2024-06-01", 90)],
-                 ["customer_id", "date", "amount"])
+    data = frame(WITHOUT_PRICES, ["customer_id", "date", "amount"])
     analysis = price_analysis(data, AS_OF)
     assert analysis["available"] is False
-    assert "quantity" in analysis["note"]
+    assert analysis["unit_prices"]["notes"] == ["price_data_missing"]
     assert analysis["by_tenure"].empty and analysis["lines"].empty and analysis["gap"].empty
     assert math.isnan(analysis["erosion"]["erosion_per_tenure_year"])
     assert math.isnan(analysis["cost"]["erosion_cost_12m"])
-    assert "can't be worked out" in erosion_cost_in_words(analysis["cost"])
+    assert analysis["erosion"]["reason"] == analysis["cost"]["note"] == "no_unit_prices"
 
 
 def test_price_analysis_with_prices_matches_the_single_functions():
@@ -397,19 +383,11 @@ def test_price_analysis_with_prices_matches_the_single_functions():
     assert analysis["available"] is True
     assert analysis["erosion"] == erosion_per_tenure_year(data, AS_OF)
     assert analysis["cost"] == erosion_cost_12m(data, AS_OF)
+    assert analysis["unit_prices"] == unit_prices(data)[1]
 
 
 def test_price_review_candidates_by_hand():
-    data = frame(
-        [
-            ("A", "2020-01-01", 80, 1, "X"),  # A: first invoice, 5 years before as_of
-            ("A", "2024-06-01", 90, 1, "X"),  # 2024 median of X is 100 → index 0.9
-            ("B", "2024-03-01", 110, 1, "X"),  # B: under 3 years → left out
-            ("C", "2021-01-01", 70, 1, "X"),
-            ("C", "2024-07-01", 100, 1, "X"),  # index 1.0
-        ],
-        ["customer_id", "date", "amount", "quantity", "product"],
-    )
+    data = frame(PRICE_REVIEW_ROWS, PRICE_REVIEW_COLUMNS)
     names = pd.Series({"A": "Alpha Oy"})
     review = price_review_candidates(data, AS_OF, min_tenure_years=3, names=names)
     assert review.index.tolist() == ["A", "C"]  # lowest price index first
@@ -420,31 +398,6 @@ def test_price_review_candidates_by_hand():
     assert review.loc["A", "tenure_years"] == pytest.approx(tenure("2024-12-31", "2020-01-01"))
     assert review.loc["A", "revenue_12m"] == 90
     assert price_review_candidates(data, AS_OF, top=1).index.tolist() == ["A"]
-    assert "2 long-standing accounts (3+ years)" in price_review_in_words(review)
-    assert "€10 more" in price_review_in_words(review)
     assert price_review_candidates(data, AS_OF, min_tenure_years=6).empty
-    assert "no price-review list yet" in price_review_in_words(review.iloc[:0], 6)
     without_prices = data.drop(columns=["quantity"])
     assert price_review_candidates(without_prices, AS_OF).empty
-
-
-def test_erosion_cost_in_words_both_directions():
-    text = erosion_cost_in_words({"erosion_cost_12m": 1200.0, "erosion_cost_share_12m": 0.02,
-                                  "lines_compared": 4, "note": ""})
-    assert "paid €1,200 less than new customers" in text and "(2.0% of" in text
-    text = erosion_cost_in_words({"erosion_cost_12m": -50.0, "erosion_cost_share_12m": -0.01,
-                                  "lines_compared": 1, "note": ""})
-    assert "paid €50 more" in text
-    note = "No customer of over 1 year(s) bought in the last 12 months."
-    assert erosion_cost_in_words({"erosion_cost_12m": 0.0, "erosion_cost_share_12m": 0.0,
-                                  "lines_compared": 0, "note": note}) == note
-
-
-def test_erosion_in_words_writes_counts_in_the_readers_locale():
-    from helpers.report.formats import Formats
-
-    result = {"erosion_per_tenure_year": -0.021, "erosion_ci_low": NAN_, "erosion_ci_high": NAN_,
-              "lines_used": 21237, "customers_used": 1266}
-    text = erosion_in_words(result, Formats("fi"))
-    assert "21\xa0237" in text and "1\xa0266" in text and "21,237" not in text
-    assert "21,237 invoice lines" in erosion_in_words(result)

@@ -10,11 +10,15 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     from helpers.analysis.concentration import concentration_figures, stress_test
     from helpers.analysis.freshness import new_customer_revenue_share_12m
     from helpers.analysis.pricing import price_analysis
+    from helpers.language import ENGLISH
+    from helpers.words.pricing import erosion_reason_in_words, unit_prices_in_words
 
     analysis = price_analysis(wb.invoices, wb.as_of)
     erosion = analysis["erosion"]
     rate = erosion["erosion_per_tenure_year"]
-    why = erosion["reason"] if analysis["available"] else analysis["note"]
+    # the exercises speak English (like Exercise's own messages), whatever wb.lang is
+    why = (erosion_reason_in_words(erosion, ENGLISH) if analysis["available"]
+           else unit_prices_in_words(analysis["unit_prices"], ENGLISH))
     q1 = Exercise(
         1,
         "By how much does the price change per extra year as a customer?",
