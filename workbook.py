@@ -98,8 +98,10 @@ def why_recreate(venv: Path, windows: bool = os.name == "nt") -> str | None:
     if not Path(venv_python(venv, windows)).exists():
         other = venv_python(venv, not windows)
         if Path(other).exists():
-            return (f"{venv} was made on another kind of system (it has {other.parent.name}, "
-                    f"this system needs {scripts_dir(venv, windows).name})")
+            return (
+                f"{venv} was made on another kind of system (it has {other.parent.name}, "
+                f"this system needs {scripts_dir(venv, windows).name})"
+            )
         return f"{venv} has no {venv_python(venv, windows).relative_to(venv)}"
     version = venv_version(venv)
     if version is not None and version[:2] < MINIMUM_PYTHON:
@@ -126,8 +128,10 @@ def step(command: list[str], what: str, cwd: Path = ROOT) -> None:
     """Run one set-up step; stop with a readable message if it fails."""
     result = subprocess.run(command, cwd=cwd)
     if result.returncode != 0:
-        say(f"\nSetting up stopped while {what} (exit code {result.returncode}); the message "
-            "above says why. Fix that and run the same command again: it picks up from here.")
+        say(
+            f"\nSetting up stopped while {what} (exit code {result.returncode}); the message "
+            "above says why. Fix that and run the same command again: it picks up from here."
+        )
         raise SystemExit(result.returncode)
 
 
@@ -142,16 +146,35 @@ def setup(venv: Path = VENV, root: Path = ROOT) -> Path:
         return python
     reason = why_recreate(venv)
     if reason or not python.exists():
-        say(f"{reason}: making it again" if reason else
-            f"Making the virtual environment {venv} (first time only)")
-        step([sys.executable, "-m", "venv", *(["--clear"] if reason else []), str(venv)],
-             "making the virtual environment")
+        say(
+            f"{reason}: making it again"
+            if reason
+            else f"Making the virtual environment {venv} (first time only)"
+        )
+        step(
+            [sys.executable, "-m", "venv", *(["--clear"] if reason else []), str(venv)],
+            "making the virtual environment",
+        )
     say("Installing the pinned packages from requirements.lock (a few minutes the first time)")
-    step([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "pip>=24"], "updating pip")
-    step([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-          "-c", str(root / "requirements.lock"), "-e", f"{root}[dev]"],
-         "installing the pinned packages")
+    step(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "pip>=24"],
+        "updating pip",
+    )
+    step(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-c",
+            str(root / "requirements.lock"),
+            "-e",
+            f"{root}[dev]",
+        ],
+        "installing the pinned packages",
+    )
     # build matplotlib's font cache now, not inside the first notebook run
     step([str(python), "-c", "import matplotlib.pyplot"], "preparing matplotlib's fonts")
     (venv / STAMP_NAME).write_text(install_fingerprint(root) + "\n", encoding="utf-8")
@@ -221,9 +244,11 @@ def usage() -> str:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if sys.version_info[:2] < MINIMUM_PYTHON:
-        say(f"The workbook needs Python {'.'.join(map(str, MINIMUM_PYTHON))} or newer; this is "
+        say(
+            f"The workbook needs Python {'.'.join(map(str, MINIMUM_PYTHON))} or newer; this is "
             f"{sys.version.split()[0]} ({sys.executable}). Install a newer Python from "
-            "python.org and run the same command with it.")
+            "python.org and run the same command with it."
+        )
         return 2
     if not argv or argv[0] in ("help", "-h", "--help"):
         say(usage())

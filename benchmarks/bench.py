@@ -72,12 +72,14 @@ def analyses(company, as_of) -> dict:
     invoices = company.invoices
     calls = {
         "concentration.concentration_figures": lambda: concentration.concentration_figures(
-            invoices, as_of),
+            invoices, as_of
+        ),
         "concentration.stress_test": lambda: concentration.stress_test(invoices, as_of),
         "concentration.lorenz_curve": lambda: concentration.lorenz_curve(invoices, as_of),
         "pricing.price_analysis": lambda: pricing.price_analysis(invoices, as_of),
         "freshness.new_customers_per_quarter": lambda: freshness.new_customers_per_quarter(
-            invoices, as_of),
+            invoices, as_of
+        ),
         "freshness.cohort_revenue": lambda: freshness.cohort_revenue(invoices, as_of),
         "freshness.retention_12m": lambda: freshness.retention_12m(invoices, as_of),
         "overview.revenue_by_year": lambda: overview.revenue_by_year(invoices, as_of),
@@ -108,18 +110,22 @@ def _later_analyses(company, as_of) -> dict:
         "pareto.pareto_curve": lambda: pareto.pareto_curve(invoices, as_of),
         "pareto.pareto_figures": lambda: pareto.pareto_figures(invoices, as_of),
         "profitability.account_economics": lambda: profitability.account_economics(
-            invoices, company.hours, as_of, hourly_cost),
+            invoices, company.hours, as_of, hourly_cost
+        ),
         "account_value.accounts_to_score": lambda: account_value.accounts_to_score(
-            invoices, as_of, customers),
+            invoices, as_of, customers
+        ),
         "commitment.commitment_matrix": lambda: commitment.commitment_matrix(
-            invoices, customers, survey, as_of),
+            invoices, customers, survey, as_of
+        ),
         "satisfaction.repurchase_by_score": lambda: satisfaction.repurchase_by_score(
-            invoices, survey, as_of),
-        "satisfaction.survey_figures": lambda: satisfaction.survey_figures(
-            invoices, survey, as_of),
+            invoices, survey, as_of
+        ),
+        "satisfaction.survey_figures": lambda: satisfaction.survey_figures(invoices, survey, as_of),
         "cohorts.cohort_retention": lambda: cohorts.cohort_retention(invoices, as_of),
         "lifetime_value.cost_of_losing": lambda: lifetime_value.cost_of_losing(
-            invoices, as_of, 0.7),
+            invoices, as_of, 0.7
+        ),
     }
 
 
@@ -127,15 +133,20 @@ def export_finnish(invoices_csv: Path, target: Path) -> Path:
     """The invoices as a Finnish accounting program writes them: `;`, decimal comma, d.m.yyyy."""
     lines = pd.read_csv(invoices_csv, dtype=str, keep_default_na=False)
     dates = pd.to_datetime(lines["date"])
-    export = pd.DataFrame({
-        "Asiakasnumero": lines["customer_id"],
-        "Laskun pvm": dates.dt.day.astype(str) + "." + dates.dt.month.astype(str) + "."
-        + dates.dt.year.astype(str),
-        "Laskunro": lines["invoice_id"],
-        "Tuote": lines["product"],
-        "Määrä": lines["quantity"].str.replace(".", ",", regex=False),
-        "Veroton summa": lines["amount"].str.replace(".", ",", regex=False),
-    })
+    export = pd.DataFrame(
+        {
+            "Asiakasnumero": lines["customer_id"],
+            "Laskun pvm": dates.dt.day.astype(str)
+            + "."
+            + dates.dt.month.astype(str)
+            + "."
+            + dates.dt.year.astype(str),
+            "Laskunro": lines["invoice_id"],
+            "Tuote": lines["product"],
+            "Määrä": lines["quantity"].str.replace(".", ",", regex=False),
+            "Veroton summa": lines["amount"].str.replace(".", ",", regex=False),
+        }
+    )
     export.to_csv(target, sep=";", index=False, encoding="cp1252", errors="replace")
     return target
 
@@ -144,8 +155,11 @@ def peer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
     from lifetimes.utils import summary_data_from_transaction_data
 
     return summary_data_from_transaction_data(
-        invoices[["customer_id", "date", "amount"]], "customer_id", "date",
-        monetary_value_col="amount", observation_period_end=as_of,
+        invoices[["customer_id", "date", "amount"]],
+        "customer_id",
+        "date",
+        monetary_value_col="amount",
+        observation_period_end=as_of,
     )
 
 
@@ -155,10 +169,10 @@ def compare_with_peer(invoices, as_of, runs: int) -> dict:
     peer_s, peer = median_time(lambda: peer_summary(invoices, as_of), runs)
     peer = peer.sort_index()
     same = ours.index.equals(peer.index) and all(
-        (ours[c] - peer[c]).abs().max() < 1e-6 for c in ("frequency", "recency", "T",
-                                                         "monetary_value"))
-    return {"ours_s": ours_s, "peer_s": peer_s, "same_numbers": bool(same),
-            "customers": len(ours)}
+        (ours[c] - peer[c]).abs().max() < 1e-6
+        for c in ("frequency", "recency", "T", "monetary_value")
+    )
+    return {"ours_s": ours_s, "peer_s": peer_s, "same_numbers": bool(same), "customers": len(ours)}
 
 
 def peer_fit(summary: pd.DataFrame):
@@ -186,16 +200,24 @@ def fit_against_peer(invoices, as_of, runs: int) -> dict:
     peer_fit(small)
     ours_s, fit = median_time(lambda: still_buying.fit_bgnbd(summary), runs)
     peer_s, peer = median_time(lambda: peer_fit(summary), runs)
-    result = {"ours_s": ours_s, "peer_s": peer_s, "customers": len(summary),
-              "reason": fit.reason, "max_parameter_difference": None, "p_alive_close": None}
+    result = {
+        "ours_s": ours_s,
+        "peer_s": peer_s,
+        "customers": len(summary),
+        "reason": fit.reason,
+        "max_parameter_difference": None,
+        "p_alive_close": None,
+    }
     if fit.fitted:
         ours = pd.Series(vars(fit.params))
         difference = (ours / peer.params_[ours.index] - 1).abs().max()
         result["max_parameter_difference"] = float(difference)
-        mine = still_buying.p_alive(fit.params, summary["frequency"], summary["recency"],
-                                    summary["T"])
-        theirs = peer.conditional_probability_alive(summary["frequency"], summary["recency"],
-                                                    summary["T"])
+        mine = still_buying.p_alive(
+            fit.params, summary["frequency"], summary["recency"], summary["T"]
+        )
+        theirs = peer.conditional_probability_alive(
+            summary["frequency"], summary["recency"], summary["T"]
+        )
         result["p_alive_close"] = float((abs(mine - theirs) <= 0.02).mean())
     return result
 
@@ -206,9 +228,11 @@ def measure_fit(size: int, runs: int, work: Path) -> dict:
     print(f"== {size:,} lines", file=sys.stderr)
     sizes = write_company(folder, size)
     company = load_company(folder)
-    result = {"size": size, **sizes,
-              "fit": fit_against_peer(company.invoices, resolve_as_of(company.invoices, None),
-                                      runs)}
+    result = {
+        "size": size,
+        **sizes,
+        "fit": fit_against_peer(company.invoices, resolve_as_of(company.invoices, None), runs),
+    }
     print_fit(result["fit"])
     return result
 
@@ -217,10 +241,15 @@ def print_fit(fit: dict) -> None:
     if fit["reason"]:
         found = f"no fit: {fit['reason']}"
     else:
-        found = (f"parameters within {fit['max_parameter_difference'] * 100:.4f} %, p_alive "
-                 f"within 0.02 for {fit['p_alive_close'] * 100:.1f} % of them")
-    print(f"  BG/NBD fit: ours {fit['ours_s']:.3f} s, lifetimes {fit['peer_s']:.3f} s "
-          f"({fit['customers']:,} customers; {found})", file=sys.stderr)
+        found = (
+            f"parameters within {fit['max_parameter_difference'] * 100:.4f} %, p_alive "
+            f"within 0.02 for {fit['p_alive_close'] * 100:.1f} % of them"
+        )
+    print(
+        f"  BG/NBD fit: ours {fit['ours_s']:.3f} s, lifetimes {fit['peer_s']:.3f} s "
+        f"({fit['customers']:,} customers; {found})",
+        file=sys.stderr,
+    )
 
 
 class PeakMemory:
@@ -255,7 +284,9 @@ def whole_run(folder: Path, out: Path) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "helpers", "run", str(folder), "--out", str(out), "--quiet"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     with PeakMemory(process.pid) as memory:
         _, errors = process.communicate()
@@ -277,7 +308,8 @@ def measure(size: int, runs: int, work: Path) -> dict:
 
     export = export_finnish(folder / "invoices.csv", work / f"export-{size}.csv")
     result["import_s"], _ = median_time(
-        lambda: import_export(export, work / f"imported-{size}", force=True), runs)
+        lambda: import_export(export, work / f"imported-{size}", force=True), runs
+    )
     print(f"  import {result['import_s']:.2f} s", file=sys.stderr)
 
     result["load_s"], company = median_time(lambda: load_company(folder), runs)
@@ -288,16 +320,21 @@ def measure(size: int, runs: int, work: Path) -> dict:
         result["analyses"][name], _ = median_time(call, runs)
         print(f"  {name} {result['analyses'][name]:.2f} s", file=sys.stderr)
     result["peer"] = compare_with_peer(company.invoices, as_of, runs)
-    print(f"  customer summary: ours {result['peer']['ours_s']:.2f} s, lifetimes "
-          f"{result['peer']['peer_s']:.2f} s", file=sys.stderr)
+    print(
+        f"  customer summary: ours {result['peer']['ours_s']:.2f} s, lifetimes "
+        f"{result['peer']['peer_s']:.2f} s",
+        file=sys.stderr,
+    )
     result["fit"] = fit_against_peer(company.invoices, as_of, runs)
     print_fit(result["fit"])
 
     run_results = []
     for number in range(runs):
         run_results.append(whole_run(folder, work / f"out-{size}-{number}"))
-        print(f"  workbook run {number + 1}/{runs}: {run_results[-1]['seconds']:.1f} s",
-              file=sys.stderr)
+        print(
+            f"  workbook run {number + 1}/{runs}: {run_results[-1]['seconds']:.1f} s",
+            file=sys.stderr,
+        )
     result["run_s"] = statistics.median(r["seconds"] for r in run_results)
     result["run_peak_bytes"] = max(r["peak_bytes"] for r in run_results)
     result["notebooks"] = {
@@ -309,15 +346,22 @@ def measure(size: int, runs: int, work: Path) -> dict:
 
 def machine() -> str:
     memory = psutil.virtual_memory().total / 2**30
-    return (f"{os.cpu_count()} cores, {memory:.0f} GiB memory, {platform.system()} "
-            f"{platform.machine()}, Python {platform.python_version()}, pandas "
-            f"{pd.__version__}")
+    return (
+        f"{os.cpu_count()} cores, {memory:.0f} GiB memory, {platform.system()} "
+        f"{platform.machine()}, Python {platform.python_version()}, pandas "
+        f"{pd.__version__}"
+    )
 
 
 def write_results(results: list[dict], command: str, runs: int) -> str:
     sizes = [r["size"] for r in results]
-    head = "| | " + " | ".join(f"{s:,} lines" for s in sizes) + " |\n|---|" + "---:|" * len(
-        sizes) + "\n"
+    head = (
+        "| | "
+        + " | ".join(f"{s:,} lines" for s in sizes)
+        + " |\n|---|"
+        + "---:|" * len(sizes)
+        + "\n"
+    )
 
     def row(label, values) -> str:
         return f"| {label} | " + " | ".join(values) + " |\n"
@@ -325,41 +369,67 @@ def write_results(results: list[dict], command: str, runs: int) -> str:
     def seconds(value) -> str:
         return f"{value:.2f} s"
 
-    text = ["# Benchmark results\n\n",
-            f"Machine: {machine()}. Each figure is the median of {runs} run(s).\n",
-            f"Reproduce: `{command}`\n\n",
-            "## The data\n\n", head,
-            row("invoice lines", [f"{r['lines']:,}" for r in results]),
-            row("customers", [f"{r['customers']:,}" for r in results]),
-            row("branches of the sample generator", [str(r["branches"]) for r in results]),
-            "\n## Reading the data\n\n", head,
-            row("import of a Finnish CSV export", [seconds(r["import_s"]) for r in results]),
-            row("load and validate the folder", [seconds(r["load_s"]) for r in results]),
-            "\n## Every analysis\n\n", head]
+    text = [
+        "# Benchmark results\n\n",
+        f"Machine: {machine()}. Each figure is the median of {runs} run(s).\n",
+        f"Reproduce: `{command}`\n\n",
+        "## The data\n\n",
+        head,
+        row("invoice lines", [f"{r['lines']:,}" for r in results]),
+        row("customers", [f"{r['customers']:,}" for r in results]),
+        row("branches of the sample generator", [str(r["branches"]) for r in results]),
+        "\n## Reading the data\n\n",
+        head,
+        row("import of a Finnish CSV export", [seconds(r["import_s"]) for r in results]),
+        row("load and validate the folder", [seconds(r["load_s"]) for r in results]),
+        "\n## Every analysis\n\n",
+        head,
+    ]
     for name in results[0]["analyses"]:
         text.append(row(f"`{name}`", [seconds(r["analyses"][name]) for r in results]))
-    text.append(row("of them, notebook 01's (the issue's first measure)",
-                    [seconds(notebook_01_seconds(r)) for r in results]))
-    text.append(row("**all analyses together**",
-                    [f"**{sum(r['analyses'].values()):.2f} s**" for r in results]))
-    text += ["\n## Against a peer: the per-customer summary\n\n", head,
-             row("ours (`overview.customer_summary`)",
-                 [seconds(r["peer"]["ours_s"]) for r in results]),
-             row("lifetimes (`summary_data_from_transaction_data`)",
-                 [seconds(r["peer"]["peer_s"]) for r in results]),
-             row("peer time / our time",
-                 [f"{r['peer']['peer_s'] / r['peer']['ours_s']:.1f} ×" for r in results]),
-             row("the same numbers for every customer",
-                 ["yes" if r["peer"]["same_numbers"] else "**no**" for r in results]),
-             *fit_rows(results, head, row, seconds),
-             "\n## The whole `workbook run`\n\n", head,
-             row("**whole run**", [f"**{r['run_s']:.1f} s**" for r in results]),
-             row("peak memory, run and kernels",
-                 [f"{r['run_peak_bytes'] / 2**30:.2f} GiB" for r in results])]
+    text.append(
+        row(
+            "of them, notebook 01's (the issue's first measure)",
+            [seconds(notebook_01_seconds(r)) for r in results],
+        )
+    )
+    text.append(
+        row(
+            "**all analyses together**",
+            [f"**{sum(r['analyses'].values()):.2f} s**" for r in results],
+        )
+    )
+    text += [
+        "\n## Against a peer: the per-customer summary\n\n",
+        head,
+        row("ours (`overview.customer_summary`)", [seconds(r["peer"]["ours_s"]) for r in results]),
+        row(
+            "lifetimes (`summary_data_from_transaction_data`)",
+            [seconds(r["peer"]["peer_s"]) for r in results],
+        ),
+        row(
+            "peer time / our time",
+            [f"{r['peer']['peer_s'] / r['peer']['ours_s']:.1f} ×" for r in results],
+        ),
+        row(
+            "the same numbers for every customer",
+            ["yes" if r["peer"]["same_numbers"] else "**no**" for r in results],
+        ),
+        *fit_rows(results, head, row, seconds),
+        "\n## The whole `workbook run`\n\n",
+        head,
+        row("**whole run**", [f"**{r['run_s']:.1f} s**" for r in results]),
+        row(
+            "peak memory, run and kernels",
+            [f"{r['run_peak_bytes'] / 2**30:.2f} GiB" for r in results],
+        ),
+    ]
     for name in results[0]["notebooks"]:
         text.append(row(f"notebook {name}", [seconds(r["notebooks"][name]) for r in results]))
-    text.append("\n(Two notebooks run at once, one per core, so a notebook's own time includes "
-                "waiting for the core it shares.)\n")
+    text.append(
+        "\n(Two notebooks run at once, one per core, so a notebook's own time includes "
+        "waiting for the core it shares.)\n"
+    )
     return "".join(text) + targets(results)
 
 
@@ -370,14 +440,20 @@ def fit_rows(results: list[dict], head: str, row, seconds) -> list[str]:
         return "–" if value is None else f"{value * 100:.{digits}f} %"
 
     fits = [r["fit"] for r in results]
-    return ["\n## Against a peer: the BG/NBD fit\n\n", head,
-            row("ours (`still_buying.fit_bgnbd`)", [seconds(f["ours_s"]) for f in fits]),
-            row("lifetimes (`BetaGeoFitter`, same summary)", [seconds(f["peer_s"]) for f in fits]),
-            row("peer time / our time", [f"{f['peer_s'] / f['ours_s']:.1f} ×" for f in fits]),
-            row("largest difference of the four parameters",
-                [percent(f["max_parameter_difference"], 4) for f in fits]),
-            row("customers whose p_alive is within 0.02",
-                [percent(f["p_alive_close"], 1) for f in fits])]
+    return [
+        "\n## Against a peer: the BG/NBD fit\n\n",
+        head,
+        row("ours (`still_buying.fit_bgnbd`)", [seconds(f["ours_s"]) for f in fits]),
+        row("lifetimes (`BetaGeoFitter`, same summary)", [seconds(f["peer_s"]) for f in fits]),
+        row("peer time / our time", [f"{f['peer_s'] / f['ours_s']:.1f} ×" for f in fits]),
+        row(
+            "largest difference of the four parameters",
+            [percent(f["max_parameter_difference"], 4) for f in fits],
+        ),
+        row(
+            "customers whose p_alive is within 0.02", [percent(f["p_alive_close"], 1) for f in fits]
+        ),
+    ]
 
 
 def notebook_01_seconds(result: dict) -> float:
@@ -392,24 +468,46 @@ def targets(results: list[dict]) -> str:
     peer_ratio = big["peer"]["peer_s"] / big["peer"]["ours_s"]
     fit_ratio = big["fit"]["peer_s"] / big["fit"]["ours_s"]
     rows = [
-        ("all analyses (every notebook)", "< 5 s",
-         f"{sum(big['analyses'].values()):.2f} s",
-         sum(big["analyses"].values()) < TARGET_ANALYSES_S),
-        ("analyses of notebook 01", "< 5 s", f"{notebook_01_seconds(big):.2f} s",
-         notebook_01_seconds(big) < TARGET_ANALYSES_S),
-        ("whole `workbook run`", "< 120 s", f"{big['run_s']:.1f} s",
-         big["run_s"] < TARGET_RUN_S),
-        ("peak memory of the run", "< 3 GB", f"{big['run_peak_bytes'] / 1e9:.2f} GB",
-         big["run_peak_bytes"] < TARGET_PEAK_BYTES),
-        ("customer summary against lifetimes", "≥ 5 ×", f"{peer_ratio:.1f} ×",
-         peer_ratio >= TARGET_PEER_RATIO),
-        ("BG/NBD fit against lifetimes (no slower)", "≥ 1 ×", f"{fit_ratio:.1f} ×",
-         fit_ratio >= TARGET_FIT_RATIO),
+        (
+            "all analyses (every notebook)",
+            "< 5 s",
+            f"{sum(big['analyses'].values()):.2f} s",
+            sum(big["analyses"].values()) < TARGET_ANALYSES_S,
+        ),
+        (
+            "analyses of notebook 01",
+            "< 5 s",
+            f"{notebook_01_seconds(big):.2f} s",
+            notebook_01_seconds(big) < TARGET_ANALYSES_S,
+        ),
+        ("whole `workbook run`", "< 120 s", f"{big['run_s']:.1f} s", big["run_s"] < TARGET_RUN_S),
+        (
+            "peak memory of the run",
+            "< 3 GB",
+            f"{big['run_peak_bytes'] / 1e9:.2f} GB",
+            big["run_peak_bytes"] < TARGET_PEAK_BYTES,
+        ),
+        (
+            "customer summary against lifetimes",
+            "≥ 5 ×",
+            f"{peer_ratio:.1f} ×",
+            peer_ratio >= TARGET_PEER_RATIO,
+        ),
+        (
+            "BG/NBD fit against lifetimes (no slower)",
+            "≥ 1 ×",
+            f"{fit_ratio:.1f} ×",
+            fit_ratio >= TARGET_FIT_RATIO,
+        ),
     ]
-    text = [f"\n## The targets, on {big['size']:,} lines\n\n",
-            "| | target | measured | met |\n|---|---:|---:|:---:|\n"]
-    text += [f"| {name} | {goal} | {value} | {'yes' if met else '**no**'} |\n"
-             for name, goal, value, met in rows]
+    text = [
+        f"\n## The targets, on {big['size']:,} lines\n\n",
+        "| | target | measured | met |\n|---|---:|---:|:---:|\n",
+    ]
+    text += [
+        f"| {name} | {goal} | {value} | {'yes' if met else '**no**'} |\n"
+        for name, goal, value, met in rows
+    ]
     return "".join(text)
 
 
@@ -418,7 +516,7 @@ def kept_notes(path: Path) -> str:
     if not path.exists():
         return ""
     text = path.read_text(encoding="utf-8")
-    return text[text.index(NOTES_MARK) + len(NOTES_MARK):] if NOTES_MARK in text else ""
+    return text[text.index(NOTES_MARK) + len(NOTES_MARK) :] if NOTES_MARK in text else ""
 
 
 def install_the_peer() -> None:
@@ -427,9 +525,17 @@ def install_the_peer() -> None:
         import lifetimes  # noqa: F401
     except ImportError:
         subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "-c",
-             str(PROJECT_ROOT / "requirements.lock"), "-r",
-             str(Path(__file__).resolve().parent / "requirements.txt")],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "-c",
+                str(PROJECT_ROOT / "requirements.lock"),
+                "-r",
+                str(Path(__file__).resolve().parent / "requirements.txt"),
+            ],
             check=True,
         )
 
@@ -440,8 +546,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--results", default=str(RESULTS))
-    parser.add_argument("--fit-only", action="store_true",
-                        help="only the BG/NBD fit against lifetimes; print, write nothing")
+    parser.add_argument(
+        "--fit-only",
+        action="store_true",
+        help="only the BG/NBD fit against lifetimes; print, write nothing",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.fit_only:
@@ -451,13 +560,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory(prefix="workbook-bench-") as tmp:
         results = [measure(size, args.runs, Path(tmp)) for size in sizes]
-    command = "make bench" if argv is None and len(sys.argv) == 1 else (
-        "python -m benchmarks.bench " + " ".join(sys.argv[1:] if argv is None else argv))
+    command = (
+        "make bench"
+        if argv is None and len(sys.argv) == 1
+        else ("python -m benchmarks.bench " + " ".join(sys.argv[1:] if argv is None else argv))
+    )
     text = write_results(results, command, args.runs)
     target = Path(args.results)
     target.write_text(text + "\n" + NOTES_MARK + kept_notes(target), encoding="utf-8")
     (Path(args.results).with_suffix(".json")).write_text(
-        json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        json.dumps(results, indent=2) + "\n", encoding="utf-8"
+    )
     print(text)
     return 0
 

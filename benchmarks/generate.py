@@ -25,8 +25,9 @@ WALK_IN_SHARE = 0.3  # of a branch's ordinary invoices, bought by one-off custom
 
 
 def _sample_generator():
-    spec = importlib.util.spec_from_file_location("make_sample", PROJECT_ROOT / "data" /
-                                                  "make_sample.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_sample", PROJECT_ROOT / "data" / "make_sample.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -44,8 +45,12 @@ def _branch(generator, number: int) -> dict[str, pd.DataFrame]:
     invoices["invoice_id"] = tag + invoices["invoice_id"]
 
     # walk-in customers: whole invoices of ordinary customers, each to a new one-off buyer
-    named = {tag + c for c in tables["customers"]["customer_id"].head(
-        len(generator.KEY_ACCOUNTS) + len(generator.DEMANDING))}
+    named = {
+        tag + c
+        for c in tables["customers"]["customer_id"].head(
+            len(generator.KEY_ACCOUNTS) + len(generator.DEMANDING)
+        )
+    }
     first = invoices.groupby("customer_id")["invoice_id"].transform("first")
     keep = invoices["customer_id"].isin(named) | (invoices["invoice_id"] == first)
     ordinary = invoices.loc[~keep, "invoice_id"].unique()  # every customer keeps its first
@@ -80,8 +85,11 @@ def write_company(folder: Path, lines: int, progress: bool = True) -> dict[str, 
         encoding="utf-8",
     )
     invoices = pd.concat(parts["invoices"])
-    return {"lines": len(invoices), "customers": int(invoices["customer_id"].nunique()),
-            "branches": number}
+    return {
+        "lines": len(invoices),
+        "customers": int(invoices["customer_id"].nunique()),
+        "branches": number,
+    }
 
 
 if __name__ == "__main__":

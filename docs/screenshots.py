@@ -17,8 +17,14 @@ from playwright.sync_api import sync_playwright
 from helpers.run import run_workbook
 
 DOCS = Path(__file__).resolve().parent
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def main() -> int:
@@ -30,8 +36,7 @@ def main() -> int:
             page.goto(result.index.as_uri())
             page.wait_for_load_state("load")
             target = DOCS / f"front-page-{language}.png"
-            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": 1000,
-                                                     "height": 1500})
+            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": 1000, "height": 1500})
             print(f"wrote {target}")
         browser.close()
     return 0

@@ -120,8 +120,13 @@ def run_workbook(
     # team's answers: they are written in a thread while the kernels run the notebooks.
     with ThreadPoolExecutor(max_workers=1) as background:
         vision_documents = background.submit(
-            write_vision_documents, analysed, as_of_date, out, lang,
-            pseudonymized=pseudonymize_secret is not None)
+            write_vision_documents,
+            analysed,
+            as_of_date,
+            out,
+            lang,
+            pseudonymized=pseudonymize_secret is not None,
+        )
         try:
             execute_notebooks(paths, out, parameters, progress=progress)
         except RunError:
@@ -154,8 +159,14 @@ def parallel_kernels() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def execute_notebooks(paths: list[Path], out: Path, parameters: dict, *,
-                      progress: bool = True, workers: int | None = None) -> None:
+def execute_notebooks(
+    paths: list[Path],
+    out: Path,
+    parameters: dict,
+    *,
+    progress: bool = True,
+    workers: int | None = None,
+) -> None:
     """Run every notebook in ``paths`` with papermill into ``out``, then export its HTML.
 
     The notebooks don't read each other's outputs (each loads the company from the
@@ -176,10 +187,20 @@ def execute_notebooks(paths: list[Path], out: Path, parameters: dict, *,
         executed = out / path.name
         try:
             papermill.execute_notebook(
-                str(path), str(executed), parameters=parameters, kernel_name=KERNEL,
-                progress_bar={"desc": path.stem[:24], "position": slot, "leave": False,
-                              "file": PROGRESS} if progress else False,
-                log_output=False, config=kernel_config(),
+                str(path),
+                str(executed),
+                parameters=parameters,
+                kernel_name=KERNEL,
+                progress_bar={
+                    "desc": path.stem[:24],
+                    "position": slot,
+                    "leave": False,
+                    "file": PROGRESS,
+                }
+                if progress
+                else False,
+                log_output=False,
+                config=kernel_config(),
             )
         except papermill.PapermillExecutionError as error:
             raise RunError(
@@ -276,8 +297,9 @@ def ticking(label: str, progress: bool):
     Yields a function that sets ``<what now>``. The clock is redrawn every half second,
     also while a single part (a million invoice lines) takes long.
     """
-    bar = tqdm(desc=label, bar_format="{desc} [{elapsed}]", disable=not progress,
-               file=PROGRESS, leave=True)
+    bar = tqdm(
+        desc=label, bar_format="{desc} [{elapsed}]", disable=not progress, file=PROGRESS, leave=True
+    )
     stop = threading.Event()
 
     def tick() -> None:

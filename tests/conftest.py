@@ -24,4 +24,3 @@ def _write_file(
 def write_invoices():
     """write_invoices(folder, text, name="invoices.csv") -> folder, made if needed."""
     return _write_file
-

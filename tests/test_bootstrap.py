@@ -126,7 +126,11 @@ def test_workbook_py_passes_commands_and_exit_codes_through(companies):
     env = {**os.environ, "PYTHONUTF8": "1"}
     result = subprocess.run(
         [sys.executable, str(ROOT / "workbook.py"), "check", str(companies / "broken")],
-        capture_output=True, text=True, encoding="utf-8", env=env, cwd=companies,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        cwd=companies,
     )
     assert result.returncode == 2, result.stdout + result.stderr
     assert "invoices.csv, line 3, column 'date'" in result.stdout

@@ -50,8 +50,14 @@ def test_loading_shows_each_step(companies, capsys):
     load_company(companies / "minimal", on_step=seen.append)
     assert seen == ["invoices.csv", "checks across the files"]
     load_company(companies / "tiny", on_step=seen.append)
-    assert seen[2:] == ["invoices.csv", "customers.csv", "hours.csv", "survey.csv",
-                        "quotes.csv", "checks across the files"]
+    assert seen[2:] == [
+        "invoices.csv",
+        "customers.csv",
+        "hours.csv",
+        "survey.csv",
+        "quotes.csv",
+        "checks across the files",
+    ]
     with ticking("Reading and checking tiny", progress=True) as show:
         show("invoices.csv")
     assert "Reading and checking tiny: invoices.csv [00:00]" in capsys.readouterr().err

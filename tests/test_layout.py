@@ -22,16 +22,13 @@ def line_count(path: Path) -> int:
 
 
 def test_no_helper_module_passes_700_lines():
-    sizes = {
-        path.relative_to(ROOT).as_posix(): line_count(path) for path in HELPERS.rglob("*.py")
-    }
+    sizes = {path.relative_to(ROOT).as_posix(): line_count(path) for path in HELPERS.rglob("*.py")}
     too_long = {name: n for name, n in sorted(sizes.items()) if n > MAX_LINES}
     offenders = [f"{name}: {n} lines" for name, n in too_long.items() if name not in ALLOWED]
     assert not offenders, (
         f"Modules in helpers/ over {MAX_LINES} lines (split them along their seams, one topic "
         "per module):\n" + "\n".join(offenders)
     )
-
 
 
 # --- the import direction -------------------------------------------------------------------

@@ -106,7 +106,8 @@ def posix_only(source: str, in_helpers: bool = True) -> list[str]:
     """What in this code works on Linux and macOS only (docstrings are not code)."""
     tree = ast.parse(source)
     docstrings = {
-        id(node.value) for node in ast.walk(tree)
+        id(node.value)
+        for node in ast.walk(tree)
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
     }
     found = []
@@ -119,9 +120,10 @@ def posix_only(source: str, in_helpers: bool = True) -> list[str]:
             if in_helpers and ".venv/bin" in node.value:
                 found.append(f"line {node.lineno}: .venv/bin (Windows has .venv\\Scripts)")
         elif isinstance(node, ast.Call):
-            if isinstance(_keywords(node).get("shell"), ast.Constant) and _keywords(node)[
-                "shell"
-            ].value:
+            if (
+                isinstance(_keywords(node).get("shell"), ast.Constant)
+                and _keywords(node)["shell"].value
+            ):
                 found.append(f"line {node.lineno}: shell=True (pass a list of arguments)")
             if ast.unparse(node.func) in ("os.system", "os.popen"):
                 found.append(f"line {node.lineno}: {ast.unparse(node.func)} (use subprocess)")

@@ -37,9 +37,12 @@ def cohort_retention(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFram
     cohort_of = first.dt.year
     pairs = pd.DataFrame(
         # map the dates, then take the year: mapping the years themselves is slower
-        {"cohort": lines["customer_id"].map(first).dt.year, "year": lines["date"].dt.year,
-         "customer_id": lines["customer_id"]}
-    ).drop_duplicates()  # fmt: skip
+        {
+            "cohort": lines["customer_id"].map(first).dt.year,
+            "year": lines["date"].dt.year,
+            "customer_id": lines["customer_id"],
+        }
+    ).drop_duplicates()
     buyers = pairs.groupby(["cohort", "year"]).size().unstack("year")
     cohorts = range(int(cohort_of.min()), int(cohort_of.max()) + 1)
     years = range(int(cohort_of.min()), int(as_of.year) + 1)

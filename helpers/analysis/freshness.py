@@ -22,7 +22,6 @@ import pandas as pd
 
 from helpers.analysis.windows import (
     WINDOW,
-    WINDOW_DAYS,  # noqa: F401 (commitment, satisfaction and lifetime_value import it from here)
     in_window,
     up_to,
     window_start,

@@ -61,9 +61,13 @@ def margin_12m_by_customer(
     known = cost.notna()
     margin = np.where(known, window["amount"] - cost.fillna(0.0), window["amount"] * margin_rate)
     frame = pd.DataFrame(
-        {"customer_id": window["customer_id"], "revenue_12m": window["amount"],
-         "margin_12m": margin, "known": np.where(known, window["amount"], 0.0)}
-    )  # fmt: skip
+        {
+            "customer_id": window["customer_id"],
+            "revenue_12m": window["amount"],
+            "margin_12m": margin,
+            "known": np.where(known, window["amount"], 0.0),
+        }
+    )
     table = frame.groupby("customer_id")[["revenue_12m", "margin_12m", "known"]].sum()
     with np.errstate(divide="ignore", invalid="ignore"):
         table["margin_from_cost"] = table["known"] / table["revenue_12m"]
@@ -106,15 +110,19 @@ def cost_of_losing(
     margins = margin_12m_by_customer(invoices, as_of, margin_rate)
     buying = margins.loc[margins["revenue_12m"] > 0]
     revenue_total = float(buying["revenue_12m"].sum())
-    company_rate = float(buying["margin_12m"].sum()) / revenue_total if revenue_total > 0 else (
-        float("nan"))  # fmt: skip
+    company_rate = (
+        float(buying["margin_12m"].sum()) / revenue_total if revenue_total > 0 else (float("nan"))
+    )
     first_year = first_year_revenue_of_new_customers(invoices, as_of)
     new_margin = first_year["average"] * company_rate
     new_value = lifetime_value(new_margin, retention, discount_rate, years)
     net_value = new_value - acquisition_cost
     top_rows = buying.sort_values("revenue_12m", ascending=False, kind="stable").head(top)
-    label = top_rows.index if names is None else names.reindex(top_rows.index).fillna(
-        pd.Series(top_rows.index, index=top_rows.index))  # fmt: skip
+    label = (
+        top_rows.index
+        if names is None
+        else names.reindex(top_rows.index).fillna(pd.Series(top_rows.index, index=top_rows.index))
+    )
     average = pd.DataFrame(
         {
             "revenue_12m": [buying["revenue_12m"].mean()],
@@ -124,8 +132,9 @@ def cost_of_losing(
     )
     table = pd.concat([average, top_rows[["revenue_12m", "margin_12m"]].set_axis(label)])
     table.index.name = "customer"
-    table["lifetime_value"] = lifetime_value(table["margin_12m"].to_numpy(), retention,
-                                             discount_rate, years)  # fmt: skip
+    table["lifetime_value"] = lifetime_value(
+        table["margin_12m"].to_numpy(), retention, discount_rate, years
+    )
     if net_value > 0:
         table["new_customers_to_replace"] = np.ceil(table["lifetime_value"] / net_value)
     else:
@@ -155,11 +164,13 @@ def lifetime_figures(cost: dict) -> dict:
     has_top = len(table) > 1
     return {
         "lifetime_value_average_customer": float(table["lifetime_value"].iloc[0]),
-        "lifetime_value_largest_account": float(table["lifetime_value"].iloc[1]) if has_top
+        "lifetime_value_largest_account": float(table["lifetime_value"].iloc[1])
+        if has_top
         else nan,
         "new_customers_to_replace_largest": float(table["new_customers_to_replace"].iloc[1])
-        if has_top else nan,
-    }  # fmt: skip
+        if has_top
+        else nan,
+    }
 
 
 def budget_shift(
@@ -199,9 +210,17 @@ def budget_shift(
         existing = customers * lifetime_value(margin_per_year, rate, discount_rate, years)
         rows.append((label, spend, keep, new, rate, new * new_customer_value, existing))
     table = pd.DataFrame(
-        rows, columns=["scenario", "winning_budget", "keeping_budget", "new_customers",
-                       "retention", "value_of_new", "value_of_existing"],
-    ).set_index("scenario")  # fmt: skip
+        rows,
+        columns=[
+            "scenario",
+            "winning_budget",
+            "keeping_budget",
+            "new_customers",
+            "retention",
+            "value_of_new",
+            "value_of_existing",
+        ],
+    ).set_index("scenario")
     table["total_value"] = table["value_of_new"] + table["value_of_existing"]
     return table
 
@@ -269,12 +288,19 @@ def budget_what_if(
         "new_customer_value": cost["new_customer"]["lifetime_value"],
     }
     table = budget_shift(
-        **common, acquisition_budget=acquisition_budget, acquisition_cost=acquisition_cost,
-        share_moved=share_moved, retention_gain=retention_gain, discount_rate=discount_rate,
+        **common,
+        acquisition_budget=acquisition_budget,
+        acquisition_cost=acquisition_cost,
+        share_moved=share_moved,
+        retention_gain=retention_gain,
+        discount_rate=discount_rate,
         years=years,
-    )  # fmt: skip
+    )
     even = break_even_retention_gain(
-        **common, moved=acquisition_budget * share_moved, acquisition_cost=acquisition_cost,
-        discount_rate=discount_rate, years=years,
-    )  # fmt: skip
+        **common,
+        moved=acquisition_budget * share_moved,
+        acquisition_cost=acquisition_cost,
+        discount_rate=discount_rate,
+        years=years,
+    )
     return {"table": table, "break_even": even}

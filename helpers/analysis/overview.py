@@ -60,8 +60,10 @@ def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFram
     upto = invoices.loc[invoices["date"] <= as_of, ["customer_id", "date", "amount"]]
     if upto.empty:
         columns = ("frequency", "recency", "T", "monetary_value")
-        return pd.DataFrame({c: pd.Series(dtype=float) for c in columns},
-                            index=pd.Index([], name="customer_id", dtype=object))
+        return pd.DataFrame(
+            {c: pd.Series(dtype=float) for c in columns},
+            index=pd.Index([], name="customer_id", dtype=object),
+        )
     codes, ids = sorted_codes(upto["customer_id"])
     day = upto["date"].to_numpy(dtype="datetime64[D]").astype(np.int64)
     # one int64 key per (customer, day), in customer order then day order: after one sort

@@ -40,12 +40,24 @@ import pandas as pd
 from helpers.analysis import shortlist as shortlist_rules
 
 LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY = (
-    "let_go", "write_vision", "rescue", "reprice", "prepay",
-)  # fmt: skip
+    "let_go",
+    "write_vision",
+    "rescue",
+    "reprice",
+    "prepay",
+)
 DEVELOP, WIN_BACK, CHECK_UP_CALL, MARKETING = "develop", "win_back", "check_up_call", "marketing"
 PRECEDENCE = (
-    LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY, DEVELOP, WIN_BACK, CHECK_UP_CALL, MARKETING,
-)  # fmt: skip
+    LET_GO,
+    WRITE_VISION,
+    RESCUE,
+    REPRICE,
+    PREPAY,
+    DEVELOP,
+    WIN_BACK,
+    CHECK_UP_CALL,
+    MARKETING,
+)
 STEPS = PRECEDENCE
 CALLS = (WIN_BACK, CHECK_UP_CALL)  # the steps that take one of the month's calls
 EXITS = (shortlist_rules.NO_SLOTS, shortlist_rules.COMPETITOR)  # 03's polite ways to let go
@@ -177,19 +189,22 @@ def build_plan(
     )  # keep accounts first, then high potential, then the rest; by value within each
     order = calls[np.lexsort((-out["value_12m"].to_numpy()[calls], priority))]
     fits = order[: int(capacity.sum())]
-    step[order[len(fits):]] = MARKETING
-    month[fits] = np.array(months)[_call_months(segments["first_invoice"].to_numpy()[fits],
-                                                as_of, capacity)]  # fmt: skip
+    step[order[len(fits) :]] = MARKETING
+    month[fits] = np.array(months)[
+        _call_months(segments["first_invoice"].to_numpy()[fits], as_of, capacity)
+    ]
 
     out["next_step"] = step
     out["month"] = month
-    over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits):]])
+    over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits) :]])
     out["over_capacity"] = over_calls | (candidate & ~vision)
     findings = ["shortlist", "at_risk", "price_review", "with_vision", "key_rank"]
     return out[[*COLUMNS, *findings, "over_capacity"]]
 
 
-def _call_months(first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.ndarray) -> np.ndarray:
+def _call_months(
+    first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.ndarray
+) -> np.ndarray:
     """The month (0 = the first after as_of) of each call, calls given in priority order.
 
     Each customer's anniversary month (the calendar month of its first invoice) when that
@@ -233,10 +248,10 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
     True
     """
     from helpers.analysis.commitment import at_risk, commitment_matrix
-    from helpers.company.answers.visions import accounts_with_texts
     from helpers.analysis.pricing import price_review_candidates
     from helpers.analysis.profitability import account_economics
     from helpers.analysis.segmentation import segments
+    from helpers.company.answers.visions import accounts_with_texts
 
     invoices = company.invoices.loc[company.invoices["date"] <= as_of]
     names = company.customer_names()

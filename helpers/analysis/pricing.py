@@ -40,10 +40,37 @@ MIN_LINES = 3
 
 # 97.5 % quantiles of Student's t for 1 … 30 degrees of freedom (two-sided 95 %).
 _T_975 = (
-    12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-    2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-    2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042,
-)  # fmt: skip
+    12.706,
+    4.303,
+    3.182,
+    2.776,
+    2.571,
+    2.447,
+    2.365,
+    2.306,
+    2.262,
+    2.228,
+    2.201,
+    2.179,
+    2.160,
+    2.145,
+    2.131,
+    2.120,
+    2.110,
+    2.101,
+    2.093,
+    2.086,
+    2.080,
+    2.074,
+    2.069,
+    2.064,
+    2.060,
+    2.056,
+    2.052,
+    2.048,
+    2.045,
+    2.042,
+)
 
 
 # Where the unit prices came from, in the order they are told (helpers.words.pricing
@@ -270,8 +297,11 @@ def _erosion(table: pd.DataFrame) -> dict:
     residual = y - y.mean() - slope * x_centred
     if customers >= 2:
         # Sandwich variance of the slope: its influence weights are x_centred / sxx.
-        scores = pd.Series(x_centred * residual).groupby(table["customer_id"].to_numpy(),
-                                                         sort=False).sum()
+        scores = (
+            pd.Series(x_centred * residual)
+            .groupby(table["customer_id"].to_numpy(), sort=False)
+            .sum()
+        )
         correction = customers / (customers - 1) * (n - 1) / (n - 2)
         variance = float(np.sum(scores.to_numpy() ** 2)) / sxx**2 * correction
         t = _t_quantile_975(customers - 1)
@@ -334,7 +364,8 @@ def _gap(table: pd.DataFrame, new_max_years: float, long_min_years: float) -> pd
     if len(products) > 1:  # a last row pools every product
         pooled = index.groupby(group).agg(["median", "count"])
         pooled.index = pd.MultiIndex.from_arrays(
-            [np.full(len(pooled), len(products)), pooled.index])
+            [np.full(len(pooled), len(products)), pooled.index]
+        )
         stats = pd.concat([stats, pooled])
         products.append(ALL_PRODUCTS)
     rows, columns = range(len(products)), range(len(TENURE_GROUPS))
@@ -386,8 +417,9 @@ def erosion_cost_12m(
     return _cost(price_index_by_tenure(invoices, as_of), invoices, as_of, new_max_years)
 
 
-def _cost(table: pd.DataFrame, invoices: pd.DataFrame, as_of: pd.Timestamp,
-          new_max_years: float) -> dict:
+def _cost(
+    table: pd.DataFrame, invoices: pd.DataFrame, as_of: pd.Timestamp, new_max_years: float
+) -> dict:
     """:func:`erosion_cost_12m` on the table of :func:`price_index_by_tenure`."""
     start = window_start(as_of)
     window_revenue = float(in_window(invoices, as_of)["amount"].sum())
@@ -491,8 +523,12 @@ def price_analysis(
             "cost": _cost(table, invoices, as_of, new_max_years),
         }
     except PriceDataMissing as missing:
-        source = {"notes": [missing.code], "filled": 0, "left_out": 0,
-                  "lines": int((invoices["date"] <= as_of).sum())}
+        source = {
+            "notes": [missing.code],
+            "filled": 0,
+            "left_out": 0,
+            "lines": int((invoices["date"] <= as_of).sum()),
+        }
     empty_by_tenure = pd.DataFrame(
         columns=["lines", "customers", "mean_price_index", "median_price_index"],
         index=pd.Index([], name="tenure_year", dtype=int),
@@ -500,16 +536,39 @@ def price_analysis(
     return {
         "available": False,
         "unit_prices": source,
-        "lines": pd.DataFrame(columns=["customer_id", "product", "date", "year", "tenure_years",
-                                       "unit_price_used", "price_index", "quantity", "amount"]),
+        "lines": pd.DataFrame(
+            columns=[
+                "customer_id",
+                "product",
+                "date",
+                "year",
+                "tenure_years",
+                "unit_price_used",
+                "price_index",
+                "quantity",
+                "amount",
+            ]
+        ),
         "by_tenure": empty_by_tenure,
-        "erosion": {"erosion_per_tenure_year": NAN, "erosion_ci_low": NAN,
-                    "erosion_ci_high": NAN, "lines_used": 0, "customers_used": 0,
-                    "tenure_spread_years": NAN, "se_method": None, "reason": NO_UNIT_PRICES},
+        "erosion": {
+            "erosion_per_tenure_year": NAN,
+            "erosion_ci_low": NAN,
+            "erosion_ci_high": NAN,
+            "lines_used": 0,
+            "customers_used": 0,
+            "tenure_spread_years": NAN,
+            "se_method": None,
+            "reason": NO_UNIT_PRICES,
+        },
         "gap": pd.DataFrame(index=pd.Index([], name="product")),
-        "cost": {"erosion_cost_12m": NAN, "erosion_cost_share_12m": NAN,
-                 "tenured_lines_12m": 0, "lines_compared": 0, "new_max_years": new_max_years,
-                 "note": NO_UNIT_PRICES},
+        "cost": {
+            "erosion_cost_12m": NAN,
+            "erosion_cost_share_12m": NAN,
+            "tenured_lines_12m": 0,
+            "lines_compared": 0,
+            "new_max_years": new_max_years,
+            "note": NO_UNIT_PRICES,
+        },
     }
 
 
@@ -557,14 +616,19 @@ def price_review_candidates(
         return pd.DataFrame(columns=columns, index=pd.Index([], name="customer_id"))
     window["catch_up"] = window["amount"] * (1 / window["price_index"] - 1)
     grouped = window.groupby("customer_id")
-    out = pd.DataFrame({
-        "tenure_years": tenure_now.reindex(grouped.size().index),
-        "revenue_12m": grouped["amount"].sum().astype(float),
-        "price_index_12m": grouped["price_index"].median().astype(float),
-        "catch_up_12m": grouped["catch_up"].sum().astype(float),
-    })
-    out = out.sort_index().sort_values(["price_index_12m", "revenue_12m"],
-                                       ascending=[True, False], kind="stable").head(top)
+    out = pd.DataFrame(
+        {
+            "tenure_years": tenure_now.reindex(grouped.size().index),
+            "revenue_12m": grouped["amount"].sum().astype(float),
+            "price_index_12m": grouped["price_index"].median().astype(float),
+            "catch_up_12m": grouped["catch_up"].sum().astype(float),
+        }
+    )
+    out = (
+        out.sort_index()
+        .sort_values(["price_index_12m", "revenue_12m"], ascending=[True, False], kind="stable")
+        .head(top)
+    )
     ids = pd.Series(out.index, index=out.index, dtype=object)
     known = names.reindex(out.index).astype(object) if names is not None else ids
     out.insert(0, "name", known.where(known.notna(), ids).astype(str))

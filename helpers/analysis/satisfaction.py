@@ -30,9 +30,12 @@ def survey_answers(survey: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.DataF
     """Survey answers dated up to ``as_of`` (an empty table when there is no survey)."""
     if survey is None:
         return pd.DataFrame(
-            {"customer_id": pd.Series(dtype=object), "date": pd.Series(dtype="datetime64[ns]"),
-             "satisfaction": pd.Series(dtype=float)}
-        )  # fmt: skip
+            {
+                "customer_id": pd.Series(dtype=object),
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "satisfaction": pd.Series(dtype=float),
+            }
+        )
     return survey.loc[survey["date"] <= as_of]
 
 
@@ -95,24 +98,32 @@ def repurchase_after_answers(
     [True, False]
     """
     answers = survey_answers(survey, as_of).reset_index(drop=True)
-    answers = answers.assign(
-        window_end=answers["date"] + WINDOW, answer=np.arange(len(answers))
-    )
+    answers = answers.assign(window_end=answers["date"] + WINDOW, answer=np.arange(len(answers)))
     answers["followed"] = answers["window_end"] <= as_of
     bought = invoices.loc[invoices["amount"] > 0]
     bought = pd.DataFrame(  # ids as plain text on both sides, whatever dtype each came in
-        {"who": bought["customer_id"].astype(str),
-         "next_purchase": bought["date"].astype("datetime64[ns]")}
-    ).sort_values("next_purchase")  # fmt: skip
+        {
+            "who": bought["customer_id"].astype(str),
+            "next_purchase": bought["date"].astype("datetime64[ns]"),
+        }
+    ).sort_values("next_purchase")
     left = pd.DataFrame(
-        {"answer": answers["answer"], "date": answers["date"].astype("datetime64[ns]"),
-         "who": answers["customer_id"].astype(str)}
-    )  # fmt: skip
+        {
+            "answer": answers["answer"],
+            "date": answers["date"].astype("datetime64[ns]"),
+            "who": answers["customer_id"].astype(str),
+        }
+    )
     # the first positive line strictly after the answer date, same customer
     matched = pd.merge_asof(
-        left.sort_values("date"), bought, left_on="date", right_on="next_purchase", by="who",
-        direction="forward", allow_exact_matches=False,
-    )  # fmt: skip
+        left.sort_values("date"),
+        bought,
+        left_on="date",
+        right_on="next_purchase",
+        by="who",
+        direction="forward",
+        allow_exact_matches=False,
+    )
     matched = matched.sort_values("answer").set_index(answers.index)
     answers["next_purchase"] = matched["next_purchase"]
     answers["repurchased"] = answers["next_purchase"].notna() & (
@@ -173,9 +184,12 @@ def repurchase_ratio(by_score: pd.DataFrame, confidence: float = 0.95) -> dict:
     """
     five, four = by_score.loc[VERY_SATISFIED], by_score.loc[SATISFIED]
     ratio, low, high = ratio_interval(
-        int(five["repurchased"]), int(five["followed"]),
-        int(four["repurchased"]), int(four["followed"]), confidence,
-    )  # fmt: skip
+        int(five["repurchased"]),
+        int(five["followed"]),
+        int(four["repurchased"]),
+        int(four["followed"]),
+        confidence,
+    )
     return {"ratio": ratio, "ci_low": low, "ci_high": high}
 
 
@@ -239,8 +253,12 @@ def net_promoter_score(
     n = len(scores)
     promoters = int((scores >= PROMOTER_FROM).sum())
     detractors = int((scores <= DETRACTOR_UP_TO).sum())
-    result = {"answers": n, "promoters": promoters, "passives": n - promoters - detractors,
-              "detractors": detractors}  # fmt: skip
+    result = {
+        "answers": n,
+        "promoters": promoters,
+        "passives": n - promoters - detractors,
+        "detractors": detractors,
+    }
     if not n:
         return result | {"nps": float("nan"), "ci_low": float("nan"), "ci_high": float("nan")}
     p, d = promoters / n, detractors / n

@@ -19,9 +19,14 @@ from __future__ import annotations
 import pandas as pd
 
 CSV_DECIMALS = {  # money to the cent, shares to a hundredth of a percent: no float noise
-    "value_12m": 2, "revenue_12m": 2, "revenue_prev_12m": 2, "margin_12m": 2, "wallet": 2,
-    "potential": 4, "hours_per_year": 2,
-}  # fmt: skip
+    "value_12m": 2,
+    "revenue_12m": 2,
+    "revenue_prev_12m": 2,
+    "margin_12m": 2,
+    "wallet": 2,
+    "potential": 4,
+    "hours_per_year": 2,
+}
 
 
 def checkup_calls(table: pd.DataFrame) -> pd.DataFrame:
@@ -37,6 +42,13 @@ def checkup_calls(table: pd.DataFrame) -> pd.DataFrame:
     calls = table.loc[table["call_month"] != ""]
     calls = calls.assign(_order=-calls["value_12m"] - calls["revenue_prev_12m"])
     calls = calls.sort_values(["call_month", "_order"], kind="stable")
-    columns = ["name", "segment", "owner", "call_month", "last_purchase", "value_12m",
-               "revenue_prev_12m"]  # fmt: skip
+    columns = [
+        "name",
+        "segment",
+        "owner",
+        "call_month",
+        "last_purchase",
+        "value_12m",
+        "revenue_prev_12m",
+    ]
     return calls[columns].round(CSV_DECIMALS)

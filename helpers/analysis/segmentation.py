@@ -272,10 +272,22 @@ def segments(
 
     columns = ["name", "segment", "value_12m", "potential", "owner"]
     rest = [
-        "potential_basis", "potential_level", "value_level", "abc_class", "revenue_12m",
-        "revenue_prev_12m", "margin_12m", "wallet", "share_of_wallet", "revenue_total",
-        "first_invoice", "last_purchase", "hours_per_year", "call_month", "lapsed",
-    ]  # fmt: skip
+        "potential_basis",
+        "potential_level",
+        "value_level",
+        "abc_class",
+        "revenue_12m",
+        "revenue_prev_12m",
+        "margin_12m",
+        "wallet",
+        "share_of_wallet",
+        "revenue_total",
+        "first_invoice",
+        "last_purchase",
+        "hours_per_year",
+        "call_month",
+        "lapsed",
+    ]
     table = table[columns + rest]
     table.attrs = {
         "as_of": as_of,
@@ -286,9 +298,10 @@ def segments(
         "wallet_cutoff": wallet_cutoff,
         "growth_cutoff": growth_cutoff,
         "abc_cutoffs": tuple(abc_cutoffs),
-        "value_cutoff": float(table.loc[high_value, "value_12m"].min()) if high_value.any()
+        "value_cutoff": float(table.loc[high_value, "value_12m"].min())
+        if high_value.any()
         else math.nan,
-    }  # fmt: skip
+    }
     return table
 
 

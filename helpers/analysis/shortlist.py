@@ -48,14 +48,30 @@ ACTIONS = (KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR)
 # (what it pays below list) and ``unbilled`` (its unbilled hours) where known. Either:
 # ``loved``, the team's emotional value is high while the factual value is low.
 REASONS = (
-    "loses", "deep_discount", "extra_work", "squeezed", "disputes", "big",
-    "makes", "below_list", "unbilled", "loved",
-)  # fmt: skip
+    "loses",
+    "deep_discount",
+    "extra_work",
+    "squeezed",
+    "disputes",
+    "big",
+    "makes",
+    "below_list",
+    "unbilled",
+    "loved",
+)
 # The numbers the reasons need, one column each in the shortlist.
 FIGURES = (
-    "value", "share", "discount_share", "typical_discount", "unbilled_share", "unbilled_hours",
-    "rush_orders", "orders", "credit_notes", "credited",
-)  # fmt: skip
+    "value",
+    "share",
+    "discount_share",
+    "typical_discount",
+    "unbilled_share",
+    "unbilled_hours",
+    "rush_orders",
+    "orders",
+    "credit_notes",
+    "credited",
+)
 
 
 def burdens(table: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
@@ -171,15 +187,15 @@ def shortlist(
             "below_list": keep & rows["discount_share"].notna(),
             "unbilled": keep & rows["unbilled_share"].notna(),
             "loved": (
-                flagged.reindex(chosen).fillna(False).astype(bool)
-                if flagged is not None
-                else False
+                flagged.reindex(chosen).fillna(False).astype(bool) if flagged is not None else False
             ),
         },
         index=chosen,
     )[list(REASONS)]
-    reasons = [tuple(r for r, on in zip(REASONS, row, strict=True) if on)
-               for row in told.itertuples(index=False)]  # fmt: skip
+    reasons = [
+        tuple(r for r, on in zip(REASONS, row, strict=True) if on)
+        for row in told.itertuples(index=False)
+    ]
 
     out = pd.DataFrame(
         {

@@ -48,8 +48,7 @@ class Decision:
 
 CHOICES: tuple[Decision, ...] = (
     Decision(
-        Number("key_share", 0.01, 1.0, N_("Top share of buying customers by value"),
-               percent=True),
+        Number("key_share", 0.01, 1.0, N_("Top share of buying customers by value"), percent=True),
         0.20,
         "02",
         N_("the top share of buying customers (by count) whose value counts as high"),
@@ -79,8 +78,13 @@ CHOICES: tuple[Decision, ...] = (
         N_("how many check-up calls the team can make in a month; the rest get marketing"),
     ),
     Decision(
-        Number("max_key_accounts", 1, MAX_KEY_ACCOUNTS, N_("Key accounts you can look after"),
-               whole=True),
+        Number(
+            "max_key_accounts",
+            1,
+            MAX_KEY_ACCOUNTS,
+            N_("Key accounts you can look after"),
+            whole=True,
+        ),
         10,
         "02",
         N_("how many key accounts the team can truly look after, with a customer vision each"),

@@ -44,6 +44,8 @@ def plain_text(values: pd.Series) -> pd.Series:
     """
     spaced = values.str.replace("[\x00-\x1f\x7f-\x9f]+", " ", regex=True)
     return spaced.str.replace("[\u202a-\u202e\u2066-\u2069]", "", regex=True).str.strip()
+
+
 EXAMPLES_SHOWN = 3  # lines and values quoted per problem before "and N more"
 
 

@@ -100,8 +100,12 @@ def read_text_table(path: Path, skip_lines: int = 0) -> TextTable:
 def _strip_distinct(column: pd.Series) -> pd.Series:
     """``column.str.strip()``, done once per distinct value (ids, dates and products repeat)."""
     codes, distinct = pd.factorize(column, use_na_sentinel=False)
-    return pd.Series(distinct.str.strip().to_numpy(dtype=object)[codes], index=column.index,
-                     name=column.name, dtype=column.dtype)
+    return pd.Series(
+        distinct.str.strip().to_numpy(dtype=object)[codes],
+        index=column.index,
+        name=column.name,
+        dtype=column.dtype,
+    )
 
 
 def _plain_parser_error(message: str) -> str:

@@ -288,8 +288,14 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
         names = {p.stem: f"member-{n}" for n, p in enumerate(members, start=1)}
         for path in members:
             try:
-                table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                                    sep=None, engine="python")
+                table = pd.read_csv(
+                    path,
+                    dtype=str,
+                    keep_default_na=False,
+                    encoding="utf-8-sig",
+                    sep=None,
+                    engine="python",
+                )
             except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
                 continue
             for position, column in enumerate(table.columns):
@@ -310,8 +316,9 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
             kept = {k: v for k, v in values.items() if _kept_value(v)}
             if not kept:
                 continue
-            target = work_dir / "answers" / topic.name / (
-                f"{customers.get(path.stem, path.stem)}.toml")
+            target = (
+                work_dir / "answers" / topic.name / (f"{customers.get(path.stem, path.stem)}.toml")
+            )
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(tomli_w.dumps(kept), encoding="utf-8")
             written.append(target.relative_to(work_dir).as_posix())

@@ -50,8 +50,7 @@ Every click is saved at once; <b>–</b> means "no answer yet".</p>
 def member_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
     """One member's checklist file, ``answers/9e/<member>.csv``."""
     path = forms.member_file(company_folder, advantage.TOPIC, member)
-    return forms.AnswerTable(path, key=advantage.KEY, fields=advantage.FIELDS,
-                             rows=advantage.AREAS)  # fmt: skip
+    return forms.AnswerTable(path, key=advantage.KEY, fields=advantage.FIELDS, rows=advantage.AREAS)
 
 
 def team_text(company_folder: str | Path) -> forms.AnswerText:
@@ -67,8 +66,9 @@ def _rows_and_descriptions():
         key: f"{number} · {e_name(key, en)} ({e_name(key, fi)} · {e_name(key, sv)})"
         for number, key in enumerate(advantage.E_KEYS, start=1)
     }
-    describe = {key: html.escape(meaning.capitalize()) for key, (_name, meaning) in
-                advantage.NINE_E.items()}  # fmt: skip
+    describe = {
+        key: html.escape(meaning.capitalize()) for key, (_name, meaning) in advantage.NINE_E.items()
+    }
     return rows, describe
 
 
@@ -77,19 +77,24 @@ def member_form(company_folder: str | Path, member: str):
     import ipywidgets as w
 
     table = member_table(company_folder, member)
-    basics = forms.table_form(table, rows=advantage.BASICS,
-                              fields=["today", "competitor", "evidence"])  # fmt: skip
+    basics = forms.table_form(
+        table, rows=advantage.BASICS, fields=["today", "competitor", "evidence"]
+    )
     rows, describe = _rows_and_descriptions()
     nine = forms.table_form(table, rows=rows, describe=describe, status=False)
     who = forms.member_label(forms.member_slug(member))
-    return w.VBox([
-        w.HTML(f"<h3>Answering as {html.escape(who)}</h3>"),
-        w.HTML("<h4>First: are we competitive? The basics</h4><p>Product, delivery and "
-               "service only need to be <i>not behind</i> the competitor.</p>"),
-        basics,
-        w.HTML("<h4>Then: where could we rise above? The nine E's</h4>"),
-        nine,
-    ])  # fmt: skip
+    return w.VBox(
+        [
+            w.HTML(f"<h3>Answering as {html.escape(who)}</h3>"),
+            w.HTML(
+                "<h4>First: are we competitive? The basics</h4><p>Product, delivery and "
+                "service only need to be <i>not behind</i> the competitor.</p>"
+            ),
+            basics,
+            w.HTML("<h4>Then: where could we rise above? The nine E's</h4>"),
+            nine,
+        ]
+    )
 
 
 def team_form(company_folder: str | Path, part: str = "competitor"):
@@ -102,20 +107,26 @@ def team_form(company_folder: str | Path, part: str = "competitor"):
         name = forms.widget_for(team, "competitor_name")
         name.add_class("answer-competitor_name")
         name.placeholder = "e.g. the firm you lose most quotes to"
-        return w.VBox([
-            forms.status_line(team),
-            w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
-            name,
-        ])  # fmt: skip
+        return w.VBox(
+            [
+                forms.status_line(team),
+                w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
+                name,
+            ]
+        )
     picks = forms.widget_for(team, "chosen")
     picks.add_class("answer-chosen")
-    return w.VBox([
-        w.HTML("<h4>Last, after the team's meeting: the team's pick</h4><p>The E's you "
-               "decide to invest in (hold Ctrl or ⌘ to pick several; none = let the scores "
-               "suggest).</p>"),
-        forms.status_line(team),
-        picks,
-    ])  # fmt: skip
+    return w.VBox(
+        [
+            w.HTML(
+                "<h4>Last, after the team's meeting: the team's pick</h4><p>The E's you "
+                "decide to invest in (hold Ctrl or ⌘ to pick several; none = let the scores "
+                "suggest).</p>"
+            ),
+            forms.status_line(team),
+            picks,
+        ]
+    )
 
 
 def checklist_form(company_folder: str | Path, member: str | None = None):
@@ -158,8 +169,10 @@ def batch_text(company_folder: str | Path, member: str | None) -> str:
 
 def show_form(company_folder: str | Path, member: str | None = None):
     """The form where someone can click; in a batch run a sentence instead."""
-    return forms.show(lambda: checklist_form(company_folder, member),
-                      batch_text=batch_text(company_folder, member))  # fmt: skip
+    return forms.show(
+        lambda: checklist_form(company_folder, member),
+        batch_text=batch_text(company_folder, member),
+    )
 
 
 def sample_note(company_folder: str | Path) -> str:
@@ -242,8 +255,9 @@ def show_results(company_folder: str | Path, lang: Language) -> None:
     )
     display(HTML(paragraphs))
     if answers.answered:
-        plots.plot_radar(result.scores, competitor=answers.team.get("competitor_name") or "",
-                         lang=lang)  # fmt: skip
+        plots.plot_radar(
+            result.scores, competitor=answers.team.get("competitor_name") or "", lang=lang
+        )
         plt.show()
 
 
@@ -258,8 +272,10 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
 
     folder = resolve_data_dir(data_dir)
     if not folder.is_dir():
-        print(f"{folder}: this folder does not exist; give the path of a company folder.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"{folder}: this folder does not exist; give the path of a company folder.",
+            file=sys.stderr,
+        )
         return 2
     if member:
         try:
@@ -273,9 +289,16 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
         env[ENV_MEMBER] = member
     # Voilà runs under helpers.course.page_server: it stops when this process is gone, and
     # the kernels of closed pages are culled
-    command = [sys.executable, "-m", "helpers.course.page_server", str(PAGE_NOTEBOOK),
-               f"--port={port}", "--no-browser", "--Voila.ip=127.0.0.1",
-               "--Voila.log_level=WARN"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "helpers.course.page_server",
+        str(PAGE_NOTEBOOK),
+        f"--port={port}",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.log_level=WARN",
+    ]
     server = subprocess.Popen(command, env=env, cwd=str(PAGE_NOTEBOOK.parent))
 
     def stop(_signum, _frame):  # `kill` stops the page like Ctrl-C, so Voilà is not orphaned
@@ -286,8 +309,9 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
     try:
         for _ in range(600):  # up to a minute for the server to answer
             if server.poll() is not None:
-                print(f"The page server stopped (is port {port} in use? try --port).",
-                      file=sys.stderr)  # fmt: skip
+                print(
+                    f"The page server stopped (is port {port} in use? try --port).", file=sys.stderr
+                )
                 return 1
             with socket.socket() as probe:
                 probe.settimeout(0.2)
@@ -298,8 +322,9 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
         if note:
             print(note)
         print(f"The 9E checklist for {folder} is at {url}")
-        print("Open it in your browser; answers are saved as you click. Stop with Ctrl-C.",
-              flush=True)  # fmt: skip
+        print(
+            "Open it in your browser; answers are saved as you click. Stop with Ctrl-C.", flush=True
+        )
         server.wait()
         return 0 if server.returncode in (0, -2, 130) else 1
     except KeyboardInterrupt:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import html
 
-from helpers.company.choices import CHOICES, Choices, choices_file, read_choices
 from helpers.company.answers import Choice, Number
+from helpers.company.choices import CHOICES, Choices, choices_file, read_choices
 from helpers.course import forms
 from helpers.language import Language
 
@@ -47,12 +47,19 @@ def _widget(field, value):
     if isinstance(field, Choice):
         return w.Dropdown(options=list(field.keys()), value=value)
     if isinstance(field, Number) and field.percent:
-        return w.FloatSlider(value=value, min=max(field.low, -1.0), max=min(field.high, 1.0),
-                             step=0.01, readout_format=".0%", continuous_update=False)  # fmt: skip
+        return w.FloatSlider(
+            value=value,
+            min=max(field.low, -1.0),
+            max=min(field.high, 1.0),
+            step=0.01,
+            readout_format=".0%",
+            continuous_update=False,
+        )
     if isinstance(field, Number) and field.whole:
         return w.BoundedIntText(value=value, min=int(field.low), max=int(min(field.high, 1e9)))
-    return w.BoundedFloatText(value=value if value is not None else 0.0, min=field.low,
-                              max=min(field.high, 1e12))  # fmt: skip
+    return w.BoundedFloatText(
+        value=value if value is not None else 0.0, min=field.low, max=min(field.high, 1e12)
+    )
 
 
 def show_choices(wb, names: list[str]) -> Choices:

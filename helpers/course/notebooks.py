@@ -132,8 +132,12 @@ def main(names: list[str]) -> int:
     if names:
         paths = [_resolve(n) for n in names]
     else:  # every notebook, and every twin that has no notebook yet
-        paths = sorted({*notebook_paths(), *(p.with_suffix(".ipynb") for p in
-                                            NOTEBOOKS_DIR.glob("[0-9][0-9]-*.md"))})
+        paths = sorted(
+            {
+                *notebook_paths(),
+                *(p.with_suffix(".ipynb") for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.md")),
+            }
+        )
     for path in paths:
         print(f"executing {path.name} …", flush=True)
         execute_in_place(path)

@@ -55,13 +55,6 @@ class Session:
         """The language code: "en", "fi" or "sv"."""
         return self.lang.code
 
-    @property
-    def formats(self):
-        """Transition alias of :attr:`lang` (layering refactor)."""
-        from helpers.report.formats import Formats
-
-        return Formats(self.lang.code, self.lang.currency)
-
     def money(self, value, decimals: int = 0) -> str:
         return self.lang.money(value, decimals)
 
@@ -118,22 +111,31 @@ class Session:
         )
         text = [
             _("Company: {name} (folder '{folder}')").format(
-                name=self.company.name, folder=self.company.folder.name),
-            _("Invoice lines up to the analysis date: {lines}, {customers} customers, "
-              "{first} – {last}").format(
+                name=self.company.name, folder=self.company.folder.name
+            ),
+            _(
+                "Invoice lines up to the analysis date: {lines}, {customers} customers, "
+                "{first} – {last}"
+            ).format(
                 lines=self.number(len(lines)),
                 customers=self.number(lines["customer_id"].nunique()),
-                first=self.date(lines["date"].min()), last=self.date(lines["date"].max())),
+                first=self.date(lines["date"].min()),
+                last=self.date(lines["date"].max()),
+            ),
             _("Analysis date (as_of): {as_of}; the last 12 months are {start} – {end}").format(
                 as_of=self.date(self.as_of),
                 start=self.date(self.window_start + pd.Timedelta(days=1)),
-                end=self.date(self.as_of)),
+                end=self.date(self.as_of),
+            ),
             _("Optional files: {files}").format(files=optional),
         ]
         warnings = self.company.warnings
         if warnings:
-            text.append(_("Worth a look ({count}): run `workbook check` for details").format(
-                count=self.number(len(warnings))))
+            text.append(
+                _("Worth a look ({count}): run `workbook check` for details").format(
+                    count=self.number(len(warnings))
+                )
+            )
             text.extend(f"  - {w}" for w in warnings[:3])
         return "\n".join(text)
 

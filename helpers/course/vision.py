@@ -59,8 +59,13 @@ def accounts_table(company, as_of: pd.Timestamp, ids: list[str], lang: Language)
     _ = lang._
     facts = account_facts(company, as_of, ids)
     written = sections_written(company.folder, ids)
-    columns = [_("name"), _("customer since"), _("revenue, last 12 months"),
-               _("change on the 12 months before"), _("sections written")]  # fmt: skip
+    columns = [
+        _("name"),
+        _("customer since"),
+        _("revenue, last 12 months"),
+        _("change on the 12 months before"),
+        _("sections written"),
+    ]
     rows = []
     for cid, f in facts.items():
         change = f.revenue_change

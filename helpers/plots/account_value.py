@@ -195,9 +195,17 @@ def plot_price_cost_map(
     shown = shown.sort_values("revenue", ascending=False, kind="stable")  # big names first
     _place_labels(ax, shown.head(MAX_NAMES), names)
     if len(shown) > MAX_NAMES:
-        ax.text(0.01, 0.01, _("named: the {shown} largest of {all}").format(
-            shown=MAX_NAMES, all=lang.number(len(shown))),
-            transform=ax.transAxes, fontsize="x-small", color="tab:red", va="bottom")
+        ax.text(
+            0.01,
+            0.01,
+            _("named: the {shown} largest of {all}").format(
+                shown=MAX_NAMES, all=lang.number(len(shown))
+            ),
+            transform=ax.transAxes,
+            fontsize="x-small",
+            color="tab:red",
+            va="bottom",
+        )
     # the costly side's two corners, named along the price line (away from the bubbles)
     blend = blended_transform_factory(ax.transAxes, ax.transData)
     line = frame.attrs["price_line"]

@@ -61,8 +61,15 @@ def plot_radar(
     them = _closed(scores["competitor"])
     ax.plot(angles, us, color="tab:blue", linewidth=2, marker="o", label=_("us today"))
     ax.fill(angles, np.nan_to_num(us), color="tab:blue", alpha=0.15)
-    ax.plot(angles, them, color="tab:orange", linewidth=2, linestyle="--", marker="s",
-            label=competitor or _("the competitor"))  # fmt: skip
+    ax.plot(
+        angles,
+        them,
+        color="tab:orange",
+        linewidth=2,
+        linestyle="--",
+        marker="s",
+        label=competitor or _("the competitor"),
+    )
     ax.set_title(_("Where we stand against the competitor (5 = best)"), pad=24)
     if scores["today"].isna().all():
         ax.set_title(_("No scores yet: fill in the checklist"), pad=24)
@@ -88,11 +95,24 @@ def plot_member_radar(
     ax = _radar_axes(ax, lang)
     angles = _angles()
     for number, member in enumerate(member_today.columns):
-        ax.plot(angles, _closed(member_today[member]), linewidth=1.6, marker="o", markersize=4,
-                color=f"C{number % 10}", label=member_label(member))  # fmt: skip
+        ax.plot(
+            angles,
+            _closed(member_today[member]),
+            linewidth=1.6,
+            marker="o",
+            markersize=4,
+            color=f"C{number % 10}",
+            label=member_label(member),
+        )
     if competitor is not None:
-        ax.plot(angles, _closed(competitor), color="grey", linestyle="--", linewidth=1,
-                label=_("competitor (team average)"))  # fmt: skip
+        ax.plot(
+            angles,
+            _closed(competitor),
+            color="grey",
+            linestyle="--",
+            linewidth=1,
+            label=_("competitor (team average)"),
+        )
     ax.set_title(_("Us today, as each member sees it"), pad=24)
     if ax.get_lines():
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=2, fontsize="small")

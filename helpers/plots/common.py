@@ -36,8 +36,9 @@ def money_formatter(lang: Language) -> FuncFormatter:
 
     def label(value: float, _position) -> str:
         if currency.isalpha() and len(currency) == 3:
-            return format_compact_currency(value, currency.upper(), locale=locale,
-                                           fraction_digits=1)
+            return format_compact_currency(
+                value, currency.upper(), locale=locale, fraction_digits=1
+            )
         return f"{format_compact_decimal(value, locale=locale, fraction_digits=1)} {currency}"
 
     return FuncFormatter(label)

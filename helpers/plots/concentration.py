@@ -20,14 +20,21 @@ def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Language) 
     """
     _ = lang._
     ax = axes(ax)
-    ax.plot([0, 1], [0, 1], color="grey", linestyle="--",
-            label=_("every customer the same size"))
+    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", label=_("every customer the same size"))
     ax.plot(
-        curve["customer_share"], curve["revenue_share"], color="tab:blue", marker=".",
+        curve["customer_share"],
+        curve["revenue_share"],
+        color="tab:blue",
+        marker=".",
         label=_("your customers"),
-    )  # fmt: skip
-    ax.fill_between(curve["customer_share"], curve["revenue_share"], curve["customer_share"],
-                    color="tab:blue", alpha=0.1)  # fmt: skip
+    )
+    ax.fill_between(
+        curve["customer_share"],
+        curve["revenue_share"],
+        curve["customer_share"],
+        color="tab:blue",
+        alpha=0.1,
+    )
     ax.set_title(_("How evenly is revenue spread over customers?"))
     ax.set_xlabel(_("Share of customers, smallest first"))
     ax.set_ylabel(_("Share of revenue"))
@@ -63,7 +70,8 @@ def plot_revenue_by_customer(
     title = _("Largest customers by revenue")
     if len(series) > top:
         title = _("Largest customers by revenue (top {top} of {count})").format(
-            top=lang.number(top), count=lang.number(len(series)))
+            top=lang.number(top), count=lang.number(len(series))
+        )
     ax.set_title(title)
     ax.set_xlabel(_("Revenue"))
     ax.set_ylabel(_("Customer"))

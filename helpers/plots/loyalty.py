@@ -48,18 +48,34 @@ def plot_commitment_matrix(
     _ = lang._
     ax = axes(ax)
     for cell, (column, row) in CELL_PLACES.items():
-        ax.add_patch(Rectangle((column, row), 1, 1, facecolor=CELL_COLOURS[cell],
-                               edgecolor="white", linewidth=3))  # fmt: skip
+        ax.add_patch(
+            Rectangle(
+                (column, row), 1, 1, facecolor=CELL_COLOURS[cell], edgecolor="white", linewidth=3
+            )
+        )
         values = summary.loc[cell] if cell in summary.index else None
         customers = int(values["customers"]) if values is not None else 0
         buying = int(values["buying_12m"]) if values is not None else 0
         revenue = float(values["revenue_12m"]) if values is not None else 0.0
-        ax.text(column + 0.5, row + 0.68, cell_name(cell, lang).capitalize(), ha="center",
-                va="center", fontsize=13, fontweight="bold")  # fmt: skip
-        ax.text(column + 0.5, row + 0.38,
-                _("{customers} customers, {buying} buying now\n{revenue} in 12 months").format(
-                    customers=customers, buying=buying, revenue=lang.money(revenue)),
-                ha="center", va="center", fontsize=9.5)  # fmt: skip
+        ax.text(
+            column + 0.5,
+            row + 0.68,
+            cell_name(cell, lang).capitalize(),
+            ha="center",
+            va="center",
+            fontsize=13,
+            fontweight="bold",
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.38,
+            _("{customers} customers, {buying} buying now\n{revenue} in 12 months").format(
+                customers=customers, buying=buying, revenue=lang.money(revenue)
+            ),
+            ha="center",
+            va="center",
+            fontsize=9.5,
+        )
     ax.set_xlim(0, 2)
     ax.set_ylim(0, 2)
     ax.set_xticks([0.5, 1.5], [_("low"), _("high")])
@@ -91,11 +107,25 @@ def plot_satisfaction_shares(
     colours = ["#bdbdbd", "#bdbdbd", "#bdbdbd", "tab:orange", "tab:green"]
     bars = ax.bar(scores, shares, color=colours[: len(scores)])
     for bar, share, count in zip(bars, shares, distribution["answers"], strict=True):
-        ax.annotate(f"{share:.0%}\n({count})", (bar.get_x() + bar.get_width() / 2, share),
-                    ha="center", va="bottom", fontsize=9, xytext=(0, 2),
-                    textcoords="offset points")  # fmt: skip
-    ax.set_xticks(scores, ["1\n" + _("very\ndissatisfied"), "2", "3", "4\n" + _("satisfied"),
-                           "5\n" + _("very\nsatisfied")])  # fmt: skip
+        ax.annotate(
+            f"{share:.0%}\n({count})",
+            (bar.get_x() + bar.get_width() / 2, share),
+            ha="center",
+            va="bottom",
+            fontsize=9,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
+    ax.set_xticks(
+        scores,
+        [
+            "1\n" + _("very\ndissatisfied"),
+            "2",
+            "3",
+            "4\n" + _("satisfied"),
+            "5\n" + _("very\nsatisfied"),
+        ],
+    )
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.set_ylim(0, max(shares.max() * 1.25, 0.1))
     ax.set_ylabel(_("Share of answers"))
@@ -122,12 +152,27 @@ def plot_repurchase_by_score(
     colours = np.array(["#bdbdbd", "#bdbdbd", "#bdbdbd", "tab:orange", "tab:green"])[: len(scores)]
     ax.bar(scores[known], rate[known], color=colours[known])
     errors = np.vstack([rate - table["ci_low"].to_numpy(), table["ci_high"].to_numpy() - rate])
-    ax.errorbar(scores[known], rate[known], yerr=errors[:, known], fmt="none", ecolor="black",
-                capsize=5, linewidth=1.2, label=_("95 % interval (Wilson)"))  # fmt: skip
+    ax.errorbar(
+        scores[known],
+        rate[known],
+        yerr=errors[:, known],
+        fmt="none",
+        ecolor="black",
+        capsize=5,
+        linewidth=1.2,
+        label=_("95 % interval (Wilson)"),
+    )
     for score, value, n in zip(scores, rate, table["followed"], strict=True):
         label = f"n = {n}" if value == value else _("no data")
-        ax.text(score, 0.02 if value == value else 0.05, label, ha="center", va="bottom",
-                fontsize=8.5, color="black" if value == value else "grey")  # fmt: skip
+        ax.text(
+            score,
+            0.02 if value == value else 0.05,
+            label,
+            ha="center",
+            va="bottom",
+            fontsize=8.5,
+            color="black" if value == value else "grey",
+        )
     ax.set_xticks(scores, [str(s) for s in scores])
     ax.set_xlabel(_("Satisfaction score given in the survey"))
     ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
@@ -140,9 +185,13 @@ def plot_repurchase_by_score(
 
 
 def plot_cohort_retention(
-    shares: pd.DataFrame, sizes: pd.Series, ax: Axes | None = None,
-    as_of: pd.Timestamp | None = None, *, lang: Language,
-) -> Axes:  # fmt: skip
+    shares: pd.DataFrame,
+    sizes: pd.Series,
+    ax: Axes | None = None,
+    as_of: pd.Timestamp | None = None,
+    *,
+    lang: Language,
+) -> Axes:
     """Heatmap: of the customers won in a year (rows), the share buying in each year.
 
     In: ``shares`` from ``cohorts.cohort_retention``, ``sizes`` from
@@ -158,8 +207,15 @@ def plot_cohort_retention(
     ax.imshow(np.ma.masked_invalid(values), cmap="Greens", vmin=0, vmax=1, aspect="auto")
     for (row, column), value in np.ndenumerate(values):
         if value == value:
-            ax.text(column, row, f"{value:.0%}", ha="center", va="center", fontsize=9,
-                    color="white" if value > 0.6 else "black")  # fmt: skip
+            ax.text(
+                column,
+                row,
+                f"{value:.0%}",
+                ha="center",
+                va="center",
+                fontsize=9,
+                color="white" if value > 0.6 else "black",
+            )
     years = [str(year) for year in shares.columns]
     if as_of is not None and (as_of.month, as_of.day) != (12, 31) and years:
         years[-1] = f"{years[-1]}\n" + _("(to {day})").format(day=f"{as_of:%d.%m.}")
@@ -173,9 +229,12 @@ def plot_cohort_retention(
 
 
 def plot_lifetime_values(
-    table: pd.DataFrame, new_customer_net_value: float, ax: Axes | None = None, *,
+    table: pd.DataFrame,
+    new_customer_net_value: float,
+    ax: Axes | None = None,
+    *,
     lang: Language,
-) -> Axes:  # fmt: skip
+) -> Axes:
     """Horizontal bars: what each top account (and the average customer) is worth over
     the horizon, with the net value of one new customer as a dashed line.
 
@@ -196,11 +255,20 @@ def plot_lifetime_values(
     ax.barh(positions, np.nan_to_num(values), color=colours)
     for position, value, count in zip(positions, values, replace, strict=True):
         if count == count and value == value:
-            ax.text(value, position, "  " + _("= {count} new").format(count=f"{count:.0f}"),
-                    va="center", fontsize=9)  # fmt: skip
+            ax.text(
+                value,
+                position,
+                "  " + _("= {count} new").format(count=f"{count:.0f}"),
+                va="center",
+                fontsize=9,
+            )
     if new_customer_net_value == new_customer_net_value and new_customer_net_value > 0:
-        ax.axvline(new_customer_net_value, color="tab:green", linestyle="--",
-                   label=_("one new customer, after what winning it costs"))  # fmt: skip
+        ax.axvline(
+            new_customer_net_value,
+            color="tab:green",
+            linestyle="--",
+            label=_("one new customer, after what winning it costs"),
+        )
         ax.legend(loc="lower right", fontsize="small")
     ax.set_yticks(positions, labels)
     money_axis(ax.xaxis, lang)

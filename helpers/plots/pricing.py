@@ -38,17 +38,25 @@ def plot_price_index_by_tenure(
         label = _("one invoice line")
         if len(lines) > MAX_DOTS:
             lines = lines.sample(MAX_DOTS, random_state=0)
-            label = _("invoice lines (a sample of {count})").format(
-                count=lang.number(MAX_DOTS))
+            label = _("invoice lines (a sample of {count})").format(count=lang.number(MAX_DOTS))
         ax.scatter(
-            lines["tenure_years"], lines["price_index"], s=6, alpha=0.2, color="grey",
-            label=label, rasterized=True,
-        )  # fmt: skip
+            lines["tenure_years"],
+            lines["price_index"],
+            s=6,
+            alpha=0.2,
+            color="grey",
+            label=label,
+            rasterized=True,
+        )
     years = table.index.to_numpy()
     ax.plot(
-        years, table["median_price_index"], marker="o", linestyle="none", color="tab:blue",
+        years,
+        table["median_price_index"],
+        marker="o",
+        linestyle="none",
+        color="tab:blue",
         label=_("median per tenure year"),
-    )  # fmt: skip
+    )
     ax.plot(years, table["mean_price_index"], color="tab:orange", label=_("mean per tenure year"))
     ax.axhline(1.0, color="black", linestyle="--", linewidth=1, label=_("going price that year"))
     ax.set_title(_("Do long-standing customers pay less?"))
@@ -57,7 +65,14 @@ def plot_price_index_by_tenure(
     if len(years):
         ax.set_xticks(np.arange(years.min(), years.max() + 1))
     else:  # no priced lines: say so rather than show an empty frame
-        ax.text(0.5, 0.5, _("No unit prices to compare"), ha="center", va="center",
-                transform=ax.transAxes, color="grey")
+        ax.text(
+            0.5,
+            0.5,
+            _("No unit prices to compare"),
+            ha="center",
+            va="center",
+            transform=ax.transAxes,
+            color="grey",
+        )
     ax.legend(loc="best", fontsize="small")
     return ax

@@ -65,25 +65,34 @@ def plot_pareto(
     """
     _ = lang._
     ax = axes(ax)
-    ax.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1,
-            label=_("every customer the same size"))  # fmt: skip
-    for table, label, width in (
-        (curve, _("all years"), 2.2), (recent, _("last 12 months"), 1.2)
-    ):  # fmt: skip
+    ax.plot(
+        [0, 1],
+        [0, 1],
+        color="grey",
+        linestyle="--",
+        linewidth=1,
+        label=_("every customer the same size"),
+    )
+    for table, label, width in ((curve, _("all years"), 2.2), (recent, _("last 12 months"), 1.2)):
         if table is None or len(table) < 2:
             continue
-        line = ax.plot(table["customer_share"], table["revenue_share"], linewidth=width,
-                       label=label)[0]  # fmt: skip
+        line = ax.plot(
+            table["customer_share"], table["revenue_share"], linewidth=width, label=label
+        )[0]
         n = len(table) - 1
         k = min(n, max(1, math.ceil(round(top_share * n, 9))))
         x, y = table["customer_share"].iloc[k], table["revenue_share"].iloc[k]
         ax.plot([x], [y], marker="o", color=line.get_color())
         ax.annotate(
             _("largest {count} of {customers}: {share}").format(
-                count=k, customers=n, share=f"{y:.0%}"),
-            (x, y), xytext=(12, -14 if width < 2 else 6),
-            textcoords="offset points", fontsize="small", color=line.get_color(),
-        )  # fmt: skip
+                count=k, customers=n, share=f"{y:.0%}"
+            ),
+            (x, y),
+            xytext=(12, -14 if width < 2 else 6),
+            textcoords="offset points",
+            fontsize="small",
+            color=line.get_color(),
+        )
     ax.axvline(top_share, color="black", linewidth=0.6, alpha=0.5)
     ax.axhline(0.8, color="black", linewidth=0.6, alpha=0.5)
     ax.set_title(_("How much do your largest customers bring?"))
@@ -146,16 +155,31 @@ def plot_value_potential(
     y_pad = 0.05 * (high - low)
 
     if len(shown) > density_above:
-        ax.hexbin(x, y, xscale="log", gridsize=40, mincnt=1, bins="log", cmap="Greys",
-                  extent=(math.log10(x_low), math.log10(x_high), low, high))  # fmt: skip
+        ax.hexbin(
+            x,
+            y,
+            xscale="log",
+            gridsize=40,
+            mincnt=1,
+            bins="log",
+            cmap="Greys",
+            extent=(math.log10(x_low), math.log10(x_high), low, high),
+        )
         dots = shown["segment"].to_numpy() == KEY_ACCOUNT
     else:
         dots = np.ones(len(shown), dtype=bool)
     colours = shown["segment"].map(SEGMENT_COLOURS).to_numpy()
     for marker, rows in (("o", dots & ~new), ("^", dots & new)):
         if rows.any():
-            ax.scatter(x[rows], y[rows], s=18, c=colours[rows], marker=marker, alpha=0.75,
-                       edgecolors="none")  # fmt: skip
+            ax.scatter(
+                x[rows],
+                y[rows],
+                s=18,
+                c=colours[rows],
+                marker=marker,
+                alpha=0.75,
+                edgecolors="none",
+            )
     ax.set_xscale("log")
     ax.set_xlim(x_low, x_high)
     ax.set_ylim(low - y_pad, high + y_pad)
@@ -173,10 +197,17 @@ def plot_value_potential(
         (KEEP, 0.98, "right", 0.03, "bottom"),
     )
     for segment, cx, ha, cy, va in corners:
-        ax.text(cx, cy, f"{_(SEGMENT_LABELS[segment])}: {int(counts.get(segment, 0))}",
-                transform=ax.transAxes,
-                ha=ha, va=va, fontsize="small", fontweight="bold",
-                color=SEGMENT_COLOURS[segment])  # fmt: skip
+        ax.text(
+            cx,
+            cy,
+            f"{_(SEGMENT_LABELS[segment])}: {int(counts.get(segment, 0))}",
+            transform=ax.transAxes,
+            ha=ha,
+            va=va,
+            fontsize="small",
+            fontweight="bold",
+            color=SEGMENT_COLOURS[segment],
+        )
 
     # The largest accounts get a number by their dot and their name in a key below the
     # plot: names beside dots would pile up exactly where the big customers sit.
@@ -185,8 +216,14 @@ def plot_value_potential(
     labelled = np.sort(key_first[:label_top])  # positions in value order
     top = shown.iloc[labelled]
     for rank, (vx, vy) in enumerate(zip(x[labelled], y[labelled], strict=True), start=1):
-        ax.annotate(str(rank), (vx, vy), xytext=(3, 3), textcoords="offset points",
-                    fontsize=7, fontweight="bold")  # fmt: skip
+        ax.annotate(
+            str(rank),
+            (vx, vy),
+            xytext=(3, 3),
+            textcoords="offset points",
+            fontsize=7,
+            fontweight="bold",
+        )
     if len(top):
         key = [f"{rank} {_short(str(name))}" for rank, name in enumerate(top["name"], start=1)]
         rows = math.ceil(len(key) / 2)
@@ -195,8 +232,10 @@ def plot_value_potential(
             ax.text(0.5 * column, -0.2, text, transform=ax.transAxes, va="top", fontsize=7)
 
     count = f"{len(shown):,}".replace(",", "\u202f")
-    ax.set_title(_("{count} customers placed by {basis}").format(
-        count=count, basis=_(BASIS_LABELS[basis])), fontsize="medium")  # fmt: skip
+    ax.set_title(
+        _("{count} customers placed by {basis}").format(count=count, basis=_(BASIS_LABELS[basis])),
+        fontsize="medium",
+    )
     ax.set_xlabel(_("Value, last 12 months (log scale)"))
     ax.xaxis.set_major_formatter(money_formatter(lang))
     if basis == TREND:
@@ -223,8 +262,15 @@ def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, *, lang: Langua
     )
     panels = panels[0]
     if not bases:
-        panels[0].text(0.5, 0.5, _("Nobody bought in the last 12 months"), ha="center",
-                       va="center", transform=panels[0].transAxes, color="grey")  # fmt: skip
+        panels[0].text(
+            0.5,
+            0.5,
+            _("Nobody bought in the last 12 months"),
+            ha="center",
+            va="center",
+            transform=panels[0].transAxes,
+            color="grey",
+        )
         panels[0].set_axis_off()
     for ax, basis in zip(panels, bases, strict=False):
         plot_value_potential(table, basis, ax=ax, label_top=label_top, lang=lang)
@@ -291,8 +337,13 @@ def plot_value_by_owner(by_owner: pd.DataFrame, ax: Axes | None = None, *, lang:
     for segment in SEGMENTS:
         values = shown[segment].clip(lower=0).to_numpy(dtype=float)
         if values.sum() > 0:
-            ax.barh(labels, values, left=left, color=SEGMENT_COLOURS[segment],
-                    label=_(SEGMENT_LABELS[segment]))  # fmt: skip
+            ax.barh(
+                labels,
+                values,
+                left=left,
+                color=SEGMENT_COLOURS[segment],
+                label=_(SEGMENT_LABELS[segment]),
+            )
             left = left + values
     total = float(by_owner.clip(lower=0).to_numpy().sum())
     if total > 0:

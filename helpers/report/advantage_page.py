@@ -44,8 +44,9 @@ def radar_png(scores: pd.DataFrame, competitor: str, lang: Language) -> bytes:
 
     ax = plot_radar(scores, competitor=competitor, lang=lang)
     buffer = io.BytesIO()
-    ax.figure.savefig(buffer, format="png", dpi=80, bbox_inches="tight",
-                      metadata={"Software": None})  # fmt: skip
+    ax.figure.savefig(
+        buffer, format="png", dpi=80, bbox_inches="tight", metadata={"Software": None}
+    )
     plt.close(ax.figure)
     return buffer.getvalue()
 
@@ -70,8 +71,12 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
         _("Compared with {competitor} · {count} member: {members} · analysis date {date}")
         if len(answers.members) == 1
         else _("Compared with {competitor} · {count} members: {members} · analysis date {date}")
-    ).format(competitor=competitor, count=lang.number(len(answers.members)), members=members,
-             date=lang.date(wb.as_of))  # fmt: skip
+    ).format(
+        competitor=competitor,
+        count=lang.number(len(answers.members)),
+        members=members,
+        date=lang.date(wb.as_of),
+    )
     parts = [
         "<h1>"
         + esc(_("{company}: competitive advantage (9E)").format(company=wb.company.name))
@@ -103,22 +108,37 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
             backing = advantage.evidence(answers.long, key) if free_text else []
             proof = "".join(f"<br><small>{esc(b)}</small>" for b in backing)
             line = _("us {today}, {competitor} {them}, importance {importance}").format(
-                today=number(row["today"]), competitor=competitor,
-                them=number(row["competitor"]), importance=number(row["importance"]))  # fmt: skip
+                today=number(row["today"]),
+                competitor=competitor,
+                them=number(row["competitor"]),
+                importance=number(row["importance"]),
+            )
             items.append(
                 f"<li><b>{esc(words.advantage.e_name(key, lang))}</b>: {esc(line)}{proof}</li>"
             )
         parts.append("<ol>" + "".join(items) + "</ol>")
     else:
-        parts.append("<p>" + esc(_(
-            "No E stands out yet: nowhere are you ahead on something customers "
-            "care about. Pick one that fits the team and build the proof."
-        )) + "</p>")  # fmt: skip
+        parts.append(
+            "<p>"
+            + esc(
+                _(
+                    "No E stands out yet: nowhere are you ahead on something customers "
+                    "care about. Pick one that fits the team and build the proof."
+                )
+            )
+            + "</p>"
+        )
     behind = advantage.behind_on_what_matters(scores)
     if behind:
-        parts.append("<p>" + esc(_(
-            "Behind on what matters (competitiveness work, not advantage): {names}."
-        ).format(names=words.advantage.e_names(behind, lang))) + "</p>")  # fmt: skip
+        parts.append(
+            "<p>"
+            + esc(
+                _("Behind on what matters (competitiveness work, not advantage): {names}.").format(
+                    names=words.advantage.e_names(behind, lang)
+                )
+            )
+            + "</p>"
+        )
     meeting = _("For the team's meeting")
     parts.append(f"<h2>3 · {esc(meeting)}</h2>")
     parts.append(f"<p>{esc(words.advantage.agenda_in_words(agenda, answers.members, lang))}</p>")

@@ -252,9 +252,16 @@ FIGURES: dict[str, Figure] = {
             f"team average of '{question}' for {e} (1–5) over the members who scored it",
         )
         for e in (
-            "ethics", "aesthetics", "emotion", "epic", "energy",
-            "education", "enthusiasm", "economy", "efficiency",
-        )  # fmt: skip
+            "ethics",
+            "aesthetics",
+            "emotion",
+            "epic",
+            "energy",
+            "education",
+            "enthusiasm",
+            "economy",
+            "efficiency",
+        )
         for question, label in (
             ("today", "us today"),
             ("competitor", "the competitor"),
@@ -369,8 +376,7 @@ FIGURES: dict[str, Figure] = {
     "new_customers_to_replace_largest": Figure(
         "New customers to replace the largest account",
         "count",
-        "⌈lifetime_value_largest_account / (a new customer's lifetime value − acquisition "
-        "cost)⌉",
+        "⌈lifetime_value_largest_account / (a new customer's lifetime value − acquisition cost)⌉",
     ),
     #
     # 06 Customer vision: keys added by notebook 06 go here

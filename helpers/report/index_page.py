@@ -24,11 +24,14 @@ from helpers.report.vision import links_html
 # The question each notebook answers, by its number (the reader's headline for its findings).
 QUESTIONS = {
     "00": N_("What is in the data?"),
-    "01": N_("Do long-standing customers pay less, are you still winning new ones, and how "
-             "much rests on a few?"),
+    "01": N_(
+        "Do long-standing customers pay less, are you still winning new ones, and how "
+        "much rests on a few?"
+    ),
     "02": N_("Which customers deserve your scarce sales time, and who looks after them?"),
-    "03": N_("What is each key account really worth, and what does it earn after the cost of "
-             "serving it?"),
+    "03": N_(
+        "What is each key account really worth, and what does it earn after the cost of serving it?"
+    ),
     "04": N_("Where can you rise above your competitors?"),
     "05": N_("How committed are your customers, and what does losing one cost?"),
     "06": N_("What do you want to build with your key accounts?"),
@@ -108,8 +111,10 @@ def tagged_outputs(executed: Path, out: Path) -> tuple[list[str], list[str]]:
         if cell.cell_type != "code":
             continue
         for output in cell.get("outputs", []):
-            if "finding" in tags and output.get("output_type") == "stream" and (
-                output.get("name") == "stdout"
+            if (
+                "finding" in tags
+                and output.get("output_type") == "stream"
+                and (output.get("name") == "stdout")
             ):
                 findings += [line for line in output["text"].splitlines() if line.strip()]
             png = output.get("data", {}).get("image/png") if "key-plot" in tags else None
@@ -126,11 +131,15 @@ def _notebook_section(path: Path, out: Path, lang: Language) -> str:
     number = path.stem[:2]
     findings, plots = tagged_outputs(out / path.name, out)
     question = _(QUESTIONS[number]) if number in QUESTIONS else title_of(path)
-    parts = [f"<section class='notebook' id='n{html.escape(number)}'>",
-             f"<h2>{html.escape(question)}</h2>"]
+    parts = [
+        f"<section class='notebook' id='n{html.escape(number)}'>",
+        f"<h2>{html.escape(question)}</h2>",
+    ]
     parts += [f"<p class='finding'>{html.escape(line)}</p>" for line in findings]
-    parts += [f"<figure><img src='{html.escape(name)}' alt='{html.escape(question)}'></figure>"
-              for name in plots]
+    parts += [
+        f"<figure><img src='{html.escape(name)}' alt='{html.escape(question)}'></figure>"
+        for name in plots
+    ]
     parts.append(
         f"<p class='small'><a href='{html.escape(path.stem)}.html'>"
         f"{html.escape(_('Read the whole page'))}</a> · "
@@ -149,14 +158,20 @@ def _lists_section(out: Path, lang: Language) -> str:
     items = []
     for path in files:
         what = _(LISTS[path.stem]) if path.stem in LISTS else path.stem
-        items.append(f"<li><a href='{html.escape(path.name)}'>{html.escape(what)}</a> "
-                     f"<span class='small'>({html.escape(path.name)})</span></li>")
+        items.append(
+            f"<li><a href='{html.escape(path.name)}'>{html.escape(what)}</a> "
+            f"<span class='small'>({html.escape(path.name)})</span></li>"
+        )
     workbook = ""
     if (out / "lists.xlsx").exists():
-        workbook = (f"<p><a href='lists.xlsx'>{html.escape(_('All lists in one Excel file'))}"
-                    "</a></p>")
-    return (f"<h2>{html.escape(_('Lists to act on'))}</h2>\n<ul>\n" + "\n".join(items)
-            + f"\n</ul>\n{workbook}")
+        workbook = (
+            f"<p><a href='lists.xlsx'>{html.escape(_('All lists in one Excel file'))}</a></p>"
+        )
+    return (
+        f"<h2>{html.escape(_('Lists to act on'))}</h2>\n<ul>\n"
+        + "\n".join(items)
+        + f"\n</ul>\n{workbook}"
+    )
 
 
 def _figures_section(summary: dict, lang: Language) -> tuple[str, str]:
@@ -169,17 +184,25 @@ def _figures_section(summary: dict, lang: Language) -> tuple[str, str]:
         value = summary[key]
         figure = FIGURES.get(key)
         label = _(figure.label) if figure else key.replace("_", " ")
-        rows.append(f"<tr><td>{html.escape(label)}</td>"
-                    f"<td class='value'>{html.escape(format_figure(key, value, lang))}</td>"
-                    "</tr>")
+        rows.append(
+            f"<tr><td>{html.escape(label)}</td>"
+            f"<td class='value'>{html.escape(format_figure(key, value, lang))}</td>"
+            "</tr>"
+        )
         if figure and figure.definition:
-            definitions.append(f"<dt>{html.escape(label)}</dt>"
-                               f"<dd>{html.escape(_(figure.definition))}</dd>")
-    table = (f"<h2>{html.escape(_('Headline figures'))}</h2>\n<table>\n<thead><tr>"
-             f"<th>{html.escape(_('Figure'))}</th><th>{html.escape(_('Value'))}</th></tr>"
-             "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>")
-    ending = (f"<h2>{html.escape(_('Definitions'))}</h2>\n<dl class='definitions'>\n"
-              + "\n".join(definitions) + "\n</dl>")
+            definitions.append(
+                f"<dt>{html.escape(label)}</dt><dd>{html.escape(_(figure.definition))}</dd>"
+            )
+    table = (
+        f"<h2>{html.escape(_('Headline figures'))}</h2>\n<table>\n<thead><tr>"
+        f"<th>{html.escape(_('Figure'))}</th><th>{html.escape(_('Value'))}</th></tr>"
+        "</thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
+    ending = (
+        f"<h2>{html.escape(_('Definitions'))}</h2>\n<dl class='definitions'>\n"
+        + "\n".join(definitions)
+        + "\n</dl>"
+    )
     return table, ending
 
 
@@ -202,8 +225,9 @@ def write_index(
     run = summary.get("_run", {})
     company = str(run.get("company", "Workbook"))
     title = _("{company}: customer relationships").format(company=company)
-    period = _("Invoices from {first} to {as_of}. \"The last 12 months\" end on {as_of}.").format(
-        first=lang.date(summary.get("first_invoice_date")), as_of=lang.date(run.get("as_of")))
+    period = _('Invoices from {first} to {as_of}. "The last 12 months" end on {as_of}.').format(
+        first=lang.date(summary.get("first_invoice_date")), as_of=lang.date(run.get("as_of"))
+    )
     sections = "\n".join(_notebook_section(path, out, lang) for path in notebooks)
     figures, definitions = _figures_section(summary, lang)
     vision_links = links_html(documents, out, lang) if documents else ""
@@ -220,8 +244,14 @@ def write_index(
 {_lists_section(out, lang)}
 {figures}
 {definitions}
-<p class="small">{html.escape(_("All figures are also in summary.json. Written by the "
-                                  "workbook on this computer; nothing here was sent anywhere."))}
+<p class="small">{
+        html.escape(
+            _(
+                "All figures are also in summary.json. Written by the "
+                "workbook on this computer; nothing here was sent anywhere."
+            )
+        )
+    }
 </p>
 </body>
 </html>

@@ -121,8 +121,9 @@ def write_lists_workbook(out: Path, lang: Language) -> Path | None:
         for path in lists:
             # every column as written; ids and codes stay text (a column of mostly empty
             # values would otherwise change type halfway through a large file)
-            frame = pd.read_csv(path, encoding="utf-8-sig", dtype={"customer_id": str},
-                                low_memory=False)
+            frame = pd.read_csv(
+                path, encoding="utf-8-sig", dtype={"customer_id": str}, low_memory=False
+            )
             frame = _as_typed(frame).rename(columns=lambda column: readable_header(column, lang))
             sheet = lang._(LIST_SHEETS[path.stem]) if path.stem in LIST_SHEETS else path.stem
             frame.to_excel(writer, sheet_name=sheet[:31], index=False)

@@ -8,7 +8,6 @@ from helpers.company.choices import CHOICES, FILE, Choices
 from helpers.language import Language
 
 
-
 def choice_value(name: str, value, lang: Language) -> str:
     """A choice's value as a reader writes it: 20 %, 10, revenue, 48 €."""
     decision = next(d for d in CHOICES if d.name == name)

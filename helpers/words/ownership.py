@@ -36,27 +36,32 @@ def owners_in_words(
     text = []
     orphans = key.loc[key["owner"] == ""]
     if len(key) and orphans.empty:
-        text.append(_("Every key account ({count}) has a named owner.").format(
-            count=lang.number(len(key))))  # fmt: skip
+        text.append(
+            _("Every key account ({count}) has a named owner.").format(count=lang.number(len(key)))
+        )
     elif len(orphans):
         shown = ", ".join(orphans["name"].head(5))
         if len(orphans) > 5:
             shown += " …"
         text.append(
-            _("Key accounts without an owner: {count} of {total} ({names}). Name one this week."
-              ).format(count=lang.number(len(orphans)), total=lang.number(len(key)),
-                       names=shown)
-        )  # fmt: skip
+            _(
+                "Key accounts without an owner: {count} of {total} ({names}). Name one this week."
+            ).format(count=lang.number(len(orphans)), total=lang.number(len(key)), names=shown)
+        )
     named = owners.drop(index=NO_OWNER, errors="ignore")
     if not named.empty and named["value_12m"].iloc[0] > 0:
         top = named.index[0]
         row = named.iloc[0]
         text.append(
-            _("{owner} looks after customers who brought {share} of the last 12 months' value "
-              "({money}), key accounts among them: {count}. If {owner} left, those relationships "
-              "would need a new face at once: does each one have a deputy who knows it?"
-              ).format(owner=top, share=lang.percent(row["value_share"]),
-                       money=lang.money(row["value_12m"]),
-                       count=lang.number(int(row["key_accounts"])))
-        )  # fmt: skip
+            _(
+                "{owner} looks after customers who brought {share} of the last 12 months' value "
+                "({money}), key accounts among them: {count}. If {owner} left, those relationships "
+                "would need a new face at once: does each one have a deputy who knows it?"
+            ).format(
+                owner=top,
+                share=lang.percent(row["value_share"]),
+                money=lang.money(row["value_12m"]),
+                count=lang.number(int(row["key_accounts"])),
+            )
+        )
     return "\n".join(text)

@@ -25,18 +25,27 @@ def pareto_in_words(figures: dict, lang: Language) -> str:
     if figures["customers"] == 0 or math.isnan(figures["top20_revenue_share"]):
         return _("No customer has positive revenue yet, so there is no 80/20 split to show.")
     text = [
-        _("The largest {top} of your customers ({count} of {customers}) brought {share} of all "
-          "revenue.").format(
-            top=lang.percent(0.2, 0), count=lang.number(figures["top20_customers"]),
+        _(
+            "The largest {top} of your customers ({count} of {customers}) brought {share} of all "
+            "revenue."
+        ).format(
+            top=lang.percent(0.2, 0),
+            count=lang.number(figures["top20_customers"]),
             customers=lang.number(figures["customers"]),
-            share=lang.percent(figures["top20_revenue_share"])),
-        _("{eighty} of revenue came from the largest {share} of customers ({count} of them)."
-          ).format(
-            eighty=lang.percent(0.8, 0), share=lang.percent(figures["customer_share_for_80"]),
-            count=lang.number(figures["customers_for_80"])),
-        _("Gini coefficient {gini} (0 = every customer brings the same, 1 = one customer brings "
-          "everything).").format(gini=lang.number(figures["gini"], 2)),
-    ]  # fmt: skip
+            share=lang.percent(figures["top20_revenue_share"]),
+        ),
+        _(
+            "{eighty} of revenue came from the largest {share} of customers ({count} of them)."
+        ).format(
+            eighty=lang.percent(0.8, 0),
+            share=lang.percent(figures["customer_share_for_80"]),
+            count=lang.number(figures["customers_for_80"]),
+        ),
+        _(
+            "Gini coefficient {gini} (0 = every customer brings the same, 1 = one customer brings "
+            "everything)."
+        ).format(gini=lang.number(figures["gini"], 2)),
+    ]
     recent = figures["top20_revenue_share_12m"]
     if not math.isnan(recent):
         text.append(

@@ -33,9 +33,19 @@ def segments_list(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
     Example: ``wb.save_list("segments", segments_list(table, wb.lang))``
     """
     columns = [
-        "name", "segment", "value_12m", "potential", "owner", "potential_basis",
-        "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year", "call_month",
-    ]  # fmt: skip
+        "name",
+        "segment",
+        "value_12m",
+        "potential",
+        "owner",
+        "potential_basis",
+        "abc_class",
+        "revenue_12m",
+        "margin_12m",
+        "wallet",
+        "hours_per_year",
+        "call_month",
+    ]
     listed = table[columns].assign(next_step=next_steps(table, lang).to_numpy())
     listed = listed[[*columns[:5], "next_step", *columns[5:]]].reset_index()
     return listed.round(CSV_DECIMALS)
@@ -68,8 +78,10 @@ def calls_in_words(calls: pd.DataFrame, lang: Language) -> str:
     """
     _ = lang._
     if calls.empty:
-        return _("No check-up calls: no customer is in 'serve', and nobody stopped buying in "
-                 "the last year.")  # fmt: skip
+        return _(
+            "No check-up calls: no customer is in 'serve', and nobody stopped buying in "
+            "the last year."
+        )
     lapsed = int((calls["segment"] == DORMANT).sum())
     first = calls["call_month"].min()
     return _(
@@ -77,10 +89,12 @@ def calls_in_words(calls: pd.DataFrame, lang: Language) -> str:
         "{lapsed} to customers who stopped buying in the last year. The first month, {month}, "
         "has {first} of them."
     ).format(
-        count=lang.number(len(calls)), serve=lang.number(len(calls) - lapsed),
-        lapsed=lang.number(lapsed), month=first,
+        count=lang.number(len(calls)),
+        serve=lang.number(len(calls) - lapsed),
+        lapsed=lang.number(lapsed),
+        month=first,
         first=lang.number(int((calls["call_month"] == first).sum())),
-    )  # fmt: skip
+    )
 
 
 # --- tables to show -------------------------------------------------------------------------
@@ -129,8 +143,7 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
         if "next_step" in columns and "next_step" not in frame.columns:
             frame = frame.assign(next_step=next_steps(frame, lang).to_numpy())
         frame = frame[[c for c in frame.columns if c in columns]]
-    kinds = {"money": lang.money, "percent": lang.percent, "number": lang.number,
-             "date": lang.date}  # fmt: skip
+    kinds = {"money": lang.money, "percent": lang.percent, "number": lang.number, "date": lang.date}
     labels = {key: _(label) for key, label in {**SEGMENT_LABELS, **BASIS_LABELS}.items()}
     out = pd.DataFrame(index=frame.index)
     for column, (header, kind) in READABLE.items():

@@ -159,42 +159,55 @@ def potential_in_words(table: pd.DataFrame, customers: pd.DataFrame | None, lang
         text.append(_("You asked for margin, but the invoices lack costs, so value is revenue."))
     measure = _("margin (revenue − cost)") if attrs.get("value") == MARGIN else _("revenue")
     text.append(
-        _("Value is the {measure} of the last 12 months. High value: the largest {top} of the "
-          "{count} customers who bought, from {cutoff} up.").format(
-            measure=measure, top=lang.percent(attrs["key_share"], 0),
-            count=lang.number(len(active)), cutoff=lang.money(attrs["value_cutoff"]))
-    )  # fmt: skip
+        _(
+            "Value is the {measure} of the last 12 months. High value: the largest {top} of the "
+            "{count} customers who bought, from {cutoff} up."
+        ).format(
+            measure=measure,
+            top=lang.percent(attrs["key_share"], 0),
+            count=lang.number(len(active)),
+            cutoff=lang.money(attrs["value_cutoff"]),
+        )
+    )
     if by_wallet:
         text.append(
-            _("Potential by share of wallet ({count} customers): high when at least {share} of "
-              "what the customer buys a year (wallet in customers.csv) still goes to others."
-              ).format(count=lang.number(by_wallet),
-                       share=lang.percent(attrs["wallet_cutoff"], 0))
-        )  # fmt: skip
+            _(
+                "Potential by share of wallet ({count} customers): high when at least {share} of "
+                "what the customer buys a year (wallet in customers.csv) still goes to others."
+            ).format(count=lang.number(by_wallet), share=lang.percent(attrs["wallet_cutoff"], 0))
+        )
         over = int((active["share_of_wallet"] > 1).sum())
         if over:
             text.append(
-                _("Customers who bought more than the wallet you estimated: {count}. Raise "
-                  "those estimates in customers.csv.").format(count=lang.number(over))
-            )  # fmt: skip
+                _(
+                    "Customers who bought more than the wallet you estimated: {count}. Raise "
+                    "those estimates in customers.csv."
+                ).format(count=lang.number(over))
+            )
     if len(trend):
         text.append(
-            _("Potential by growth trend ({count} customers; the last 12 months against the 12 "
-              "before): high from {growth} growth up; new customers ({new}) count as high."
-              ).format(count=lang.number(len(trend)),
-                       growth=lang.percent(attrs["growth_cutoff"], 0),
-                       new=lang.number(int(trend["potential"].isna().sum())))
-        )  # fmt: skip
+            _(
+                "Potential by growth trend ({count} customers; the last 12 months against the 12 "
+                "before): high from {growth} growth up; new customers ({new}) count as high."
+            ).format(
+                count=lang.number(len(trend)),
+                growth=lang.percent(attrs["growth_cutoff"], 0),
+                new=lang.number(int(trend["potential"].isna().sum())),
+            )
+        )
         if customers is None or "wallet" not in customers.columns:
             text.append(
-                _("Add a wallet column to customers.csv (your estimate of what each customer "
-                  "buys a year of what you sell, from anyone) to place customers by how much "
-                  "of their needs you already cover. Growth alone can't tell a small customer "
-                  "that buys everything from you from one that buys most of it elsewhere.")
-            )  # fmt: skip
+                _(
+                    "Add a wallet column to customers.csv (your estimate of what each customer "
+                    "buys a year of what you sell, from anyone) to place customers by how much "
+                    "of their needs you already cover. Growth alone can't tell a small customer "
+                    "that buys everything from you from one that buys most of it elsewhere."
+                )
+            )
         else:
-            text.append(_("Give those customers a wallet in customers.csv to place them the same "
-                          "way."))  # fmt: skip
+            text.append(
+                _("Give those customers a wallet in customers.csv to place them the same way.")
+            )
     return "\n".join(text)
 
 
@@ -217,24 +230,33 @@ def time_budget_in_words(
     needed = float(summary["hours_per_year"].sum())
     key = summary.loc[KEY_ACCOUNT]
     text = [
-        _("The service model asks for {hours} hours of sales time a year; the key accounts "
-          "({count}) take {key_hours} of them.").format(
-            hours=lang.number(needed), count=lang.number(int(key["customers"])),
-            key_hours=lang.number(key["hours_per_year"]))
-    ]  # fmt: skip
+        _(
+            "The service model asks for {hours} hours of sales time a year; the key accounts "
+            "({count}) take {key_hours} of them."
+        ).format(
+            hours=lang.number(needed),
+            count=lang.number(int(key["customers"])),
+            key_hours=lang.number(key["hours_per_year"]),
+        )
+    ]
     if hours_available is None or hours_available <= 0:
         text.append(_("Set hours_available to see whether that fits the time your team has."))
     elif needed <= hours_available:
         text.append(
-            _("You have {available} hours: it fits, with {spare} hours to spare for finding "
-              "new customers.").format(available=lang.number(hours_available),
-                                       spare=lang.number(hours_available - needed))
-        )  # fmt: skip
+            _(
+                "You have {available} hours: it fits, with {spare} hours to spare for finding "
+                "new customers."
+            ).format(
+                available=lang.number(hours_available), spare=lang.number(hours_available - needed)
+            )
+        )
     else:
         text.append(
-            _("You have {available} hours: {short} hours short. Serve fewer customers "
-              "personally (a higher cut-off), spend fewer hours per customer, or find the time."
-              ).format(available=lang.number(hours_available),
-                       short=lang.number(needed - hours_available))
-        )  # fmt: skip
+            _(
+                "You have {available} hours: {short} hours short. Serve fewer customers "
+                "personally (a higher cut-off), spend fewer hours per customer, or find the time."
+            ).format(
+                available=lang.number(hours_available), short=lang.number(needed - hours_available)
+            )
+        )
     return "\n".join(text)

@@ -87,10 +87,13 @@ def test_suggested_es_rank_positive_importance_times_lead_then_importance_then_o
 
 def test_disagreement_agenda_lists_spreads_of_two_or_more_widest_first():
     rows = [
-        ("a", "ethics", 1, 3, 3), ("b", "ethics", 4, 3, 3),  # today 3 apart
-        ("a", "epic", 3, 1, 3), ("b", "epic", 3, 3, 3),  # competitor 2 apart
-        ("a", "energy", 3, 3, 3), ("b", "energy", 4, 3, 2),  # 1: agreement
-    ]  # fmt: skip
+        ("a", "ethics", 1, 3, 3),
+        ("b", "ethics", 4, 3, 3),  # today 3 apart
+        ("a", "epic", 3, 1, 3),
+        ("b", "epic", 3, 3, 3),  # competitor 2 apart
+        ("a", "energy", 3, 3, 3),
+        ("b", "energy", 4, 3, 2),  # 1: agreement
+    ]
     scores = advantage.team_scores(long(rows))
     agenda = advantage.disagreement_agenda(scores)
     assert agenda.index.tolist() == ["ethics", "epic"]
@@ -126,9 +129,9 @@ def test_the_sample_answer_files_parse_and_show_a_team_that_disagrees():
 
 
 def test_a_corrupt_team_file_is_a_problem_and_member_answers_still_count(tmp_path):
-    AnswerTable(
-        member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS
-    ).set("epic", "today", 4)
+    AnswerTable(member_file(tmp_path, "9e", "aino"), "area", advantage.FIELDS, advantage.AREAS).set(
+        "epic", "today", 4
+    )
     advantage.team_file(tmp_path).write_text('chosen = ["epik"]\n', encoding="utf-8")
     answers = advantage.load_answers(tmp_path)
     assert answers.members == ["aino"] and answers.answered

@@ -207,9 +207,13 @@ def test_lorenz_curve_50_30_20_and_matches_gini():
     # Area under the curve (trapezoids of width 1/3): (0.1 + 0.35 + 0.75) / 3 = 0.4,
     # Gini = 1 − 2 · 0.4 = 0.2, the same as concentration_figures.
     data = invoices(
-        [("A", "2024-01-01", 50), ("B", "2024-01-01", 30), ("C", "2024-01-01", 20),
-         ("D", "2024-01-01", -5)]
-    )  # fmt: skip
+        [
+            ("A", "2024-01-01", 50),
+            ("B", "2024-01-01", 30),
+            ("C", "2024-01-01", 20),
+            ("D", "2024-01-01", -5),
+        ]
+    )
     curve = lorenz_curve(data, AS_OF)
     assert list(curve["customer_share"]) == pytest.approx([0, 1 / 3, 2 / 3, 1])
     assert list(curve["revenue_share"]) == pytest.approx([0, 0.2, 0.5, 1])

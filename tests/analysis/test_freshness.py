@@ -232,7 +232,8 @@ def test_prospecting_target_by_hand():
 
 
 def test_prospecting_target_without_new_customers_cannot_count_them():
-    plan = prospecting_target(_lines([("O", "2020-06-01", 500), ("O", "2024-06-01", 800)]),
-                              pd.Timestamp("2024-12-31"))
+    plan = prospecting_target(
+        _lines([("O", "2020-06-01", 500), ("O", "2024-06-01", 800)]), pd.Timestamp("2024-12-31")
+    )
     assert plan["target_new_revenue"] == pytest.approx(160.0)
     assert math.isnan(plan["new_customers_needed"])

@@ -62,8 +62,9 @@ def test_cost_of_losing_on_a_hand_made_company():
     assert table.loc["K", "acquisition_spend"] == 15 * 250
     assert table.loc["average customer", "margin_12m"] == pytest.approx(2750)
     # when a new customer costs more to win than it brings, no number replaces a lost one
-    costly = cost_of_losing(data, AS_OF, 0.5, discount_rate=0.0, years=2, margin_rate=0.5,
-                            acquisition_cost=1000)  # fmt: skip
+    costly = cost_of_losing(
+        data, AS_OF, 0.5, discount_rate=0.0, years=2, margin_rate=0.5, acquisition_cost=1000
+    )
     assert costly["table"]["new_customers_to_replace"].isna().all()
 
 
@@ -77,8 +78,9 @@ def test_budget_shift_and_its_break_even():
     assert table.loc["moved", "total_value"] == pytest.approx(32_000)
     assert table.loc["moved", "new_customers"] == pytest.approx(8)
     # break even: 10 · 1000 · g = 2 · 2000 → g = 0.4
-    even = break_even_retention_gain(10, 1000, 0.5, 2000, moved=2000, acquisition_cost=1000,
-                                     discount_rate=0.0, years=2)  # fmt: skip
+    even = break_even_retention_gain(
+        10, 1000, 0.5, 2000, moved=2000, acquisition_cost=1000, discount_rate=0.0, years=2
+    )
     assert even == pytest.approx(0.4, abs=1e-9)
     hopeless = break_even_retention_gain(
         10, 1000, 0.5, 2000, moved=10_000, acquisition_cost=1000, discount_rate=0.0, years=2

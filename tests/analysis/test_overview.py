@@ -11,8 +11,14 @@ def test_customer_summary_counts_purchase_days_and_averages_the_repeats():
         {
             "customer_id": ["A", "A", "A", "A", "B", "C"],
             "date": pd.to_datetime(
-                ["2024-01-01", "2024-01-01", "2024-01-11", "2024-01-31", "2024-06-01",
-                 "2025-02-01"]  # C buys after as_of: left out
+                [
+                    "2024-01-01",
+                    "2024-01-01",
+                    "2024-01-11",
+                    "2024-01-31",
+                    "2024-06-01",
+                    "2025-02-01",
+                ]  # C buys after as_of: left out
             ),
             "amount": [10.0, 5.0, 20.0, 40.0, 7.0, 99.0],
         }
@@ -30,8 +36,9 @@ def test_customer_summary_counts_purchase_days_and_averages_the_repeats():
 
 
 def test_customer_summary_of_no_lines_is_empty():
-    lines = pd.DataFrame({"customer_id": ["A"], "date": pd.to_datetime(["2025-01-01"]),
-                          "amount": [1.0]})
+    lines = pd.DataFrame(
+        {"customer_id": ["A"], "date": pd.to_datetime(["2025-01-01"]), "amount": [1.0]}
+    )
     assert customer_summary(lines, pd.Timestamp("2024-12-31")).empty
 
 
@@ -49,22 +56,38 @@ def test_customer_summary_agrees_with_a_plain_groupby():
 
     rng = np.random.default_rng(7)
     n = 2_000
-    lines = pd.DataFrame({
-        "customer_id": rng.choice([f"C{i:03d}" for i in range(150)], n),
-        "date": pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"),
-        "amount": rng.normal(100, 60, n).round(2),  # credit notes too
-    })
+    lines = pd.DataFrame(
+        {
+            "customer_id": rng.choice([f"C{i:03d}" for i in range(150)], n),
+            "date": pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 700, n), "D"),
+            "amount": rng.normal(100, 60, n).round(2),  # credit notes too
+        }
+    )
     as_of = pd.Timestamp("2024-10-31")
-    days = (lines.loc[lines["date"] <= as_of]
-            .groupby(["customer_id", "date"])["amount"].sum().reset_index())
+    days = (
+        lines.loc[lines["date"] <= as_of]
+        .groupby(["customer_id", "date"])["amount"]
+        .sum()
+        .reset_index()
+    )
     first = days.groupby("customer_id")["date"].transform("min")
     by = days.groupby("customer_id")
-    expected = pd.DataFrame({
-        "frequency": by.size() - 1.0,
-        "recency": (by["date"].max() - by["date"].min()).dt.days.astype(float),
-        "T": (as_of - by["date"].min()).dt.days.astype(float),
-        "monetary_value": days.loc[days["date"] > first].groupby("customer_id")["amount"]
-        .mean().reindex(by.size().index).fillna(0.0),
-    })
-    pd.testing.assert_frame_equal(customer_summary(lines, as_of), expected, check_names=False,
-                                  check_index_type=False, rtol=1e-12)
+    expected = pd.DataFrame(
+        {
+            "frequency": by.size() - 1.0,
+            "recency": (by["date"].max() - by["date"].min()).dt.days.astype(float),
+            "T": (as_of - by["date"].min()).dt.days.astype(float),
+            "monetary_value": days.loc[days["date"] > first]
+            .groupby("customer_id")["amount"]
+            .mean()
+            .reindex(by.size().index)
+            .fillna(0.0),
+        }
+    )
+    pd.testing.assert_frame_equal(
+        customer_summary(lines, as_of),
+        expected,
+        check_names=False,
+        check_index_type=False,
+        rtol=1e-12,
+    )

@@ -14,10 +14,16 @@ def customers(rows: list[tuple]) -> pd.DataFrame:
     """(id, segment, value, first invoice month, bought the year before) -> a segments table."""
     frame = pd.DataFrame(
         [
-            {"customer_id": cid, "name": f"Name {cid}", "segment": segment, "value_12m": value,
-             "potential_level": "high", "owner": "Aino" if segment == "key account" else "",
-             "first_invoice": pd.Timestamp(2020, month, 1),
-             "lapsed": segment == "dormant" and before}
+            {
+                "customer_id": cid,
+                "name": f"Name {cid}",
+                "segment": segment,
+                "value_12m": value,
+                "potential_level": "high",
+                "owner": "Aino" if segment == "key account" else "",
+                "first_invoice": pd.Timestamp(2020, month, 1),
+                "lapsed": segment == "dormant" and before,
+            }
             for cid, segment, value, month, before in rows
         ]
     ).set_index("customer_id")
@@ -25,25 +31,37 @@ def customers(rows: list[tuple]) -> pd.DataFrame:
 
 
 def test_precedence_one_step_each_and_no_contradiction():
-    table = customers([
-        ("K1", "key account", 9000, 1, True),  # key, loses money and is at risk: a vision
-        ("K2", "key account", 8000, 2, True),  # key, but a difficult loss-maker: let go
-        ("K3", "key account", 7000, 3, True),  # key beyond the team's capacity: develop
-        ("P1", "keep", 5000, 4, True),  # 01's price review: reprice
-        ("R1", "serve", 900, 5, True),  # 05: commitment low, contract ending: rescue
-        ("S1", "serve", 800, 6, True),  # a yearly call
-        ("D1", "dormant", 0, 7, True),  # stopped buying this year: win back
-        ("D2", "dormant", 0, 8, False),  # long gone: marketing
-    ])  # fmt: skip
+    table = customers(
+        [
+            ("K1", "key account", 9000, 1, True),  # key, loses money and is at risk: a vision
+            ("K2", "key account", 8000, 2, True),  # key, but a difficult loss-maker: let go
+            ("K3", "key account", 7000, 3, True),  # key beyond the team's capacity: develop
+            ("P1", "keep", 5000, 4, True),  # 01's price review: reprice
+            ("R1", "serve", 900, 5, True),  # 05: commitment low, contract ending: rescue
+            ("S1", "serve", 800, 6, True),  # a yearly call
+            ("D1", "dormant", 0, 7, True),  # stopped buying this year: win back
+            ("D2", "dormant", 0, 8, False),  # long gone: marketing
+        ]
+    )
     plan = build_plan(
-        table, AS_OF, calls_per_month=5, max_key_accounts=1,
+        table,
+        AS_OF,
+        calls_per_month=5,
+        max_key_accounts=1,
         shortlist=pd.Series({"K1": REPRICE, "K2": COMPETITOR, "S1": KEEP}),
-        at_risk=pd.Index(["K1", "R1"]), price_review=pd.Index(["P1", "K2"]),
-    )  # fmt: skip
+        at_risk=pd.Index(["K1", "R1"]),
+        price_review=pd.Index(["P1", "K2"]),
+    )
     assert plan["next_step"].to_dict() == {
-        "K1": "write_vision", "K2": "let_go", "K3": "develop", "P1": "reprice",
-        "R1": "rescue", "S1": "check_up_call", "D1": "win_back", "D2": "marketing",
-    }  # fmt: skip
+        "K1": "write_vision",
+        "K2": "let_go",
+        "K3": "develop",
+        "P1": "reprice",
+        "R1": "rescue",
+        "S1": "check_up_call",
+        "D1": "win_back",
+        "D2": "marketing",
+    }
     assert set(plan["next_step"]) <= set(STEPS)
     assert plan.loc["K1", "shortlist"] == REPRICE and plan.loc["K1", "at_risk"]
     assert plan.loc["K3", "over_capacity"] and not plan.loc["K1", "over_capacity"]
@@ -55,9 +73,12 @@ def test_precedence_one_step_each_and_no_contradiction():
 
 def test_calls_never_pass_the_monthly_capacity_and_the_rest_get_marketing():
     rng = np.random.default_rng(7)
-    rows = [(f"C{n:04d}", "serve", float(v), int(m), True)
-            for n, (v, m) in enumerate(zip(rng.integers(1, 10_000, 500),
-                                           rng.integers(1, 13, 500), strict=True))]  # fmt: skip
+    rows = [
+        (f"C{n:04d}", "serve", float(v), int(m), True)
+        for n, (v, m) in enumerate(
+            zip(rng.integers(1, 10_000, 500), rng.integers(1, 13, 500), strict=True)
+        )
+    ]
     rows += [(f"D{n:03d}", "dormant", 0.0, 1, True) for n in range(30)]  # 30 to win back
     plan = build_plan(customers(rows), AS_OF, calls_per_month=7, max_key_accounts=10)
     calls = plan.loc[plan["next_step"].isin(["check_up_call", "win_back"])]
@@ -72,16 +93,32 @@ def test_calls_never_pass_the_monthly_capacity_and_the_rest_get_marketing():
 
 
 def test_the_accounts_the_team_wrote_a_vision_for_come_first_unless_let_go():
-    rows = [("K1", "key account", 900.0, 1, True), ("K2", "key account", 800.0, 1, True),
-            ("B1", "keep", 700.0, 1, True), ("B2", "serve", 10.0, 1, True)]  # fmt: skip
-    plan = build_plan(customers(rows), AS_OF, calls_per_month=5, max_key_accounts=2,
-                      with_vision=pd.Index(["B2", "B1"]),
-                      shortlist=pd.Series({"B1": COMPETITOR}))  # fmt: skip
+    rows = [
+        ("K1", "key account", 900.0, 1, True),
+        ("K2", "key account", 800.0, 1, True),
+        ("B1", "keep", 700.0, 1, True),
+        ("B2", "serve", 10.0, 1, True),
+    ]
+    plan = build_plan(
+        customers(rows),
+        AS_OF,
+        calls_per_month=5,
+        max_key_accounts=2,
+        with_vision=pd.Index(["B2", "B1"]),
+        shortlist=pd.Series({"B1": COMPETITOR}),
+    )
     assert plan["next_step"].to_dict() == {
-        "B1": "let_go", "B2": "write_vision", "K1": "write_vision", "K2": "develop",
-    }  # fmt: skip
+        "B1": "let_go",
+        "B2": "write_vision",
+        "K1": "write_vision",
+        "K2": "develop",
+    }
     assert plan.loc["K2", "over_capacity"] and plan["key_rank"].to_dict() == {
-        "K1": 2, "K2": 3, "B1": 0, "B2": 1}
+        "K1": 2,
+        "K2": 3,
+        "B1": 0,
+        "B2": 1,
+    }
 
 
 def test_visions_stop_at_what_the_team_can_look_after_and_spread_over_the_year():

@@ -49,8 +49,12 @@ def test_unit_price_column_wins_and_missing_values_fall_back_to_amount_over_quan
     assert lines["unit_price_used"].tolist()[:2] == [20.0, 25.0]
     assert math.isnan(lines["unit_price_used"].iloc[2])
     # the sentences: tests/words/test_pricing.py
-    assert source == {"notes": ["no_product_column", "unit_price_filled", "not_priced"],
-                      "filled": 1, "left_out": 1, "lines": 3}
+    assert source == {
+        "notes": ["no_product_column", "unit_price_filled", "not_priced"],
+        "filled": 1,
+        "left_out": 1,
+        "lines": 3,
+    }
     assert "unit_price_used" not in data  # the input is not changed
 
 
@@ -375,8 +379,12 @@ def test_price_analysis_never_raises_without_prices():
 
 def test_price_analysis_with_prices_matches_the_single_functions():
     data = frame(
-        [("A", "2021-01-01", 100, 1, "X"), ("A", "2024-06-01", 90, 1, "X"),
-         ("B", "2024-06-01", 110, 1, "X"), ("C", "2024-07-01", 100, 1, "X")],
+        [
+            ("A", "2021-01-01", 100, 1, "X"),
+            ("A", "2024-06-01", 90, 1, "X"),
+            ("B", "2024-06-01", 110, 1, "X"),
+            ("C", "2024-07-01", 100, 1, "X"),
+        ],
         ["customer_id", "date", "amount", "quantity", "product"],
     )
     analysis = price_analysis(data, AS_OF)

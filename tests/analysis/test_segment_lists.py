@@ -16,6 +16,11 @@ def test_checkup_calls(table):
     calls = segment_lists.checkup_calls(table)
     assert list(calls.index) == ["E", "C"]  # 2026-01 before 2026-05
     assert list(calls.columns) == [
-        "name", "segment", "owner", "call_month", "last_purchase", "value_12m",
+        "name",
+        "segment",
+        "owner",
+        "call_month",
+        "last_purchase",
+        "value_12m",
         "revenue_prev_12m",
-    ]  # fmt: skip
+    ]

@@ -30,8 +30,15 @@ def test_customer_values_windows(invoices):
     values = seg.customer_values(invoices, AS_OF)
     assert list(values.index) == list("ABCDEFGH")
     assert values["revenue_12m"].to_dict() == {
-        "A": 3000, "B": 1500, "C": 450, "D": 800, "E": 0, "F": 0, "G": -50, "H": 440,
-    }  # fmt: skip
+        "A": 3000,
+        "B": 1500,
+        "C": 450,
+        "D": 800,
+        "E": 0,
+        "F": 0,
+        "G": -50,
+        "H": 440,
+    }
     assert values.loc["A", "revenue_prev_12m"] == 1000
     assert values.loc["E", "revenue_prev_12m"] == 700
     assert values.loc["A", "revenue_total"] == 4000
@@ -58,16 +65,26 @@ def test_every_customer_gets_one_segment(table):
     }
     # segments.csv's next_step is written in words: tests/words/test_segment_lists.py
     assert list(table.columns[:5]) == [
-        "name", "segment", "value_12m", "potential", "owner",
-    ]  # fmt: skip
+        "name",
+        "segment",
+        "value_12m",
+        "potential",
+        "owner",
+    ]
     assert list(table.index[:3]) == ["A", "B", "D"]  # most valuable first
 
 
 def test_value_levels_top_share_of_buyers(table):
     assert table["value_level"].to_dict() == {
-        "A": "high", "B": "high", "D": "low", "C": "low", "H": "low", "G": "low",
-        "E": "none", "F": "none",
-    }  # fmt: skip
+        "A": "high",
+        "B": "high",
+        "D": "low",
+        "C": "low",
+        "H": "low",
+        "G": "low",
+        "E": "none",
+        "F": "none",
+    }
     assert table.attrs["value_cutoff"] == 1500
 
 
@@ -115,8 +132,15 @@ def test_abc_classes(table):
     # positive value 6190 largest first: A 3000 (before 0) B 1500 (.48) D 800 (.73) → A;
     # C 450 (.86) H 440 (.93) → B; G negative → C; dormant: none. (Counts per class: test_pareto.)
     assert table["abc_class"].to_dict() == {
-        "A": "A", "B": "A", "D": "A", "C": "B", "H": "B", "G": "C", "E": "", "F": "",
-    }  # fmt: skip
+        "A": "A",
+        "B": "A",
+        "D": "A",
+        "C": "B",
+        "H": "B",
+        "G": "C",
+        "E": "",
+        "F": "",
+    }
 
 
 def test_cutoffs_move_customers(invoices, customers):
@@ -172,9 +196,12 @@ def test_one_customer_one_line():
 
 def test_nobody_bought_lately():
     old = pd.DataFrame(
-        {"customer_id": ["X", "Y"], "date": pd.to_datetime(["2020-01-01", "2020-02-01"]),
-         "amount": [10.0, 20.0]}
-    )  # fmt: skip
+        {
+            "customer_id": ["X", "Y"],
+            "date": pd.to_datetime(["2020-01-01", "2020-02-01"]),
+            "amount": [10.0, 20.0],
+        }
+    )
     table = seg.segments(old, pd.Timestamp("2025-01-01"))
     assert (table["segment"] == seg.DORMANT).all()
     assert math.isnan(table.attrs["value_cutoff"])

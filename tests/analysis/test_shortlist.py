@@ -65,8 +65,13 @@ def test_shortlist_rules_by_hand():
     flagged = s.shortlist(table, flagged=pd.Series({"T": True})).set_index("customer_id")
     assert flagged.loc["T", "reasons"] == ("loses", "loved")
     assert list(s.shortlist(table).columns) == [
-        "customer_id", "name", "action", "reasons", "basis", *s.FIGURES,
-    ]  # fmt: skip
+        "customer_id",
+        "name",
+        "action",
+        "reasons",
+        "basis",
+        *s.FIGURES,
+    ]
     assert set(code for r in listed["reasons"] for code in r) <= set(s.REASONS)
 
 

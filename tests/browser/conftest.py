@@ -109,9 +109,13 @@ class Server:
         self.log = cwd / f"server-{len(list(cwd.glob('server-*.log')))}.log"
         self.handle = open(self.log, "w", encoding="utf-8")  # noqa: SIM115 (closed in stop)
         self.process = subprocess.Popen(
-            command, cwd=cwd, env=env or dict(os.environ), stdout=self.handle,
-            stderr=subprocess.STDOUT, start_new_session=True,
-        )  # fmt: skip
+            command,
+            cwd=cwd,
+            env=env or dict(os.environ),
+            stdout=self.handle,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
     def stop(self) -> None:
         """SIGTERM (servers shut their kernels down); then the whole process group we made."""

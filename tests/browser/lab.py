@@ -15,17 +15,29 @@ def open_in_lab(page, start_server, tmp_path: Path, notebook: Path):
     port = free_port()
     env = dict(os.environ)
     env.pop("WORKBOOK_FORMS", None)  # forms show in a kernel started by the Lab
-    for variable, name in (("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                           ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
-                           ("JUPYTERLAB_SETTINGS_DIR", "settings")):  # fmt: skip
+    for variable, name in (
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("JUPYTERLAB_WORKSPACES_DIR", "workspaces"),
+        ("JUPYTERLAB_SETTINGS_DIR", "settings"),
+    ):
         env[variable] = str(tmp_path / name)
     server = start_server(
-        [PYTHON, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
-         "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=", "--allow-root",
-         f"--ServerApp.root_dir={notebook.parent}"],
+        [
+            PYTHON,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            f"--port={port}",
+            "--ServerApp.ip=127.0.0.1",
+            "--IdentityProvider.token=",
+            "--allow-root",
+            f"--ServerApp.root_dir={notebook.parent}",
+        ],
         f"http://127.0.0.1:{port}/api/status",
         env=env,
-    )  # fmt: skip
+    )
     page.goto(f"http://127.0.0.1:{port}/lab/tree/{notebook.name}")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
     return server

@@ -32,12 +32,21 @@ def start_checklist(start_server, company: Path, member: str):
     url = f"http://127.0.0.1:{port}/"
     # ready when the command prints the page's address (it does once the port answers)
     return start_server(
-        [PYTHON, "-m", "helpers", "checklist", str(company), "--member", member,
-         "--port", str(port)],
+        [
+            PYTHON,
+            "-m",
+            "helpers",
+            "checklist",
+            str(company),
+            "--member",
+            member,
+            "--port",
+            str(port),
+        ],
         url,
         env=env,
         says=f"is at {url}",
-    )  # fmt: skip
+    )
 
 
 def open_page(page, url: str) -> None:
@@ -62,16 +71,22 @@ def test_an_answer_is_saved_at_once_and_shown_after_a_reload(page, company, star
     )
     evidence = page.locator(".answer-efficiency-evidence input")
     evidence.fill("Laser parts in 48 h")
-    wait_until(lambda: member_table(company, "tester").get("efficiency", "evidence")
-               == "Laser parts in 48 h", what="evidence saved")  # fmt: skip
+    wait_until(
+        lambda: (
+            member_table(company, "tester").get("efficiency", "evidence") == "Laser parts in 48 h"
+        ),
+        what="evidence saved",
+    )
     status = page.locator(".workbook-form-status").filter(has_text="tester.csv").first
     assert "Saved in answers/9e/tester.csv" in status.inner_text()
 
     page.reload()
     open_page(page, server.url)
     chosen = button(page, "efficiency", "today", "2")
-    wait_until(lambda: "mod-active" in (chosen.get_attribute("class") or ""),
-               what="the saved answer shown after the reload")  # fmt: skip
+    wait_until(
+        lambda: "mod-active" in (chosen.get_attribute("class") or ""),
+        what="the saved answer shown after the reload",
+    )
     assert page.locator(".answer-efficiency-evidence input").input_value() == "Laser parts in 48 h"
     # the other members' files were not touched
     assert sorted(p.name for p in file.parent.iterdir()) == [
@@ -151,13 +166,19 @@ def test_killing_the_command_takes_voila_with_it(company, start_server):
     import psutil
 
     server = start_checklist(start_server, company, "tester")
-    voila = [c for c in psutil.Process(server.process.pid).children(recursive=True)
-             if "page_server" in " ".join(c.cmdline())]  # fmt: skip
+    voila = [
+        c
+        for c in psutil.Process(server.process.pid).children(recursive=True)
+        if "page_server" in " ".join(c.cmdline())
+    ]
     assert voila
     os.kill(server.process.pid, signal.SIGKILL)  # no chance to clean up
     wait_until(lambda: not answers(server.url), timeout=20, what="the orphaned page to stop")
-    wait_until(lambda: not any(v.is_running() and v.status() != psutil.STATUS_ZOMBIE
-                               for v in voila), timeout=20, what="Voilà to exit")  # fmt: skip
+    wait_until(
+        lambda: not any(v.is_running() and v.status() != psutil.STATUS_ZOMBIE for v in voila),
+        timeout=20,
+        what="Voilà to exit",
+    )
 
 
 def test_on_a_phone_nothing_is_cut_off(browser, company, start_server):
@@ -178,7 +199,9 @@ def test_on_a_phone_nothing_is_cut_off(browser, company, start_server):
         }).map(el => el.className + ': ' + el.textContent.slice(0, 40))"""
     )
     assert not cut, cut
-    tops = {round(b.bounding_box()["y"]) for b in
-            phone.locator(BUTTON.format(row="efficiency", field="today")).all()}  # fmt: skip
+    tops = {
+        round(b.bounding_box()["y"])
+        for b in phone.locator(BUTTON.format(row="efficiency", field="today")).all()
+    }
     assert len(tops) == 1  # "–" and 1 to 5 on one line: the "5" does not wrap away
     context.close()

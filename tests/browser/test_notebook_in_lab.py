@@ -40,22 +40,27 @@ def test_a_click_is_saved_and_shown_after_a_kernel_restart(page, company, start_
         page.wait_for_selector(TODAY, timeout=90_000)
     except Exception:
         page.screenshot(path=str(tmp_path / "lab.png"), full_page=True)
-        raise AssertionError(f"the form did not appear; screenshot: {tmp_path / 'lab.png'}; "
-                             f"server log: {server.log}") from None
+        raise AssertionError(
+            f"the form did not appear; screenshot: {tmp_path / 'lab.png'}; server log: {server.log}"
+        ) from None
 
     assert page.locator(".answer-efficiency-today").count() == 1  # the form is drawn once
     page.locator(TODAY).filter(has_text="1").first.click()
     file = company / "answers" / "9e" / "tester.csv"
-    wait_until(lambda: file.exists() and member_table(company, "tester").get("efficiency", "today")
-               == 1, what="efficiency today = 1 saved in tester.csv")  # fmt: skip
+    wait_until(
+        lambda: file.exists() and member_table(company, "tester").get("efficiency", "today") == 1,
+        what="efficiency today = 1 saved in tester.csv",
+    )
 
     menu(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog-button.jp-mod-accept").click()
     page.wait_for_selector(TODAY, state="detached", timeout=60_000)  # outputs cleared
     page.wait_for_selector(TODAY, timeout=90_000)  # the form drawn again by the new kernel
     one = page.locator(TODAY).filter(has_text="1").first
-    wait_until(lambda: "mod-active" in (one.get_attribute("class") or ""),
-               what="the saved answer shown after the restart")  # fmt: skip
+    wait_until(
+        lambda: "mod-active" in (one.get_attribute("class") or ""),
+        what="the saved answer shown after the restart",
+    )
     assert member_table(company, "tester").get("efficiency", "today") == 1
     assert server.process.poll() is None
 
@@ -74,5 +79,7 @@ def test_the_vision_form_is_drawn_once_and_saves(page, company, start_server, tm
     page.locator(box).fill("We meet every January.")
     page.locator(".answer-current_state textarea").click()  # leaving the box saves it
     file = company / "answers" / "visions" / "C0033.toml"
-    wait_until(lambda: "We meet every January." in file.read_text(encoding="utf-8"),
-               what="the text saved in answers/visions/C0033.toml")  # fmt: skip
+    wait_until(
+        lambda: "We meet every January." in file.read_text(encoding="utf-8"),
+        what="the text saved in answers/visions/C0033.toml",
+    )

@@ -61,19 +61,25 @@ def test_a_score_is_saved_and_shown_after_a_kernel_restart(page, company, start_
 
     assert account_value.accounts_to_score(*sample_key_account_inputs())[0] == ACCOUNT
     page.locator(EMOTIONAL).filter(has_text="4").first.click()
-    wait_until(lambda: file.exists() and saved(company, "tester") == 4,
-               what="emotional = 4 saved in tester.csv")  # fmt: skip
+    wait_until(
+        lambda: file.exists() and saved(company, "tester") == 4,
+        what="emotional = 4 saved in tester.csv",
+    )
     status = page.locator(".workbook-form-status").first
-    wait_until(lambda: "Saved in answers/account-values/tester.csv" in status.inner_text(),
-               what="the status line saying where it was saved")  # fmt: skip
+    wait_until(
+        lambda: "Saved in answers/account-values/tester.csv" in status.inner_text(),
+        what="the status line saying where it was saved",
+    )
 
     menu(page, "Kernel", "Restart Kernel and Run All Cells")
     page.locator(".jp-Dialog-button.jp-mod-accept").click()
     page.wait_for_selector(EMOTIONAL, state="detached", timeout=60_000)  # outputs cleared
     page.wait_for_selector(EMOTIONAL, timeout=120_000)  # the form drawn again by the new kernel
     four = page.locator(EMOTIONAL).filter(has_text="4").first
-    wait_until(lambda: "mod-active" in (four.get_attribute("class") or ""),
-               what="the saved score shown after the restart")  # fmt: skip
+    wait_until(
+        lambda: "mod-active" in (four.get_attribute("class") or ""),
+        what="the saved score shown after the restart",
+    )
     assert saved(company, "tester") == 4
     # the other members' files are untouched, and the new score counts in the team's results
     assert sorted(p.name for p in file.parent.iterdir()) == [

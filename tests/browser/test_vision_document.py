@@ -11,16 +11,23 @@ from helpers.report.vision import AccountFacts, VisionDocument
 
 def facts(name: str = "Rakennus Lahtinen Oy") -> AccountFacts:
     return AccountFacts(
-        "C0033", name, first_invoice=pd.Timestamp("2021-02-22"), tenure_years=4,
-        revenue_12m=100_000.0, segment="key account", profit_12m=-7924.0,
+        "C0033",
+        name,
+        first_invoice=pd.Timestamp("2021-02-22"),
+        tenure_years=4,
+        revenue_12m=100_000.0,
+        segment="key account",
+        profit_12m=-7924.0,
         commitment_cell="prisoner",
-    )  # fmt: skip
+    )
 
 
 def test_the_team_copy_hides_the_internal_lines_for_the_customer(page, tmp_path):
     path = tmp_path / "vision.html"
-    path.write_text(VisionDocument(facts(), Language("fi"), pd.Timestamp("2025-12-30"),
-                                   "Pajakulma Oy").html(), encoding="utf-8")  # fmt: skip
+    path.write_text(
+        VisionDocument(facts(), Language("fi"), pd.Timestamp("2025-12-30"), "Pajakulma Oy").html(),
+        encoding="utf-8",
+    )
     page.goto(path.as_uri())
     internal = page.locator("tr.internal")
     assert internal.count() == 3 and internal.first.is_visible()
@@ -34,8 +41,13 @@ def test_the_team_copy_hides_the_internal_lines_for_the_customer(page, tmp_path)
 
 def test_a_ten_thousand_letter_name_wraps_inside_the_page(page, tmp_path):
     path = tmp_path / "vision.html"
-    document = VisionDocument(facts("L" * 10_000), Language("en"), pd.Timestamp("2025-12-30"),
-                              "Pajakulma Oy", for_customer=True)  # fmt: skip
+    document = VisionDocument(
+        facts("L" * 10_000),
+        Language("en"),
+        pd.Timestamp("2025-12-30"),
+        "Pajakulma Oy",
+        for_customer=True,
+    )
     path.write_text(document.html(), encoding="utf-8")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(path.as_uri())

@@ -13,14 +13,18 @@ def test_without_a_file_every_choice_is_its_default(tmp_path):
 def test_a_hand_written_file_is_read_as_people_write_numbers(tmp_path):
     path = choices_path(tmp_path)
     path.parent.mkdir(parents=True)
-    path.write_text('key_share = "10 %"\ncalls_per_month = 25\nvalue = "Margin"\n',
-                    encoding="utf-8")
+    path.write_text(
+        'key_share = "10 %"\ncalls_per_month = 25\nvalue = "Margin"\n', encoding="utf-8"
+    )
     choices = read_choices(tmp_path)
     assert choices.key_share == 0.1 and choices.calls_per_month == 25
     assert choices.value == "margin" and choices.source("calls_per_month") == "answers/choices.toml"
     assert choices.wallet_cutoff == DEFAULTS["wallet_cutoff"]
     assert choices.segment_options() == {
-        "key_share": 0.1, "wallet_cutoff": 0.5, "growth_cutoff": 0.1, "value": "margin"
+        "key_share": 0.1,
+        "wallet_cutoff": 0.5,
+        "growth_cutoff": 0.1,
+        "value": "margin",
     }
 
 

@@ -69,8 +69,7 @@ def test_customer_names_go_to_customers_csv(tmp_path):
     report, folder = imported(tmp_path, "swedish_bom.csv")
     customers = load_company(folder).customers
     assert customers["customer_id"].tolist() == ["1001", "1002", "1003"]
-    assert customers["name"].tolist() == ["Pajakulma Oy", "Byggmästarna Åkerö Ab",
-                                          "Kahvila Östra"]
+    assert customers["name"].tolist() == ["Pajakulma Oy", "Byggmästarna Åkerö Ab", "Kahvila Östra"]
     assert report.taken["customer_id"] == "Kundnr"
     assert report.taken["name"] == "Kund"
 
@@ -81,9 +80,14 @@ def test_customer_names_go_to_customers_csv(tmp_path):
 def test_report_names_taken_and_ignored_columns(tmp_path):
     report, _ = imported(tmp_path, "finnish_cp1252.csv")
     assert report.taken == {
-        "customer_id": "Asiakasnumero", "name": "Asiakas", "date": "Laskun pvm",
-        "amount": "Veroton summa", "invoice_id": "Laskunro", "product": "Tuote",
-        "quantity": "Määrä", "unit_price": "À-hinta",
+        "customer_id": "Asiakasnumero",
+        "name": "Asiakas",
+        "date": "Laskun pvm",
+        "amount": "Veroton summa",
+        "invoice_id": "Laskunro",
+        "product": "Tuote",
+        "quantity": "Määrä",
+        "unit_price": "À-hinta",
     }
     assert report.ignored == ["Verollinen summa"]  # the trailing empty columns are gone
     assert report.lines == 6 and report.customers == 3
@@ -114,7 +118,10 @@ def test_english_csv_with_currency_symbols_and_comma_thousands(tmp_path):
     assert invoices["amount"].tolist() == [1200.0, 3703.68, 24.5]
     assert invoices["unit_price"].tolist() == [120.0, 1234.56, 98.0]
     assert invoices["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2024-01-15", "2024-12-31", "2025-02-28"]
+        "2024-01-15",
+        "2024-12-31",
+        "2025-02-28",
+    ]
     assert report.taken["amount"] == "Net amount"
     assert set(report.ignored) == {"VAT", "Total"}
 
@@ -133,8 +140,7 @@ def test_totals_line_and_blank_line_are_skipped_and_lines_count_right(tmp_path):
         imported(tmp_path, "totals_row.csv")
     problems = error.value.problems
     # line 2 of the file is blank: 'oops' is on line 4; the 'Yhteensä' line is no error
-    assert [(p.lines, p.column, p.found) for p in problems] == [
-        ([4], "Veroton summa", ["oops"])]
+    assert [(p.lines, p.column, p.found) for p in problems] == [([4], "Veroton summa", ["oops"])]
 
 
 def test_xlsx_with_a_title_row_on_its_second_sheet(tmp_path):
@@ -146,8 +152,9 @@ def test_xlsx_with_a_title_row_on_its_second_sheet(tmp_path):
     info.append(["Exported by Accounting 3000"])
     sheet = book.create_sheet("Laskut")
     sheet.append(["Laskuraportti 2024"])
-    sheet.append(["Asiakasnro", "Asiakkaan nimi", "Laskupäivä", "Laskunumero", "Veroton summa",
-                  None, None])
+    sheet.append(
+        ["Asiakasnro", "Asiakkaan nimi", "Laskupäivä", "Laskunumero", "Veroton summa", None, None]
+    )
     sheet.append([1001, "Pajakulma Oy", datetime(2024, 1, 15), 5001, 1200.0])
     sheet.append([1002, "Kahvila Östra", datetime(2024, 12, 31), 5002, 2450.5])
     sheet.append([1002, "Kahvila Östra", datetime(2025, 2, 28, 0, 0), 5003, -24.25])
@@ -161,7 +168,10 @@ def test_xlsx_with_a_title_row_on_its_second_sheet(tmp_path):
     assert company.invoices["invoice_id"].tolist() == ["5001", "5002", "5003"]
     assert company.invoices["amount"].tolist() == [1200.0, 2450.5, -24.25]
     assert company.invoices["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2024-01-15", "2024-12-31", "2025-02-28"]
+        "2024-01-15",
+        "2024-12-31",
+        "2025-02-28",
+    ]
     assert company.customers["name"].tolist() == ["Pajakulma Oy", "Kahvila Östra"]
     assert any("Laskut" in note for note in report.notes)
     assert export.read_bytes() == before  # the export is only read
@@ -262,18 +272,39 @@ def test_documented_example_mapping_is_valid():
 # --- recognition ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("header, role", [
-    ("Asiakasnumero", "customer_id"), ("Kundnr", "customer_id"), ("Customer ID", "customer_id"),
-    ("Asiakkaan nimi", "customer_name"), ("Kundnamn", "customer_name"),
-    ("Client", "customer_name"), ("Laskupäivä", "date"), ("PVM", "date"),
-    ("Fakturadatum", "date"), ("Invoice no", "invoice_id"), ("Fakturanr", "invoice_id"),
-    ("Artikel", "product"), ("kpl", "quantity"), ("Antal", "quantity"),
-    ("à-hinta", "unit_price"), ("A-pris", "unit_price"), ("Styckpris", "unit_price"),
-    ("Summa ALV 0", "amount"), ("Summa exkl. moms", "amount"), ("Veroton summa (€)", "amount"),
-    ("Summa sis. ALV", "gross_amount"), ("Totalt", "gross_amount"),
-    ("Amount incl VAT", "gross_amount"), ("Inköpspris", "cost"), ("Netto EUR", "amount"),
-    ("ALV", None), ("Moms %", None), ("Tuotekoodi", None),
-])
+@pytest.mark.parametrize(
+    "header, role",
+    [
+        ("Asiakasnumero", "customer_id"),
+        ("Kundnr", "customer_id"),
+        ("Customer ID", "customer_id"),
+        ("Asiakkaan nimi", "customer_name"),
+        ("Kundnamn", "customer_name"),
+        ("Client", "customer_name"),
+        ("Laskupäivä", "date"),
+        ("PVM", "date"),
+        ("Fakturadatum", "date"),
+        ("Invoice no", "invoice_id"),
+        ("Fakturanr", "invoice_id"),
+        ("Artikel", "product"),
+        ("kpl", "quantity"),
+        ("Antal", "quantity"),
+        ("à-hinta", "unit_price"),
+        ("A-pris", "unit_price"),
+        ("Styckpris", "unit_price"),
+        ("Summa ALV 0", "amount"),
+        ("Summa exkl. moms", "amount"),
+        ("Veroton summa (€)", "amount"),
+        ("Summa sis. ALV", "gross_amount"),
+        ("Totalt", "gross_amount"),
+        ("Amount incl VAT", "gross_amount"),
+        ("Inköpspris", "cost"),
+        ("Netto EUR", "amount"),
+        ("ALV", None),
+        ("Moms %", None),
+        ("Tuotekoodi", None),
+    ],
+)
 def test_recognition_by_name(header, role):
     hit = recognise(header)
     assert (hit[0] if hit else None) == role
@@ -304,8 +335,7 @@ def test_every_synonym_belongs_to_one_column():
 def test_unreadable_values_are_all_reported_with_file_line_column_and_value(tmp_path):
     with pytest.raises(DataError) as error:
         imported(tmp_path, "bad_values.csv")
-    problems = {(p.file, p.column, tuple(p.lines), tuple(p.found))
-                for p in error.value.problems}
+    problems = {(p.file, p.column, tuple(p.lines), tuple(p.found)) for p in error.value.problems}
     assert problems == {
         ("bad_values.csv", "Laskun pvm", (3,), ("31.13.2024",)),
         ("bad_values.csv", "Veroton summa", (4,), ("12,3x",)),
@@ -357,10 +387,12 @@ def test_an_empty_existing_folder_is_fine(tmp_path):
 def test_force_replaces_invoices_and_keeps_other_files(tmp_path):
     folder = tmp_path / "company"
     import_export(EXPORTS / "finnish_cp1252.csv", folder)
-    (folder / "customers.csv").write_text("customer_id,name,owner\n1001,Paja,Anna\n",
-                                          encoding="utf-8")
-    (folder / "hours.csv").write_text("customer_id,date,hours\n1001,2024-01-01,2\n",
-                                      encoding="utf-8")
+    (folder / "customers.csv").write_text(
+        "customer_id,name,owner\n1001,Paja,Anna\n", encoding="utf-8"
+    )
+    (folder / "hours.csv").write_text(
+        "customer_id,date,hours\n1001,2024-01-01,2\n", encoding="utf-8"
+    )
     report = import_export(EXPORTS / "english.csv", folder, force=True)
     assert load_company(folder).invoices["customer_id"].iloc[0] == "Pajakulma Oy"
     assert (folder / "hours.csv").read_text(encoding="utf-8").startswith("customer_id,date")
@@ -402,10 +434,17 @@ def test_export_not_found_and_old_excel(tmp_path):
 def test_new_company_template(tmp_path):
     folder = new_company(tmp_path / "mine", name='Pajakulma "Oy"')
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["company.toml", "customers.csv", "hours.csv", "invoices.csv",
-                     "quotes.csv", "survey.csv"]
+    assert names == [
+        "company.toml",
+        "customers.csv",
+        "hours.csv",
+        "invoices.csv",
+        "quotes.csv",
+        "survey.csv",
+    ]
     assert (folder / "invoices.csv").read_text(encoding="utf-8").splitlines() == [
-        "customer_id,date,amount,invoice_id,product,quantity,unit_price,list_price,cost"]
+        "customer_id,date,amount,invoice_id,product,quantity,unit_price,list_price,cost"
+    ]
     import tomllib
 
     settings = tomllib.loads((folder / "company.toml").read_text(encoding="utf-8"))
@@ -418,8 +457,9 @@ def test_new_company_template(tmp_path):
 def test_new_company_refuses_a_folder_with_files_unless_forced(tmp_path):
     folder = tmp_path / "mine"
     folder.mkdir()
-    (folder / "invoices.csv").write_text("customer_id,date,amount\nA,2024-01-01,5\n",
-                                         encoding="utf-8")
+    (folder / "invoices.csv").write_text(
+        "customer_id,date,amount\nA,2024-01-01,5\n", encoding="utf-8"
+    )
     with pytest.raises(DataError, match="not empty"):
         new_company(folder)
     new_company(folder, force=True)
@@ -450,8 +490,9 @@ def test_every_encoding_and_separator_imports_to_the_same_folder(tmp_path, encod
     import csv
     import io
 
-    rows = list(csv.reader(io.StringIO((EXPORTS / "finnish_cp1252.csv").read_text("cp1252")),
-                           delimiter=";"))
+    rows = list(
+        csv.reader(io.StringIO((EXPORTS / "finnish_cp1252.csv").read_text("cp1252")), delimiter=";")
+    )
     text = io.StringIO()
     csv.writer(text, delimiter=separator, lineterminator="\r\n").writerows(rows)
     export = tmp_path / "export.csv"

@@ -22,19 +22,19 @@ def company(tmp_path):
     folder.mkdir()
     files = {
         "invoices.csv": "customer_id,date,amount,invoice_id,product,note\n"
-                        "1001,2024-01-15,1200,5001,Konsultointi,call Pajakulma Oy first\n"
-                        "1002,2024-03-02,2450.5,5002,Huolto for Kahvila Östra,\n"
-                        "K-77,2024-12-31,300,5003,Koulutus,\n",
+        "1001,2024-01-15,1200,5001,Konsultointi,call Pajakulma Oy first\n"
+        "1002,2024-03-02,2450.5,5002,Huolto for Kahvila Östra,\n"
+        "K-77,2024-12-31,300,5003,Koulutus,\n",
         "customers.csv": "customer_id,name,industry,owner,email\n"
-                         "1001,Pajakulma Oy,Furniture,Anna Virtanen,info@pajakulma.fi\n"
-                         "1002,Byggmästarna Åkerö Ab,Construction,Erik Lund,x@y.se\n"
-                         "K-77,Kahvila Östra,Food,Anna Virtanen,\n",
+        "1001,Pajakulma Oy,Furniture,Anna Virtanen,info@pajakulma.fi\n"
+        "1002,Byggmästarna Åkerö Ab,Construction,Erik Lund,x@y.se\n"
+        "K-77,Kahvila Östra,Food,Anna Virtanen,\n",
         "hours.csv": "customer_id,date,hours\n1001,2024-01-10,3\nK-77,2024-02-01,1.5\n"
-                     "Z-9,2024-02-02,1\n",
+        "Z-9,2024-02-02,1\n",
         "survey.csv": "customer_id,date,satisfaction\n1002,2024-06-01,4\n",
         "quotes.csv": "date,amount,won,customer_id,prospect\n"
-                      "2024-02-01,500,yes,1001,\n2024-03-01,900,no,,Uusi Asiakas Oy\n"
-                      "2024-04-01,700,no,,Norrsken AB\n",
+        "2024-02-01,500,yes,1001,\n2024-03-01,900,no,,Uusi Asiakas Oy\n"
+        "2024-04-01,700,no,,Norrsken AB\n",
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -87,8 +87,7 @@ def test_same_customer_same_pseudonym_in_every_file(company):
 def test_prospects_and_owners_get_pseudonyms_of_their_own(company):
     result = pseudonymize(company, "our secret")
     prospects = result.quotes["prospect"].dropna().tolist()
-    assert len(prospects) == 2 and all(re.fullmatch(r"Prospect [0-9A-F]{6}", p)
-                                       for p in prospects)
+    assert len(prospects) == 2 and all(re.fullmatch(r"Prospect [0-9A-F]{6}", p) for p in prospects)
     owners = result.customers["owner"].tolist()
     assert owners[0] == owners[2] != owners[1]
     assert all(o.startswith("Owner ") for o in owners)
@@ -153,8 +152,9 @@ def test_answers_follow_into_a_pseudonymised_folder_without_free_text(tmp_path):
     assert "area" in nine and "ethics" in set(nine["area"])
     team = (tmp_path / "answers/9e/team.toml").read_text(encoding="utf-8")
     assert "Virtanen" not in team  # the competitor's name is free text: left out
-    values = pd.read_csv(tmp_path / "answers/account-values/member-1.csv", dtype=str,
-                         keep_default_na=False)
+    values = pd.read_csv(
+        tmp_path / "answers/account-values/member-1.csv", dtype=str, keep_default_na=False
+    )
     keys = pseudonym_mapping(company, "a secret")
     pseudonyms = set(keys.loc[keys["kind"] == "customer", "pseudonym"])
     assert set(values["customer_id"]) <= pseudonyms

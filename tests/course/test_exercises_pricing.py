@@ -23,8 +23,9 @@ COMPANIES = Path(__file__).parent.parent / "companies"
 
 @pytest.fixture(scope="module")
 def questions():
-    return exercises.pricing.questions(start("01-pricing-erosion-and-dependence",
-                                                  COMPANIES / "tiny"))
+    return exercises.pricing.questions(
+        start("01-pricing-erosion-and-dependence", COMPANIES / "tiny")
+    )
 
 
 def test_five_questions_numbered_in_order(questions):

@@ -77,7 +77,9 @@ def lab_server(tmp_path):
     log = (tmp_path / "lab.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "helpers", "lab", "--no-browser", "--port", str(port)],
-        env=env, stdout=log, stderr=subprocess.STDOUT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
     def url(path: str) -> str:

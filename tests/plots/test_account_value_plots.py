@@ -30,8 +30,9 @@ def test_whale_curve_marks_the_peak():
 
 
 def test_whale_curve_without_profit_says_so():
-    ax = plots.account_value.plot_whale_curve(profit_spread.whale_curve(pd.Series([-5.0])),
-                                              lang=ENGLISH)
+    ax = plots.account_value.plot_whale_curve(
+        profit_spread.whale_curve(pd.Series([-5.0])), lang=ENGLISH
+    )
     assert "No positive total profit" in ax.texts[0].get_text()
 
 
@@ -50,8 +51,9 @@ def test_price_cost_map_one_bubble_per_account_and_names():
     )
     assert len(ax.collections[0].get_offsets()) == 2
     assert "Bee" in [t.get_text() for t in ax.texts]
-    empty = plots.account_value.plot_price_cost_map(profit_spread.price_cost_map(table.iloc[:0]),
-                                                    lang=ENGLISH)
+    empty = plots.account_value.plot_price_cost_map(
+        profit_spread.price_cost_map(table.iloc[:0]), lang=ENGLISH
+    )
     assert "Needs list prices" in empty.texts[0].get_text()
 
 
@@ -67,7 +69,8 @@ def test_price_cost_map_names_only_the_largest_accounts():
         index=pd.Index([f"c{i}" for i in range(count)], name="customer_id"),
     )
     ax = plots.account_value.plot_price_cost_map(
-        profit_spread.price_cost_map(table), label=list(table.index), lang=Language("sv"))
+        profit_spread.price_cost_map(table), label=list(table.index), lang=Language("sv")
+    )
     texts = [t.get_text() for t in ax.texts]
     assert "c0" in texts and f"c{plots.account_value.MAX_NAMES - 1}" in texts
     assert f"c{plots.account_value.MAX_NAMES}" not in texts  # the smaller ones are not named
@@ -85,13 +88,15 @@ def test_value_profile_and_rank_ranges():
         },
         index=pd.Index(["A", "B"], name="customer_id"),
     )
-    ax = plots.account_value.plot_value_profile(profile.assign(total=av.total_value(profile)),
-                                                lang=ENGLISH)
+    ax = plots.account_value.plot_value_profile(
+        profile.assign(total=av.total_value(profile)), lang=ENGLISH
+    )
     assert len(ax.images) == 1 and len(ax.texts) == 11  # 12 cells, one not scored
     ranks = plots.account_value.plot_rank_ranges(av.rank_sensitivity(profile), lang=ENGLISH)
     assert [t.get_text() for t in ranks.get_yticklabels()] == ["A", "B"]
-    nothing = plots.account_value.plot_rank_ranges(av.rank_sensitivity(profile.iloc[:0]),
-                                                   lang=ENGLISH)
+    nothing = plots.account_value.plot_rank_ranges(
+        av.rank_sensitivity(profile.iloc[:0]), lang=ENGLISH
+    )
     assert "No scores yet" in nothing.texts[0].get_text()
 
 

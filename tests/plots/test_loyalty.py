@@ -40,10 +40,14 @@ def by_score(rows):
 
 def test_commitment_matrix_has_four_cells_with_counts():
     summary = pd.DataFrame(
-        {"customers": [1, 2, 3, 4], "buying_12m": [1, 2, 1, 0], "answered": [1, 1, 3, 0],
-         "revenue_12m": [100.0, 200.0, 300.0, 0.0]},
+        {
+            "customers": [1, 2, 3, 4],
+            "buying_12m": [1, 2, 1, 0],
+            "answered": [1, 1, 3, 0],
+            "revenue_12m": [100.0, 200.0, 300.0, 0.0],
+        },
         index=["ideal", "prisoner", "emotional tie", "risk"],
-    )  # fmt: skip
+    )
     ax = loyalty_plots.plot_commitment_matrix(summary, lang=ENGLISH)
     assert len(ax.patches) == 4
     assert {"Ideal", "Prisoner", "Emotional tie", "Risk"} <= set(texts(ax))

@@ -88,16 +88,23 @@ def test_revenue_by_customer_plot(invoices):
 
 
 def test_price_index_plot_says_so_when_there_are_no_prices():
-    empty = pd.DataFrame(columns=["mean_price_index", "median_price_index"],
-                         index=pd.Index([], name="tenure_year", dtype=int))
+    empty = pd.DataFrame(
+        columns=["mean_price_index", "median_price_index"],
+        index=pd.Index([], name="tenure_year", dtype=int),
+    )
     ax = plots.pricing.plot_price_index_by_tenure(empty, lang=ENGLISH)
     assert [t.get_text() for t in ax.texts] == ["No unit prices to compare"]
 
 
 @pytest.mark.parametrize(
     "language, value, label",
-    [("en", 250_000, "€250K"), ("en", 1_200_000, "€1.2M"), ("fi", 250_000, "250\xa0t.\xa0€"),
-     ("sv", 1_000_000, "1\xa0mn\xa0€"), ("en", 0, "€0")],
+    [
+        ("en", 250_000, "€250K"),
+        ("en", 1_200_000, "€1.2M"),
+        ("fi", 250_000, "250\xa0t.\xa0€"),
+        ("sv", 1_000_000, "1\xa0mn\xa0€"),
+        ("en", 0, "€0"),
+    ],
 )
 def test_money_labels_are_short_in_the_reports_language(language, value, label):
     assert plots.common.money_formatter(Language(language))(value, None) == label

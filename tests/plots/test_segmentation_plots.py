@@ -27,17 +27,26 @@ def close_figures():
 @pytest.fixture
 def small():
     rows = [
-        ("A", "2024-06-15", 1000), ("A", "2025-06-15", 3000), ("B", "2024-06-15", 2000),
-        ("B", "2025-03-15", 1500), ("C", "2024-05-10", 500), ("C", "2025-05-10", 450),
-        ("D", "2025-08-01", 800), ("E", "2024-03-01", 700),
-    ]  # fmt: skip
+        ("A", "2024-06-15", 1000),
+        ("A", "2025-06-15", 3000),
+        ("B", "2024-06-15", 2000),
+        ("B", "2025-03-15", 1500),
+        ("C", "2024-05-10", 500),
+        ("C", "2025-05-10", 450),
+        ("D", "2025-08-01", 800),
+        ("E", "2024-03-01", 700),
+    ]
     invoices = pd.DataFrame(rows, columns=["customer_id", "date", "amount"])
     invoices["date"] = pd.to_datetime(invoices["date"])
     invoices["amount"] = invoices["amount"].astype(float)
     customers = pd.DataFrame(
-        {"customer_id": ["A", "B"], "name": ["Aalto Oy", "Björk Ab"], "owner": ["Liisa", "Matti"],
-         "wallet": [10000.0, 1600.0]}
-    )  # fmt: skip
+        {
+            "customer_id": ["A", "B"],
+            "name": ["Aalto Oy", "Björk Ab"],
+            "owner": ["Liisa", "Matti"],
+            "wallet": [10000.0, 1600.0],
+        }
+    )
     return invoices, customers
 
 
@@ -55,15 +64,17 @@ def many(n: int = 20000, lines: int = 120000) -> tuple[pd.DataFrame, pd.DataFram
         }
     )
     wallet = np.where(rng.uniform(size=n) < 0.7, size * 4 * rng.uniform(0.3, 3, n), np.nan)
-    customers = pd.DataFrame({"customer_id": ids, "name": [f"Firm {i}" for i in range(n)],
-                              "wallet": wallet})  # fmt: skip
+    customers = pd.DataFrame(
+        {"customer_id": ids, "name": [f"Firm {i}" for i in range(n)], "wallet": wallet}
+    )
     return invoices, customers
 
 
 def test_pareto_marks_the_top_fifth(small):
     invoices, _ = small
     ax = plots.plot_pareto(
-        pareto.pareto_curve(invoices, AS_OF), recent=pareto.pareto_curve(invoices, AS_OF, 365),
+        pareto.pareto_curve(invoices, AS_OF),
+        recent=pareto.pareto_curve(invoices, AS_OF, 365),
         lang=ENGLISH,
     )
     # diagonal, two curves, one marked point per curve, two reference lines

@@ -21,12 +21,22 @@ from helpers.report.vision import (
 
 COMPANIES = Path(__file__).resolve().parent.parent / "companies"
 HEADINGS = {
-    "en": ["Current state", "Development plan", "Shared vision and mission", "Communication",
-           "Follow-up"],
+    "en": [
+        "Current state",
+        "Development plan",
+        "Shared vision and mission",
+        "Communication",
+        "Follow-up",
+    ],
     "fi": ["Nykytila", "Kehityssuunnitelma", "Yhteinen visio ja missio", "Viestintä", "Seuranta"],
-    "sv": ["Nuläge", "Utvecklingsplan", "Gemensam vision och mission", "Kommunikation",
-           "Uppföljning"],
-}  # fmt: skip
+    "sv": [
+        "Nuläge",
+        "Utvecklingsplan",
+        "Gemensam vision och mission",
+        "Kommunikation",
+        "Uppföljning",
+    ],
+}
 SCRIPT = "<script>alert(1)</script>"
 AS_OF = pd.Timestamp("2025-12-01")
 STRICT = {code: Language(code, strict=True) for code in HEADINGS}  # fail on an untranslated word
@@ -151,10 +161,18 @@ def test_numbers_money_and_dates_in_the_locale(language, money, percent, date, c
 
 def test_finnish_words_for_tenure_satisfaction_and_the_notebook_facts():
     page = document("fi").html()
-    for text in ("1.3.2021 (4 vuotta)", "4 / 5, tyytyväinen (1.6.2025)",
-                 "3 vastausta, keskiarvo 4,5", "avainasiakas", "faktuaalinen 4,0",
-                 "referenssi 3,5", "ideaali", "9 / 10",
-                 "Tulos palvelukustannusten jälkeen", "sisäinen"):  # fmt: skip
+    for text in (
+        "1.3.2021 (4 vuotta)",
+        "4 / 5, tyytyväinen (1.6.2025)",
+        "3 vastausta, keskiarvo 4,5",
+        "avainasiakas",
+        "faktuaalinen 4,0",
+        "referenssi 3,5",
+        "ideaali",
+        "9 / 10",
+        "Tulos palvelukustannusten jälkeen",
+        "sisäinen",
+    ):
         assert text in page, text
 
 
@@ -165,9 +183,18 @@ def test_every_string_in_every_variant_is_translated(language):
         document(language),
         document(language, texts_note="a note"),
         document(language, facts=AccountFacts("X", "X", tenure_years=0)),
-        document(language, facts=full_facts().__class__(**{**full_facts().__dict__,
-                 "profit_12m": None, "margin_12m": 10.0, "products_basis_12m": False})),
-    ]  # fmt: skip
+        document(
+            language,
+            facts=full_facts().__class__(
+                **{
+                    **full_facts().__dict__,
+                    "profit_12m": None,
+                    "margin_12m": 10.0,
+                    "products_basis_12m": False,
+                }
+            ),
+        ),
+    ]
     for doc in variants:
         doc.html()
         doc.markdown()
@@ -276,7 +303,6 @@ def test_sample_company_ships_texts_for_two_accounts_the_largest_included():
         assert saved.error is None and saved.values()["current_state"]
 
 
-
 def test_commitment_cells_come_from_notebook_05_only_where_something_was_measured(
     monkeypatch, tiny
 ):
@@ -306,7 +332,8 @@ def test_accounts_with_texts_finds_plain_and_slugged_ids(tmp_path):
     folder.mkdir()
     (folder / "invoices.csv").write_text(
         "customer_id,date,amount\nC 1,2025-01-02,10\nC2,2025-01-03,20\nC3,2025-01-04,30\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     company = load_company(folder)
     assert vision.accounts_with_texts(company) == []  # no answers folder yet
     for cid in ("C 1", "C2"):  # "C 1" has a space: its file name is slugged
@@ -328,7 +355,9 @@ def test_the_customers_copy_leaves_the_internal_lines_out(tmp_path, tiny):
     written = write_documents(
         tiny, AS_OF, tmp_path / "vision", Language("fi"), ["A"], for_customer=True
     )
-    assert [path.name for _name, path in written] == ["vision-A-aalto-rakennus-for-customer.fi.html"]
+    assert [path.name for _name, path in written] == [
+        "vision-A-aalto-rakennus-for-customer.fi.html"
+    ]
 
 
 def test_the_typed_text_makes_no_live_link_in_markdown():

@@ -13,10 +13,25 @@ SANITIZE = Path(__file__).parent.parent / "nbval_sanitize.cfg"  # tests/
 def assert_reproduces(*executed: Path) -> None:
     """Fail, with nbval's report, unless every executed notebook reproduces its outputs."""
     check = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
-         "--nbval", "--nbval-current-env", "--nbval-sanitize-with", str(SANITIZE),
-         *(str(path) for path in executed)],
-        cwd=executed[0].parent, capture_output=True, text=True,
-        encoding="utf-8", errors="replace",  # not the Windows code page
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-o",
+            "addopts=",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "--nbval-current-env",
+            "--nbval-sanitize-with",
+            str(SANITIZE),
+            *(str(path) for path in executed),
+        ],
+        cwd=executed[0].parent,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",  # not the Windows code page
+    )
     assert check.returncode == 0, check.stdout[-4000:]

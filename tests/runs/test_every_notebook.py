@@ -77,9 +77,31 @@ def test_papermill_outputs_reproduce_under_strict_nbval(run):
     assert_reproduces(*(result.out_dir / p.name for p in notebook_paths()))
 
 
-ENGLISH_WORDS = {"the", "and", "of", "customers", "customer", "revenue", "last", "months",
-                 "figure", "figures", "value", "read", "whole", "page", "lists", "invoices",
-                 "headline", "definitions", "share", "price", "new", "year", "years"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "customers",
+    "customer",
+    "revenue",
+    "last",
+    "months",
+    "figure",
+    "figures",
+    "value",
+    "read",
+    "whole",
+    "page",
+    "lists",
+    "invoices",
+    "headline",
+    "definitions",
+    "share",
+    "price",
+    "new",
+    "year",
+    "years",
+}
 
 
 def visible_words(page: str) -> set[str]:

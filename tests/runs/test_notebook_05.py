@@ -117,20 +117,27 @@ def make_known_rates_company(folder: Path, seed: int = 20261123) -> None:
     rows.append(pd.DataFrame({"customer_id": ids[late], "date": later[late], "amount": 300.0}))
     credit = ~again & (other >= 0.4) & (other < 0.6)
     rows.append(pd.DataFrame({"customer_id": ids[credit], "date": inside[credit], "amount": -50.0}))
-    rows.append(pd.DataFrame({"customer_id": ["ANCHOR"], "date": [np.datetime64("2025-06-30")],
-                              "amount": [100.0]}))  # fmt: skip
+    rows.append(
+        pd.DataFrame(
+            {"customer_id": ["ANCHOR"], "date": [np.datetime64("2025-06-30")], "amount": [100.0]}
+        )
+    )
     invoices = pd.concat(rows).sort_values(["date", "customer_id"], kind="stable")
     invoices["date"] = pd.to_datetime(invoices["date"]).dt.strftime("%Y-%m-%d")
     recommend = np.clip(np.round(2.2 * scores - 1.2 + rng.normal(0, 1, n)), 0, 10).astype(int)
     answer_dates = pd.to_datetime(answered).strftime("%Y-%m-%d")
-    survey = pd.DataFrame({"customer_id": ids, "date": answer_dates, "satisfaction": scores,
-                           "recommend": recommend})  # fmt: skip
+    survey = pd.DataFrame(
+        {"customer_id": ids, "date": answer_dates, "satisfaction": scores, "recommend": recommend}
+    )
     ends = np.datetime64("2025-07-31") + 30 * rng.integers(0, 24, n)
     has_contract = rng.random(n) < 0.3
-    customers = pd.DataFrame({
-        "customer_id": ids, "name": [f"Known Rates {i}" for i in range(n)],
-        "contract_end": np.where(has_contract, pd.to_datetime(ends).strftime("%Y-%m-%d"), ""),
-    })  # fmt: skip
+    customers = pd.DataFrame(
+        {
+            "customer_id": ids,
+            "name": [f"Known Rates {i}" for i in range(n)],
+            "contract_end": np.where(has_contract, pd.to_datetime(ends).strftime("%Y-%m-%d"), ""),
+        }
+    )
     folder.mkdir(parents=True, exist_ok=True)
     invoices.to_csv(folder / "invoices.csv", index=False)
     survey.to_csv(folder / "survey.csv", index=False)
@@ -197,10 +204,15 @@ def test_tiny_company_figures_by_hand(tmp_path):
     figures, _ = run_05(COMPANIES / "tiny", tmp_path / "out", language="sv")
     assert_figures_match(
         figures,
-        {"top_box_share": 0.5, "top2_box_share": 0.75, "repurchase_rate_satisfied": 1.0,
-         "repurchase_rate_very_satisfied": 1.0, "repurchase_ratio_very_vs_satisfied": 1.0,
-         "retention_12m": 1.0},
-    )  # fmt: skip
+        {
+            "top_box_share": 0.5,
+            "top2_box_share": 0.75,
+            "repurchase_rate_satisfied": 1.0,
+            "repurchase_rate_very_satisfied": 1.0,
+            "repurchase_ratio_very_vs_satisfied": 1.0,
+            "retention_12m": 1.0,
+        },
+    )
     assert_figures_match(figures, definitions(COMPANIES / "tiny"))
 
 
@@ -260,10 +272,16 @@ def test_hand_made_company_at_risk_list(tmp_path):
     figures, out = run_05(folder, tmp_path / "out")
     assert_figures_match(
         figures,
-        {"top_box_share": 3 / 7, "top2_box_share": 5 / 7, "repurchase_rate_satisfied": 0.5,
-         "repurchase_rate_very_satisfied": 1 / 3, "repurchase_ratio_very_vs_satisfied": 2 / 3,
-         "at_risk_customers": 3, "at_risk_revenue_12m": 1360.0},
-    )  # fmt: skip
+        {
+            "top_box_share": 3 / 7,
+            "top2_box_share": 5 / 7,
+            "repurchase_rate_satisfied": 0.5,
+            "repurchase_rate_very_satisfied": 1 / 3,
+            "repurchase_ratio_very_vs_satisfied": 2 / 3,
+            "at_risk_customers": 3,
+            "at_risk_revenue_12m": 1360.0,
+        },
+    )
     assert_figures_match(figures, definitions(folder))
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
     assert listed["customer_id"].tolist() == ["G", "B", "H"]

@@ -65,14 +65,13 @@ def test_a_run_whose_progress_nobody_reads_still_finishes(companies, tmp_path):
     out = tmp_path / "out"
     process = subprocess.Popen(
         [sys.executable, "-m", "helpers", "run", str(companies / "tiny"), "--out", str(out)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     process.stderr.read(200)  # the first progress lines, then nobody listens
     process.stderr.close()
     assert process.wait(timeout=300) == 0
     assert (out / "index.html").exists()
-
-
 
 
 def test_pseudonymized_run_contains_no_original_name(companies, tmp_path, monkeypatch):
@@ -101,7 +100,6 @@ def test_pseudonymized_run_contains_no_original_name(companies, tmp_path, monkey
     assert "Bistro Björk" in key  # the key stays outside the shared folder
 
 
-
 def test_a_batch_kernel_starts_without_the_eavesdropping_warning(tmp_path, capfd):
     import nbformat
     import papermill
@@ -111,8 +109,13 @@ def test_a_batch_kernel_starts_without_the_eavesdropping_warning(tmp_path, capfd
 
     notebook = tmp_path / "in.ipynb"
     nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), notebook)
-    papermill.execute_notebook(str(notebook), str(tmp_path / "out.ipynb"), kernel_name=KERNEL,
-                               progress_bar=False, config=kernel_config())
+    papermill.execute_notebook(
+        str(notebook),
+        str(tmp_path / "out.ipynb"),
+        kernel_name=KERNEL,
+        progress_bar=False,
+        config=kernel_config(),
+    )
     assert "without encryption" not in capfd.readouterr().err
 
 

@@ -54,8 +54,14 @@ def test_segments_csv_has_every_customer(run):
     company = load_company(folder)
     listed = pd.read_csv(result.out_dir / "segments.csv", encoding="utf-8-sig", dtype=str)
     assert list(listed.columns[:7]) == [
-        "customer_id", "name", "segment", "value_12m", "potential", "owner", "next_step",
-    ]  # fmt: skip
+        "customer_id",
+        "name",
+        "segment",
+        "value_12m",
+        "potential",
+        "owner",
+        "next_step",
+    ]
     assert len(listed) == company.invoices["customer_id"].nunique()
     assert listed["customer_id"].is_unique
     assert listed["segment"].notna().all() and listed["next_step"].notna().all()

@@ -16,8 +16,11 @@ from tests.report.test_vision import HEADINGS  # the five headings in each langu
 COMPANIES = Path(__file__).resolve().parent.parent / "companies"
 SCRIPT = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
-DATES = {"fi": r"\d{1,2}\.\d{1,2}\.20\d\d", "sv": r"\d{1,2}\.\d{1,2}\.20\d\d",
-         "en": r"\d{1,2} [A-Z][a-z]{2} 20\d\d"}  # fmt: skip
+DATES = {
+    "fi": r"\d{1,2}\.\d{1,2}\.20\d\d",
+    "sv": r"\d{1,2}\.\d{1,2}\.20\d\d",
+    "en": r"\d{1,2} [A-Z][a-z]{2} 20\d\d",
+}
 MONEY = {"fi": r"\d,\d\d\xa0€", "sv": r"\d,\d\d\xa0€", "en": r"€\d[\d,]*\.\d\d"}
 
 
@@ -93,8 +96,18 @@ def test_a_pseudonymised_run_leaves_names_and_typed_text_out(tmp_path):
 
 def test_workbook_vision_writes_the_accounts_named(tmp_path, capsys):
     out = tmp_path / "docs"
-    code = main(["vision", str(COMPANIES / "tiny"), "--accounts", "B, C", "--language", "sv",
-                 "--out", str(out)])  # fmt: skip
+    code = main(
+        [
+            "vision",
+            str(COMPANIES / "tiny"),
+            "--accounts",
+            "B, C",
+            "--language",
+            "sv",
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == [
@@ -107,8 +120,9 @@ def test_workbook_vision_writes_the_accounts_named(tmp_path, capsys):
 
 
 def test_workbook_vision_says_which_ids_it_does_not_know(tmp_path, capsys):
-    code = main(["vision", str(COMPANIES / "tiny"), "--accounts", "A,Q", "--out",
-                 str(tmp_path / "docs")])  # fmt: skip
+    code = main(
+        ["vision", str(COMPANIES / "tiny"), "--accounts", "A,Q", "--out", str(tmp_path / "docs")]
+    )
     assert code == 2
     assert "No invoices for Q" in capsys.readouterr().err
     assert not (tmp_path / "docs").exists()

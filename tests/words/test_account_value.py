@@ -60,9 +60,14 @@ def test_flagged_in_words_names_the_loved_accounts_that_lose():
 
 def test_describe_accounts_in_swedish():
     table = pd.DataFrame(
-        {"revenue": [12400.0], "trend": [-0.05], "margin": [3000.0], "profit": [float("nan")],
-         "hours": [float("nan")]},
+        {
+            "revenue": [12400.0],
+            "trend": [-0.05],
+            "margin": [3000.0],
+            "profit": [float("nan")],
+            "hours": [float("nan")],
+        },
         index=pd.Index(["C0001"], name="customer_id"),
-    )  # fmt: skip
+    )
     line = words.describe_accounts(table, ["C0001"], Language("sv"))["C0001"]
     assert line.startswith("omsättning 12 mån") and "(-5,0\xa0%)" in line and " h" not in line

@@ -33,10 +33,13 @@ def test_the_basis_of_the_choice_in_words():
 
 def test_agenda_in_words_names_the_question_members_disagree_on():
     rows = [
-        ("a", "ethics", 1, 3, 3), ("b", "ethics", 4, 3, 3),  # today 3 apart
-        ("a", "epic", 3, 1, 3), ("b", "epic", 3, 3, 3),  # competitor 2 apart
-        ("a", "energy", 3, 3, 3), ("b", "energy", 4, 3, 2),  # 1: agreement
-    ]  # fmt: skip
+        ("a", "ethics", 1, 3, 3),
+        ("b", "ethics", 4, 3, 3),  # today 3 apart
+        ("a", "epic", 3, 1, 3),
+        ("b", "epic", 3, 3, 3),  # competitor 2 apart
+        ("a", "energy", 3, 3, 3),
+        ("b", "energy", 4, 3, 2),  # 1: agreement
+    ]
     agenda = advantage.disagreement_agenda(advantage.team_scores(long(rows)))
     text = words.agenda_in_words(agenda, ["a", "b"], ENGLISH)
     assert "Ethics (today: 3 points apart); Epic (competitor: 2 points apart)" in text

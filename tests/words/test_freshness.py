@@ -24,17 +24,20 @@ def test_first_year_basis_in_words():
     result = first_year_revenue_of_new_customers(data, AS_OF)
     assert "underestimates" in first_year_basis_in_words(result, ENGLISH)
     assert first_year_basis_in_words(result, ENGLISH).startswith(
-        "the revenue so far of the 2 customers won in the last 12 months")
+        "the revenue so far of the 2 customers won in the last 12 months"
+    )
     nobody = first_year_revenue_of_new_customers(data.iloc[:1], AS_OF)
     assert first_year_basis_in_words(nobody, ENGLISH) == (
-        "no customer was won in the last two years, so there is nothing to average")
+        "no customer was won in the last two years, so there is nothing to average"
+    )
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
 @pytest.mark.parametrize("basis", ["complete_first_year", "first_year_so_far", "nobody_won"])
 def test_first_year_basis_is_translated(basis, language):
-    text = first_year_basis_in_words({"basis": basis, "customers": 1234},
-                                     Language(language, strict=True))
+    text = first_year_basis_in_words(
+        {"basis": basis, "customers": 1234}, Language(language, strict=True)
+    )
     assert text and (basis == "nobody_won" or "1\xa0234" in text)
 
 
@@ -63,7 +66,8 @@ def test_quotes_in_words():
     none = {"quotes_12m": 0, "quote_win_rate_12m": float("nan"), "prospects_met_12m": 0}
     assert "no quotes dated in the last 12 months" in quotes_in_words(none, True, ENGLISH)
     assert quotes_in_words(none, False, ENGLISH, switches_on="Add quotes.csv.").endswith(
-        "Add quotes.csv.")
+        "Add quotes.csv."
+    )
 
 
 def test_freshness_in_words_explains_missing_figures():

@@ -47,9 +47,15 @@ def test_lifetime_in_words_names_the_largest_account_and_what_replacing_it_takes
 
 def test_the_budget_what_if_in_words_and_as_a_table():
     what_if = budget_what_if(
-        cost(), 0.5, acquisition_budget=1000, acquisition_cost=250, share_moved=0.5,
-        retention_gain=0.1, discount_rate=0.0, years=2,
-    )  # fmt: skip
+        cost(),
+        0.5,
+        acquisition_budget=1000,
+        acquisition_cost=250,
+        share_moved=0.5,
+        retention_gain=0.1,
+        discount_rate=0.0,
+        years=2,
+    )
     text = budget_what_if_in_words(what_if, ENGLISH)
     assert text.startswith("Moving €500 a year from winning to keeping means 2.0 fewer")
     table = budget_what_if_readable(what_if, ENGLISH)

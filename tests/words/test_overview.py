@@ -31,11 +31,13 @@ def test_optional_files_report_found_files_with_their_rows(companies):
 
 @pytest.mark.parametrize("language", ["en", "fi", "sv"])
 def test_optional_files_report_says_what_a_missing_file_would_add(companies, language):
-    report = optional_files_report(load_company(companies / "minimal"),
-                                   Language(language, strict=True)).splitlines()
+    report = optional_files_report(
+        load_company(companies / "minimal"), Language(language, strict=True)
+    ).splitlines()
     assert len(report) == 6 and report[0].startswith("invoices.csv: ")
     assert report[2].startswith("hours.csv: ")
     if language == "en":
         assert report[1].startswith("customers.csv: not found. Add customers.csv")
-        assert report[-1] == ("company.toml: not found (name, currency and hourly cost take "
-                              "their defaults)")
+        assert report[-1] == (
+            "company.toml: not found (name, currency and hourly cost take their defaults)"
+        )

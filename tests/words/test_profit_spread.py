@@ -35,8 +35,15 @@ def test_map_in_words_names_the_corners_in_the_language():
 
 
 def test_an_empty_map_says_what_it_needs():
-    empty = profit_spread.price_cost_map(pd.DataFrame(
-        {"revenue": [10.0], "discount_share": [float("nan")], "hours_cost": [1.0],
-         "profit": [1.0]}))  # fmt: skip
+    empty = profit_spread.price_cost_map(
+        pd.DataFrame(
+            {
+                "revenue": [10.0],
+                "discount_share": [float("nan")],
+                "hours_cost": [1.0],
+                "profit": [1.0],
+            }
+        )
+    )
     assert words.map_in_words(empty, {"list_price"}, ENGLISH).startswith("Add `list_price`")
     assert words.map_in_words(empty, set(), ENGLISH).startswith("No account has both")

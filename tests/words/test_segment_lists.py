@@ -24,12 +24,23 @@ def test_checkup_calls_and_lists(table):
     assert "Check-up calls in the coming 12 months: 2; 1 to customers" in words
     listed = segment_lists.segments_list(table, ENGLISH)
     assert list(listed.columns[:7]) == [
-        "customer_id", "name", "segment", "value_12m", "potential", "owner", "next_step",
-    ]  # fmt: skip
+        "customer_id",
+        "name",
+        "segment",
+        "value_12m",
+        "potential",
+        "owner",
+        "next_step",
+    ]
     assert list(listed.columns[7:]) == [
-        "potential_basis", "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year",
+        "potential_basis",
+        "abc_class",
+        "revenue_12m",
+        "margin_12m",
+        "wallet",
+        "hours_per_year",
         "call_month",
-    ]  # fmt: skip
+    ]
     assert len(listed) == 8 and listed["segment"].ne("").all()
     assert listed.set_index("customer_id").loc["A", "next_step"].startswith("Liisa: write")
 
@@ -38,16 +49,24 @@ def test_no_calls_to_make_keeps_the_columns(table):
     nobody = table.assign(call_month="", lapsed=False)
     calls = segment_lists.checkup_calls(nobody, ENGLISH)
     assert calls.empty and list(calls.reset_index().columns) == [
-        "customer_id", "name", "segment", "owner", "call_month", "last_purchase", "value_12m",
-        "revenue_prev_12m", "next_step",
-    ]  # fmt: skip
+        "customer_id",
+        "name",
+        "segment",
+        "owner",
+        "call_month",
+        "last_purchase",
+        "value_12m",
+        "revenue_prev_12m",
+        "next_step",
+    ]
     assert segment_lists.calls_in_words(calls, ENGLISH).startswith("No check-up calls")
 
 
 def test_readable_formats_known_columns(table):
     summary = segmentation.segment_summary(table)
-    shown = segment_lists.readable(service_model(summary, ENGLISH).join(summary[
-        ["customer_share"]]), ENGLISH)  # fmt: skip
+    shown = segment_lists.readable(
+        service_model(summary, ENGLISH).join(summary[["customer_share"]]), ENGLISH
+    )
     assert "share of customers" in shown.columns and "who serves them" in shown.columns
     assert shown.loc[segmentation.KEY_ACCOUNT, "share of customers"] == "12.5%"
     owners = segment_lists.readable(ownership.owner_table(table), ENGLISH)

@@ -37,8 +37,10 @@ def test_margin_asked_for_without_costs(invoices, customers):
     assert words.value_note_in_words(*no_column[1:], ENGLISH) == (
         "the invoices have no cost column, so value is revenue"
     )
-    assert words.value_note_in_words(*seg.value_measure(invoices, AS_OF, seg.MARGIN)[1:],
-                                     ENGLISH) == ""  # fmt: skip
+    assert (
+        words.value_note_in_words(*seg.value_measure(invoices, AS_OF, seg.MARGIN)[1:], ENGLISH)
+        == ""
+    )
     assert words.value_note_in_words(note, lines, Language("fi")).startswith("1 viimeisten")
     fallback = seg.segments(holes, AS_OF, customers, value=seg.MARGIN)
     text = words.potential_in_words(fallback, customers, ENGLISH)
@@ -52,9 +54,12 @@ def test_without_customers_file_key_accounts_need_an_owner(invoices):
 
 def test_nobody_bought_lately():
     old = pd.DataFrame(
-        {"customer_id": ["X", "Y"], "date": pd.to_datetime(["2020-01-01", "2020-02-01"]),
-         "amount": [10.0, 20.0]}
-    )  # fmt: skip
+        {
+            "customer_id": ["X", "Y"],
+            "date": pd.to_datetime(["2020-01-01", "2020-02-01"]),
+            "amount": [10.0, 20.0],
+        }
+    )
     table = seg.segments(old, pd.Timestamp("2025-01-01"))
     assert "every customer is dormant" in words.potential_in_words(table, None, ENGLISH)
 
@@ -84,8 +89,9 @@ def test_potential_and_time_in_words(table, customers):
     assert "Potential by growth trend (4 customers;" in text
     assert "new customers (2) count as high" in text
     one = pd.DataFrame({"customer_id": ["A"], "date": [AS_OF], "amount": [5.0]})
-    assert "Add a wallet column" in words.potential_in_words(seg.segments(one, AS_OF), None,
-                                                             ENGLISH)  # fmt: skip
+    assert "Add a wallet column" in words.potential_in_words(
+        seg.segments(one, AS_OF), None, ENGLISH
+    )
     summary = seg.segment_summary(table)
     short = words.time_budget_in_words(summary, 50, ENGLISH)
     assert "asks for 76 hours" in short and "26 hours short" in short

@@ -43,14 +43,27 @@ def test_the_reasons_in_words_by_hand():
     why = words.shortlist_table(flagged, ENGLISH).set_index("customer_id")["why"]
     assert "not a reason to keep a loss" in why["T"]
     assert list(words.shortlist_table(s.shortlist(table), ENGLISH).columns) == [
-        "customer_id", "name", "action", "why",
-    ]  # fmt: skip
+        "customer_id",
+        "name",
+        "action",
+        "why",
+    ]
 
 
 def test_every_reason_code_has_its_words():
-    row = {"value": -100.0, "basis": "margin", "share": 0.5, "discount_share": 0.3,
-           "typical_discount": 0.1, "unbilled_share": 0.4, "unbilled_hours": 12.0,
-           "rush_orders": 2, "orders": 5, "credit_notes": 3, "credited": 150.0}  # fmt: skip
+    row = {
+        "value": -100.0,
+        "basis": "margin",
+        "share": 0.5,
+        "discount_share": 0.3,
+        "typical_discount": 0.1,
+        "unbilled_share": 0.4,
+        "unbilled_hours": 12.0,
+        "rush_orders": 2,
+        "orders": 5,
+        "credit_notes": 3,
+        "credited": 150.0,
+    }
     listed = pd.DataFrame([{**row, "reasons": (code,)} for code in s.REASONS])
     told = words.why_in_words(listed, ENGLISH).tolist()
     assert told == [
@@ -122,6 +135,8 @@ def test_the_reasons_and_the_actions_in_finnish_and_swedish():
     text = words.shortlist_text(listed, Language("fi"))
     assert "EHDOTA SOPIVAMPAA KILPAILIJAA (1): kerro ystävällisesti" in text
     told = words.shortlist_in_words(listed, set(), Language("sv"))
-    assert told.startswith("På åtgärdslistan finns 2 kunder: 1 × behåll och glädj, "
-                           "1 × föreslå en konkurrent som passar dem bättre.")  # fmt: skip
+    assert told.startswith(
+        "På åtgärdslistan finns 2 kunder: 1 × behåll och glädj, "
+        "1 × föreslå en konkurrent som passar dem bättre."
+    )
     assert "tala aldrig illa om en kund" in told

@@ -92,8 +92,10 @@ class Number(Field):
 
     def expected(self) -> str:
         kind = "a whole number" if self.whole else "a number"
-        span = f"from {self.low:g} to {self.high:g}" if self.high != float("inf") else (
-            f"of {self.low:g} or more"
+        span = (
+            f"from {self.low:g} to {self.high:g}"
+            if self.high != float("inf")
+            else (f"of {self.low:g} or more")
         )
         return f"{kind} {span}, or empty"
 

@@ -93,9 +93,7 @@ def write_atomic(path: str | Path, text: str, *, bom: bool = False) -> None:
     # os.open with 0o666 lets the umask decide, like any new file (tempfile would use 0o600)
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
-        with open(
-            descriptor, "w", encoding="utf-8-sig" if bom else "utf-8", newline=""
-        ) as handle:
+        with open(descriptor, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -197,18 +195,14 @@ class _AnswerFile:
                 "(or copy the company folder somewhere you can)",
             ) from None
         except OSError as error:
-            raise AnswerFileError(
-                self.path, f"can't be read ({error.strerror or error})"
-            ) from None
+            raise AnswerFileError(self.path, f"can't be read ({error.strerror or error})") from None
 
     def _save(self, text: str, bom: bool = False) -> bool:
         """Write the answers; a file that can't be written is reported like a corrupt one."""
         try:
             write_atomic(self.path, text, bom=bom)
         except OSError as error:
-            self.error = AnswerFileError(
-                self.path, f"can't be written ({error.strerror or error})"
-            )
+            self.error = AnswerFileError(self.path, f"can't be written ({error.strerror or error})")
             self._tell(False, f"Not saved. {self.error.advice()}")
             return False
         self.saved += 1

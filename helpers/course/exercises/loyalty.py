@@ -60,9 +60,12 @@ def questions(
         ),
     )
     matrix = commitment.commitment_matrix(
-        wb.invoices, wb.company.customers, survey, wb.as_of,
+        wb.invoices,
+        wb.company.customers,
+        survey,
+        wb.as_of,
         binding_from_months=binding_from_months,
-    )  # fmt: skip
+    )
     listed = commitment.at_risk(matrix, horizon_months)
     counted = commitment.at_risk_figures(listed, matrix)["at_risk_customers"]
     q3 = Exercise(
@@ -81,9 +84,14 @@ def questions(
     )
     retention = freshness.retention_12m(wb.invoices, wb.as_of)
     cost = lifetime_value.cost_of_losing(
-        wb.invoices, wb.as_of, retention, discount_rate=discount_rate, years=horizon_years,
-        margin_rate=margin_rate, acquisition_cost=acquisition_cost,
-    )  # fmt: skip
+        wb.invoices,
+        wb.as_of,
+        retention,
+        discount_rate=discount_rate,
+        years=horizon_years,
+        margin_rate=margin_rate,
+        acquisition_cost=acquisition_cost,
+    )
     table = cost["table"]
     count = float(table["new_customers_to_replace"].iloc[1]) if len(table) > 1 else float("nan")
     q4 = Exercise(

@@ -17,8 +17,11 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     erosion = analysis["erosion"]
     rate = erosion["erosion_per_tenure_year"]
     # the exercises speak English (like Exercise's own messages), whatever wb.lang is
-    why = (erosion_reason_in_words(erosion, ENGLISH) if analysis["available"]
-           else unit_prices_in_words(analysis["unit_prices"], ENGLISH))
+    why = (
+        erosion_reason_in_words(erosion, ENGLISH)
+        if analysis["available"]
+        else unit_prices_in_words(analysis["unit_prices"], ENGLISH)
+    )
     q1 = Exercise(
         1,
         "By how much does the price change per extra year as a customer?",

@@ -52,8 +52,9 @@ def build_documents(
     """A document per account in ``ids`` (in that order): facts, the team's texts.
 
     ``include_texts=False`` (pseudonymised runs) leaves the typed text out: it may
-    name people. ``for_customer``: the copy to hand over, without the internal lines. An unreadable answer file is reported in the document (file, line,
-    what is wrong) and its texts left out; the file itself is never changed.
+    name people. ``for_customer``: the copy to hand over, without the internal lines.
+    An unreadable answer file is reported in the document (file, line, what is wrong)
+    and its texts left out; the file itself is never changed.
     """
     facts = account_facts(company, as_of, ids)
     if with_notebook_facts and facts:
@@ -73,7 +74,12 @@ def build_documents(
                 texts = saved.values()
         documents.append(
             VisionDocument(
-                facts[cid], lang, as_of, company.name, texts=texts, texts_note=note,
+                facts[cid],
+                lang,
+                as_of,
+                company.name,
+                texts=texts,
+                texts_note=note,
                 for_customer=for_customer,
             )
         )

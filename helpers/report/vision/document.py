@@ -236,9 +236,7 @@ class VisionDocument:
         if f.owner:
             lines.append(Line(_("Account owner (ours)"), str(f.owner)))
         if f.orders_12m is not None:
-            lines.append(
-                Line(_("Orders, last 12 months"), self.lang.number(f.orders_12m))
-            )
+            lines.append(Line(_("Orders, last 12 months"), self.lang.number(f.orders_12m)))
         if f.last_invoice is not None:
             lines.append(Line(_("Latest invoice"), self.date(f.last_invoice)))
         return lines
@@ -433,4 +431,3 @@ tr.internal th, tr.internal td { color: #6b5a2a; }
   a { color: inherit; text-decoration: none; }
 }
 """
-
