@@ -22,7 +22,9 @@ import pandas as pd
 import papermill
 from tqdm.auto import tqdm
 
+from helpers.analysis.plan import company_plan, vision_accounts
 from helpers.company.cache import remove_cache, write_cache
+from helpers.company.choices import read_choices
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.course.forms import batch_mode
 from helpers.course.notebooks import kernel_config
@@ -105,9 +107,12 @@ def run_workbook(
         say(
             f"Pseudonymized; the key to the real names is in {key_file} (keep it private)", progress
         )
-    # the notebooks load the company from here instead of parsing the folder again
+    # the notebooks load the company (and the plan every list agrees with) from here
+    # instead of parsing the folder and reconciling the findings again
     analysed = company if pseudonymize_secret is None else load_company(folder)
-    write_cache(analysed, out)
+    as_of_stamp = pd.Timestamp(as_of_date)
+    plan = company_plan(analysed, as_of_stamp, read_choices(analysed.folder))
+    write_cache(analysed, out, plan=plan)
 
     paths = notebooks if notebooks is not None else notebook_paths()
     parameters = {
@@ -116,8 +121,8 @@ def run_workbook(
         "language": lang.code,
         "as_of": as_of_date,
     }
-    # The customer-vision documents (notebook 06's batch) need only the company and the
-    # team's answers: they are written in a thread while the kernels run the notebooks.
+    # The customer-vision documents (the plan's write_vision accounts) need only the
+    # company and the team's answers: written in a thread while the kernels run.
     with ThreadPoolExecutor(max_workers=1) as background:
         vision_documents = background.submit(
             write_vision_documents,
@@ -125,6 +130,7 @@ def run_workbook(
             as_of_date,
             out,
             lang,
+            vision_accounts(plan),
             pseudonymized=pseudonymize_secret is not None,
         )
         try:
@@ -240,15 +246,27 @@ VISION_DIR = "vision"
 
 
 def write_vision_documents(
-    company, as_of: str, out: Path, lang: Language, *, pseudonymized: bool = False
+    company,
+    as_of: str,
+    out: Path,
+    lang: Language,
+    accounts: list[str],
+    *,
+    pseudonymized: bool = False,
 ) -> list[tuple[str, Path]]:
-    """The key accounts' customer-vision documents in ``<out>/vision/`` (HTML and Markdown).
+    """The customer-vision documents of ``accounts`` (the plan's ``write_vision``) in
+    ``<out>/vision/`` (HTML and Markdown).
 
     A pseudonymized run leaves the team's typed texts out (they may name people).
     Returns (customer name, HTML file) per document, for the index page's links.
     """
     return write_documents(
-        company, pd.Timestamp(as_of), out / VISION_DIR, lang, include_texts=not pseudonymized
+        company,
+        pd.Timestamp(as_of),
+        out / VISION_DIR,
+        lang,
+        accounts,
+        include_texts=not pseudonymized,
     )
 
 

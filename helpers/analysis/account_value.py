@@ -67,19 +67,24 @@ def accounts_to_score(
     chosen: list | None = None,
     top: int = 10,
     window_days: int = WINDOW_DAYS,
+    keys: list | None = None,
 ) -> list[str]:
-    """The accounts to score: ``chosen`` if given, else the key accounts of notebook 02.
+    """The accounts to score: ``chosen`` if given, else ``keys``, else notebook 02's key
+    accounts with its default cut-offs.
 
-    Key accounts are those of high value and high growth potential
-    (``segmentation.key_accounts``). When there are none, the ``top`` accounts by
-    revenue in the last 12 months stand in (revenue > 0, largest first, ties by id).
-    ``chosen`` ids are kept in their order, as text, duplicates dropped.
+    ``keys``: the accounts the team looks after, as the plan has them
+    (``helpers.analysis.plan.vision_accounts(wb.plan)``: the company's own cut-offs and
+    ``max_key_accounts``); notebook 03 passes them, so it scores the accounts the rest of
+    the course plans for. When there are none, the ``top`` accounts by revenue in the
+    last 12 months stand in (revenue > 0, largest first, ties by id). ``chosen`` ids are
+    kept in their order, as text, duplicates dropped.
 
-    Example: ``accounts_to_score(wb.invoices, wb.as_of, wb.company.customers)``
+    Example: ``accounts_to_score(wb.invoices, wb.as_of, keys=vision_accounts(wb.plan))``
     """
     if chosen is not None:
         return list(dict.fromkeys(str(c) for c in chosen))
-    keys = key_accounts(invoices, as_of, customers)
+    if keys is None:
+        keys = key_accounts(invoices, as_of, customers)
     if keys:
         return list(keys)
     return largest_accounts(invoices, as_of, top, window_days)

@@ -104,7 +104,7 @@ def build_plan(
     order) with ``name``, ``next_step`` (a code of :data:`STEPS`), ``owner``, ``month``
     (``YYYY-MM``), ``segment``, ``value_12m``, and the findings behind the step as
     columns: ``shortlist`` (03's action or ''), ``at_risk``, ``price_review``,
-    ``with_vision`` (bools), ``key_rank`` (the order of the accounts to write a vision
+    ``with_vision``, ``lapsed`` (bools), ``key_rank`` (the order of the accounts to write a vision
     for: 1 first; 0 for the others) and
     ``over_capacity`` (a call or a vision the team has no room for).
 
@@ -198,7 +198,8 @@ def build_plan(
     out["month"] = month
     over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits) :]])
     out["over_capacity"] = over_calls | (candidate & ~vision)
-    findings = ["shortlist", "at_risk", "price_review", "with_vision", "key_rank"]
+    out["lapsed"] = lapsed
+    findings = ["shortlist", "at_risk", "price_review", "with_vision", "lapsed", "key_rank"]
     return out[[*COLUMNS, *findings, "over_capacity"]]
 
 
@@ -260,7 +261,14 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
         invoices, company.hours, as_of, choices.hourly_cost_for(company.settings)
     )
     listed = shortlist_rules.shortlist(economics, names)
-    matrix = commitment_matrix(invoices, company.customers, company.survey, as_of, names=names)
+    matrix = commitment_matrix(
+        invoices,
+        company.customers,
+        company.survey,
+        as_of,
+        binding_from_months=choices.binding_from_months,
+        names=names,
+    )
     risky = at_risk(matrix, choices.horizon_months)
     review = price_review_candidates(
         invoices, as_of, choices.min_tenure_years, top=PRICE_REVIEW_TOP, names=names
@@ -275,6 +283,18 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
         price_review=review.index,
         with_vision=pd.Index(accounts_with_texts(company)),
     )
+
+
+def vision_accounts(plan: pd.DataFrame) -> list[str]:
+    """The accounts to write a customer vision for, in the order the team takes them."""
+    chosen = plan.loc[plan["next_step"] == WRITE_VISION, "key_rank"].sort_values(kind="stable")
+    return [str(cid) for cid in chosen.index]
+
+
+def calls_list(plan: pd.DataFrame) -> pd.DataFrame:
+    """The plan's calls (check-ups and win-backs) by month, the most valuable first."""
+    calls = plan.loc[plan["next_step"].isin(CALLS)]
+    return calls.sort_values(["month", "value_12m"], ascending=[True, False], kind="stable")
 
 
 def plan_counts(plan: pd.DataFrame) -> dict[str, int]:

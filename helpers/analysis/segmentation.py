@@ -72,7 +72,7 @@ ABC_CUTOFFS = (0.80, 0.95)  # A brings the first 80 % of value, B the next 15 %,
 SERVICE_HOURS: dict[str, float] = {
     KEY_ACCOUNT: 40.0,
     KEEP: 10.0,
-    DEVELOP: 8.0,
+    DEVELOP: 1.0,  # one check-up call, first in line (text 001: the 80 % get at most that)
     SERVE: 1.0,
     DORMANT: 0.0,
 }
@@ -213,10 +213,8 @@ def segments(
       ``revenue_12m``, ``revenue_prev_12m``, ``margin_12m``, ``wallet``,
       ``share_of_wallet``, ``revenue_total``, ``first_invoice``, ``last_purchase``,
       ``hours_per_year`` (sales time the service model gives the customer) and
-      ``call_month`` (the yearly check-up call, "YYYY-MM": for serve customers the
-      month of their first invoice in the coming 12 months, for dormant customers who
-      bought in the 12 months before the window the month after ``as_of``; '' otherwise)
-      and ``lapsed`` (True for those dormant customers: one call to ask why they stopped).
+      ``lapsed`` (dormant, but bought in the 12 months before the window: one call to ask
+      why they stopped).
 
     ``potential``: for the wallet basis the share of the wallet not yet ours, ``1 −
     revenue_12m / wallet``, at least 0 (high from ``wallet_cutoff``); for the trend
@@ -268,7 +266,7 @@ def segments(
         SERVE,
     )
     table["abc_class"] = _abc(table["value_12m"], active, abc_cutoffs)
-    _plan(table, as_of, hours_per_year)
+    _service_hours(table, hours_per_year)
 
     columns = ["name", "segment", "value_12m", "potential", "owner"]
     rest = [
@@ -285,7 +283,6 @@ def segments(
         "first_invoice",
         "last_purchase",
         "hours_per_year",
-        "call_month",
         "lapsed",
     ]
     table = table[columns + rest]
@@ -319,8 +316,10 @@ def _abc(value: pd.Series, active: np.ndarray, cutoffs: tuple[float, float]) -> 
     return np.where(active, classes, "")
 
 
-def _plan(table: pd.DataFrame, as_of: pd.Timestamp, hours: dict[str, float] | None) -> None:
-    """Add ``hours_per_year``, ``call_month`` and ``lapsed`` from the service model."""
+def _service_hours(table: pd.DataFrame, hours: dict[str, float] | None) -> None:
+    """Add ``hours_per_year`` (from the service model) and ``lapsed`` (dormant, but bought
+    in the 12 months before). When each customer is called is the plan's to decide
+    (:mod:`helpers.analysis.plan`), with the team's calls a month."""
     hours = SERVICE_HOURS | (hours or {})
     unknown = set(hours) - set(SEGMENTS)
     if unknown:
@@ -332,17 +331,6 @@ def _plan(table: pd.DataFrame, as_of: pd.Timestamp, hours: dict[str, float] | No
     lapsed = (segment == DORMANT) & table["bought_prev_12m"]
     table["hours_per_year"] = segment.map(hours).astype(float)
     table.loc[lapsed, "hours_per_year"] = float(hours[SERVE])  # one call, like a check-up
-
-    # The check-up call falls on the customer's anniversary (the month of its first
-    # invoice) in the coming 12 months, which spreads the calls over the year; the
-    # recently lapsed are called next month.
-    this_month = as_of.to_period("M")
-    first_month = table["first_invoice"].dt.month.astype(int)
-    ahead = (first_month - this_month.month - 1) % 12 + 1
-    ordinals = this_month.ordinal + np.where(lapsed, 1, ahead)
-    due = pd.PeriodIndex.from_ordinals(ordinals, freq="M")
-    calls = (segment == SERVE) | lapsed
-    table["call_month"] = np.where(calls, due.strftime("%Y-%m"), "")
     table["lapsed"] = lapsed.astype(bool)
 
 
@@ -358,6 +346,33 @@ def key_accounts(
     """
     table = segments(invoices, as_of, customers, **options)
     return table.index[table["segment"] == KEY_ACCOUNT].tolist()
+
+
+def key_accounts_by_share(
+    table: pd.DataFrame, shares: tuple[float, ...] = (0.01, 0.02, 0.05, 0.10, 0.20)
+) -> pd.Series:
+    """How many key accounts each ``key_share`` would give, other cut-offs unchanged.
+
+    In: ``table`` from :func:`segments` (its potential does not depend on ``key_share``).
+    Out: Series indexed by share: the customers among the top ⌈share · n⌉ buyers by value
+    that have a high potential. One pass over the table, whatever the number of shares.
+
+    >>> t = pd.DataFrame({"value_12m": [9.0, 8, 7, 6, 0], "potential_level": ["high", "low",
+    ...     "high", "high", "high"], "bought_12m": [True, True, True, True, False]})
+    >>> key_accounts_by_share(t, (0.25, 0.5, 1.0)).tolist()
+    [1, 1, 3]
+    """
+    ordered = table.sort_values("value_12m", ascending=False, kind="stable")
+    active = (
+        ordered["bought_12m"].to_numpy(dtype=bool)
+        if "bought_12m" in ordered
+        else (ordered["segment"].to_numpy() != DORMANT)
+    )
+    high = (ordered["potential_level"].to_numpy() == "high") & active
+    running = np.r_[0, np.cumsum(high[active])]  # high potential among the top k buyers
+    n_active = int(active.sum())
+    counts = [int(running[top_count(share, n_active)]) for share in shares]
+    return pd.Series(counts, index=pd.Index(shares, name="key_share"), name="key_accounts")
 
 
 # --- segments, time ---------------------------------------------------------------------

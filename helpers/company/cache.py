@@ -30,25 +30,36 @@ def cache_path(out_dir: Path) -> Path:
     return Path(out_dir) / CACHE_FILE
 
 
-def write_cache(company: Company, out_dir: Path) -> Path:
-    """Save the loaded company in ``out_dir`` (atomically: a half-written cache is never read)."""
+def write_cache(company: Company, out_dir: Path, **results) -> Path:
+    """Save the loaded company in ``out_dir`` (atomically: a half-written cache is never read),
+    with ``results`` the run computed once for every notebook (e.g. ``plan=``)."""
     target = cache_path(out_dir)
     partial = target.with_suffix(".partial")
     with open(partial, "wb") as handle:
-        pickle.dump(company, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump({"company": company, **results}, handle, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(target)
     return target
 
 
+def _cached(out_dir: Path | None, folder: Path) -> dict:
+    if out_dir is None or not cache_path(out_dir).is_file():
+        return {}
+    with open(cache_path(out_dir), "rb") as handle:
+        saved = pickle.load(handle)  # written by this run, in this output folder
+    company = saved.get("company") if isinstance(saved, dict) else None
+    if not isinstance(company, Company) or Path(company.folder).resolve() != Path(folder).resolve():
+        return {}
+    return saved
+
+
 def read_cache(out_dir: Path | None, folder: Path) -> Company | None:
     """The cached company of ``folder``, or None (no run cache, or one of another folder)."""
-    if out_dir is None or not cache_path(out_dir).is_file():
-        return None
-    with open(cache_path(out_dir), "rb") as handle:
-        company = pickle.load(handle)  # written by this run, in this output folder
-    if not isinstance(company, Company) or Path(company.folder).resolve() != Path(folder).resolve():
-        return None
-    return company
+    return _cached(out_dir, folder).get("company")
+
+
+def read_cached_result(out_dir: Path | None, folder: Path, name: str):
+    """A result the run cached for ``folder`` (``write_cache(…, name=…)``), or None."""
+    return _cached(out_dir, folder).get(name)
 
 
 def remove_cache(out_dir: Path) -> None:

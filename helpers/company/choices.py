@@ -107,6 +107,12 @@ CHOICES: tuple[Decision, ...] = (
         "05",
         N_("how far ahead to look for contracts that end"),
     ),
+    Decision(
+        Number("binding_from_months", 0, 120, N_("Months left that still bind")),
+        6.0,
+        "05",
+        N_("a contract binds the customer while at least this many months are left"),
+    ),
 )
 DEFAULTS = {decision.name: decision.default for decision in CHOICES}
 FIELDS = [decision.field for decision in CHOICES]

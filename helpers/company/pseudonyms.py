@@ -283,8 +283,14 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
         return []
     customers = _tables(company, secret).get("customer", {})
     written: list[str] = []
+    choices = source / "choices.toml"  # the company's choices: numbers and fixed words only
+    if choices.is_file():
+        target = work_dir / "answers" / choices.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(choices.read_bytes())
+        written.append(target.relative_to(work_dir).as_posix())
     for topic in sorted(p for p in source.iterdir() if p.is_dir()):
-        members = sorted(p for p in topic.glob("*.csv"))
+        members = sorted(p for p in topic.glob("*.csv") if p.is_file())
         names = {p.stem: f"member-{n}" for n, p in enumerate(members, start=1)}
         for path in members:
             try:
@@ -296,7 +302,7 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
                     sep=None,
                     engine="python",
                 )
-            except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+            except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError):
                 continue
             for position, column in enumerate(table.columns):
                 values = table[column]
@@ -311,7 +317,7 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
         for path in sorted(topic.glob("*.toml")):
             try:
                 values = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
                 continue
             kept = {k: v for k, v in values.items() if _kept_value(v)}
             if not kept:

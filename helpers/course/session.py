@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.analysis.windows import window_start
-from helpers.company.cache import read_cache
+from helpers.company.cache import read_cache, read_cached_result
 from helpers.company.choices import Choices, read_choices
 from helpers.company.folder import Company, load_company, resolve_as_of
 from helpers.language import Language, choose_language
@@ -38,6 +38,18 @@ class Session:
     def choices(self) -> Choices:
         """The company's choices in force (``answers/choices.toml`` over the defaults)."""
         return read_choices(self.company.folder)
+
+    @cached_property
+    def plan(self) -> pd.DataFrame:
+        """One next step per customer (:func:`helpers.analysis.plan.company_plan`) with the
+        company's choices: what every notebook's lists agree with. In a ``workbook run``
+        the run has computed it once for every notebook."""
+        from helpers.analysis.plan import company_plan
+
+        cached = read_cached_result(self.output_dir, self.company.folder, "plan")
+        if cached is not None:
+            return cached
+        return company_plan(self.company, self.as_of, self.choices)
 
     @property
     def invoices(self) -> pd.DataFrame:

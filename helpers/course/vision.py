@@ -15,6 +15,7 @@ from helpers.analysis.overview import revenue_by_year
 from helpers.course import forms
 from helpers.language import MISSING, Language
 from helpers.report.vision import SECTIONS, account_facts, answers, document_name
+from helpers.words.plan import names_in_words
 
 # --- the form -----------------------------------------------------------------------------
 
@@ -126,25 +127,27 @@ def file_names_in_words(ids: list[str], names, lang: Language) -> str:
 
 
 def key_accounts_in_words(ids: list[str], largest: str | None, names, lang: Language) -> str:
-    """Which accounts get a document, and which one the worked example uses."""
+    """Which accounts get a document (the plan's ``write_vision``), and which one the worked
+    example uses."""
     _ = lang._
     if not ids:
         text = _(
-            "Notebook 02 finds no key accounts in this data: `workbook run` writes documents "
-            "only for the accounts your team has written a vision for."
+            "The plan has no account to write a customer vision for: no key account in "
+            "notebook 02, and your team has written no vision yet."
         )
     else:
         text = lang.plural(
-            "Notebook 02 finds {count} key account: {names}.",
-            "Notebook 02 finds {count} key accounts: {names}.",
+            "The plan writes a customer vision with {count} account: {names}.",
+            "The plan writes a customer vision with {count} accounts: {names}.",
             len(ids),
         ).format(
             count=lang.number(len(ids)),
-            names=", ".join(str(names.get(i, i)) for i in ids),
+            names=names_in_words([names.get(i, i) for i in ids], lang),
         )
         text += " " + _(
-            "`workbook run` writes a customer-vision document for each of them, and for every "
-            "account your team has written a vision for, into vision/."
+            "They are the accounts your team has written a vision for, then the key accounts "
+            "of notebook 02, at most as many as your team can look after (max_key_accounts). "
+            "`workbook run` writes a document for each of them into vision/."
         )
     if largest is not None:
         name = names.get(largest, largest)
@@ -152,8 +155,8 @@ def key_accounts_in_words(ids: list[str], largest: str | None, names, lang: Lang
             example = _("The worked example below uses the largest account, {name}.")
         else:
             example = _(
-                "The worked example below uses the largest account, {name} (not a key account: "
-                "its potential is low in notebook 02)."
+                "The worked example below uses the largest account, {name} (the plan gives it "
+                "another step: see notebook 07)."
             )
         text += "\n" + example.format(name=name)
     return text

@@ -6,20 +6,26 @@
 
 from helpers.plots import (
     account_value,
+    advantage,
     common,
     concentration,
     freshness,
+    loyalty,
     overview,
+    plan,
     pricing,
     segmentation,
 )
 
 __all__ = [
     "account_value",
+    "advantage",
     "common",
     "concentration",
     "freshness",
+    "loyalty",
     "overview",
+    "plan",
     "pricing",
     "segmentation",
 ]

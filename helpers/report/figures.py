@@ -383,8 +383,8 @@ FIGURES: dict[str, Figure] = {
     "vision_documents": Figure(
         "Customer-vision documents",
         "count",
-        "accounts with a document in vision/: notebook 02's key accounts (default cut-offs) "
-        "and every other account with a vision text in answers/visions/",
+        "accounts with a document in vision/: the plan's write_vision accounts (those the "
+        "team has written a vision for, then the key accounts; at most max_key_accounts)",
     ),
     "vision_accounts_with_text": Figure(
         "Accounts with the team's own vision text",
@@ -392,7 +392,33 @@ FIGURES: dict[str, Figure] = {
         "of those accounts, the ones whose answers/visions/<customer_id>.toml has at least one "
         "section written",
     ),
-    #
+    # 07 Your plan for the year
+    "plan_let_go": Figure(
+        "Plan: let go politely", "count", "customers whose next step in plan.csv is let_go"
+    ),
+    "plan_write_vision": Figure(
+        "Plan: customer visions to write",
+        "count",
+        "customers whose next step is write_vision (at most max_key_accounts)",
+    ),
+    "plan_rescue": Figure(
+        "Plan: rescue before the contract ends",
+        "count",
+        "customers whose next step is rescue (commitment low while the binding ends)",
+    ),
+    "plan_reprice": Figure("Plan: reprice", "count", "customers whose next step is reprice"),
+    "plan_prepay": Figure(
+        "Plan: ask for prepayment", "count", "customers whose next step is prepay"
+    ),
+    "plan_develop": Figure("Plan: develop", "count", "customers whose next step is develop"),
+    "plan_win_back": Figure("Plan: win back", "count", "customers whose next step is win_back"),
+    "plan_check_up_call": Figure(
+        "Plan: check-up calls",
+        "count",
+        "customers whose next step is check_up_call (with win_back, at most calls_per_month "
+        "a month)",
+    ),
+    "plan_marketing": Figure("Plan: marketing", "count", "customers whose next step is marketing"),
 }
 
 

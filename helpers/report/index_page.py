@@ -15,11 +15,14 @@ import html
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
+from helpers.analysis.plan import MARKETING, PRECEDENCE
 from helpers.language import MISSING, N_, Language
 from helpers.report.answer_files import section_html
 from helpers.report.figures import FIGURES
 from helpers.report.vision import links_html
+from helpers.words.plan import step_name
 
 # The question each notebook answers, by its number (the reader's headline for its findings).
 QUESTIONS = {
@@ -35,6 +38,7 @@ QUESTIONS = {
     "04": N_("Where can you rise above your competitors?"),
     "05": N_("How committed are your customers, and what does losing one cost?"),
     "06": N_("What do you want to build with your key accounts?"),
+    "07": N_("What do you do next with each customer, and when?"),
 }
 
 # The lists the notebooks save (``wb.save_list``), by file name.
@@ -43,7 +47,9 @@ LISTS = {
     "check-up-calls": N_("The yearly check-up calls"),
     "account-shortlist": N_("Accounts with a suggested action"),
     "at-risk": N_("Customers whose binding ends soon while their commitment is low"),
+    "plan": N_("The plan for the year: one next step per customer, why, who and when"),
 }
+PLAN_ROWS = 20  # this month's steps shown on the front page; the rest are in plan.csv
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -60,6 +66,8 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: n
 dl.definitions dt { font-weight: 600; margin-top: .6rem; }
 dl.definitions dd { margin-left: 1rem; color: #444; }
 .small { color: #666; font-size: .85rem; }
+section.plan td:nth-child(2), section.plan td:nth-child(3) { white-space: nowrap; }
+section.plan td:first-child { min-width: 9rem; }
 section.warning { border: 2px solid #c77700; background: #fff7e6; padding: .2rem 1rem;
                   margin: 1rem 0; }
 """
@@ -148,6 +156,52 @@ def _notebook_section(path: Path, out: Path, lang: Language) -> str:
     )
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _plan_section(out: Path, lang: Language) -> str:
+    """This month's steps first: the plan's steps for the team in its first month, and how
+    many customers get each step over the year (from ``plan.csv``, notebook 07)."""
+    path = out / "plan.csv"
+    if not path.exists():
+        return ""
+    _ = lang._
+    plan = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    if plan.empty:
+        return ""
+    first = plan["month"].min()
+    now = plan.loc[(plan["month"] == first) & (plan["next_step"] != MARKETING)]
+    counts = plan["next_step"].value_counts()
+    total = " · ".join(
+        f"{html.escape(step_name(step, lang))}: {lang.number(int(counts[step]))}"
+        for step in PRECEDENCE
+        if counts.get(step, 0)
+    )
+    rows = "\n".join(
+        f"<tr><td>{html.escape(row.name)}</td><td>{html.escape(step_name(row.next_step, lang))}"
+        f"</td><td>{html.escape(row.owner)}</td><td class='small'>{html.escape(row.why)}</td></tr>"
+        for row in now.head(PLAN_ROWS).itertuples()
+    )
+    more = ""
+    if len(now) > PLAN_ROWS:
+        more = (
+            "<p class='small'>"
+            + html.escape(
+                _("… and {count} more this month in plan.csv.").format(
+                    count=lang.number(len(now) - PLAN_ROWS)
+                )
+            )
+            + "</p>"
+        )
+    heading = _("Your plan: this month's steps first ({month})").format(month=first)
+    return (
+        f"<section class='plan'><h2>{html.escape(heading)}</h2>\n"
+        f"<p>{total}</p>\n<table><thead><tr><th>{html.escape(_('customer'))}</th>"
+        f"<th>{html.escape(_('next step'))}</th><th>{html.escape(_('owner'))}</th>"
+        f"<th>{html.escape(_('why'))}</th></tr></thead>\n<tbody>\n{rows}\n</tbody></table>"
+        f"{more}<p class='small'><a href='plan.csv'>plan.csv</a> · "
+        f"<a href='07-your-plan-for-the-year.html'>{html.escape(_('Read the whole page'))}</a>"
+        "</p></section>"
+    )
 
 
 def _lists_section(out: Path, lang: Language) -> str:
@@ -239,6 +293,7 @@ def write_index(
 <h1>{html.escape(title)}</h1>
 <p class="meta">{html.escape(period)}</p>
 {section_html(left_out or [], lang)}
+{_plan_section(out, lang)}
 {sections}
 {vision_links}
 {_lists_section(out, lang)}

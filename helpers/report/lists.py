@@ -42,12 +42,14 @@ LIST_HEADERS = {
     "why": N_("Why"),
     "cell": N_("Commitment cell"),
     "contract_end": N_("Contract ends"),
+    "month": N_("Month"),
 }
 LIST_SHEETS = {
     "segments": N_("Segments"),
     "check-up-calls": N_("Check-up calls"),
     "account-shortlist": N_("Account shortlist"),
     "at-risk": N_("At risk"),
+    "plan": N_("Plan for the year"),
 }
 
 

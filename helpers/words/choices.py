@@ -22,23 +22,31 @@ def choice_value(name: str, value, lang: Language) -> str:
     return lang.short(value)
 
 
-def choices_table(choices: Choices, names: list[str], lang: Language) -> pd.DataFrame:
-    """The choices ``names`` as a table: what it decides, its value, where it comes from."""
+def choices_table(
+    choices: Choices, names: list[str], lang: Language, settings: dict | None = None
+) -> pd.DataFrame:
+    """The choices ``names`` as a table: what it decides, its value, where it comes from.
+
+    ``settings`` (company.toml's): its ``hourly_cost``, when it has one, is the one in force.
+    """
     _ = lang._
     rows = []
     for decision in CHOICES:
         if decision.name not in names:
             continue
+        value = choices.values[decision.name]
         source = (
             _("your choice (answers/{file})").format(file=FILE)
             if choices.source(decision.name) != "default"
             else _("default")
         )
+        if decision.name == "hourly_cost" and (settings or {}).get("hourly_cost") is not None:
+            value, source = settings["hourly_cost"], "company.toml"
         rows.append(
             {
                 _("choice"): decision.name,
                 _("what it decides"): _(decision.about),
-                _("in force"): choice_value(decision.name, choices.values[decision.name], lang),
+                _("in force"): choice_value(decision.name, value, lang),
                 _("from"): source,
             }
         )

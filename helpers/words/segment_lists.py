@@ -1,99 +1,95 @@
 """In words: segments.csv and the check-up calls, as tables to show (notebook 02).
 
-- :func:`segments_list`: ``segments.csv``, every customer with its segment and next step;
-- :func:`checkup_calls`: the yearly check-up calls with the next step with each customer
-  (``check-up-calls.csv``), and :func:`calls_in_words`;
+- :func:`segments_list`: ``segments.csv``, every customer with its segment and its step of
+  the plan;
+- :func:`checkup_calls`: the plan's calls, month by month (``check-up-calls.csv``), and
+  :func:`calls_in_words`;
 - :func:`readable`: any of notebook 02's tables with formatted figures and translated
   headers, for the screen.
 
->>> wb.save_list("segments", segments_list(table, wb.lang))  # doctest: +SKIP
+>>> wb.save_list("segments", segments_list(table, wb.plan))  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis import segment_lists
 from helpers.analysis.ownership import NO_OWNER
+from helpers.analysis.plan import WIN_BACK, calls_list
 from helpers.analysis.segment_lists import CSV_DECIMALS
-from helpers.analysis.segmentation import BASIS_LABELS, DORMANT, SEGMENT_LABELS
+from helpers.analysis.segmentation import BASIS_LABELS, SEGMENT_LABELS
 from helpers.language import N_, Language
-from helpers.words.segmentation import next_steps
+from helpers.words.plan import STEP_NAMES
+from helpers.words.plan import why as plan_why
 
 
-def segments_list(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
+def segments_list(table: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     """``segments.csv`` as product.md defines it: one row per customer, id as a column.
 
-    In: ``table`` from ``segmentation.segments``, ``lang`` (for the next steps, English
-    for now: see ``words.segmentation.SERVICE_MODEL``). Out: columns ``customer_id``,
-    ``name``, ``segment``, ``value_12m``, ``potential``, ``owner``, ``next_step``, then
-    ``potential_basis``, ``abc_class``, ``revenue_12m``, ``margin_12m``, ``wallet``,
-    ``hours_per_year``, ``call_month``; figures rounded as :data:`CSV_DECIMALS`.
+    In: ``table`` from ``segmentation.segments``, ``plan`` (``wb.plan``: each customer's
+    step). Out: columns ``customer_id``, ``name``, ``segment``, ``value_12m``,
+    ``potential``, ``owner``, ``next_step`` (the plan's code, the same as in ``plan.csv``),
+    ``month`` (when), then ``potential_basis``, ``abc_class``, ``revenue_12m``,
+    ``margin_12m``, ``wallet``, ``hours_per_year``; figures rounded as
+    :data:`CSV_DECIMALS`.
 
-    Example: ``wb.save_list("segments", segments_list(table, wb.lang))``
+    Example: ``wb.save_list("segments", segments_list(table, wb.plan))``
     """
-    columns = [
-        "name",
-        "segment",
-        "value_12m",
-        "potential",
-        "owner",
-        "potential_basis",
-        "abc_class",
-        "revenue_12m",
-        "margin_12m",
-        "wallet",
-        "hours_per_year",
-        "call_month",
-    ]
-    listed = table[columns].assign(next_step=next_steps(table, lang).to_numpy())
-    listed = listed[[*columns[:5], "next_step", *columns[5:]]].reset_index()
+    first = ["name", "segment", "value_12m", "potential", "owner"]
+    rest = ["potential_basis", "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year"]
+    steps = plan.reindex(table.index)
+    listed = table[first + rest].assign(
+        next_step=steps["next_step"].to_numpy(), month=steps["month"].to_numpy()
+    )
+    listed = listed[[*first, "next_step", "month", *rest]].reset_index()
     return listed.round(CSV_DECIMALS)
 
 
-def checkup_calls(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """The check-up call list of ``segment_lists.checkup_calls``, with each ``next_step``.
+def checkup_calls(plan: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """``check-up-calls.csv``: the plan's calls (check-ups and win-backs), month by month.
 
-    In: ``table`` from ``segmentation.segments``, ``lang``. Out: DataFrame indexed by
-    ``customer_id`` (``check-up-calls.csv`` once the index is a column), ordered by
-    ``call_month`` then value.
+    In: ``plan`` (``wb.plan``), ``lang`` (for ``why``). Out: DataFrame indexed by
+    ``customer_id`` with ``name``, ``segment``, ``owner``, ``month``, ``next_step`` (the
+    plan's code), ``why``, ``value_12m``: by month, the most valuable first.
 
-    Example: ``wb.save_list("check-up-calls", checkup_calls(table, wb.lang).reset_index())``
+    Example: ``wb.save_list("check-up-calls", checkup_calls(wb.plan, wb.lang).reset_index())``
     """
-    calls = segment_lists.checkup_calls(table)
-    # an array, not a Series: an empty list keeps its own (empty) index
-    return calls.assign(next_step=next_steps(table, lang).reindex(calls.index).to_numpy())
+    calls = calls_list(plan)
+    columns = ["name", "segment", "owner", "month", "next_step", "value_12m"]
+    out = calls[columns].assign(why=plan_why(calls, lang).to_numpy())
+    return out[[*columns[:5], "why", "value_12m"]].round(CSV_DECIMALS)
 
 
-def calls_in_words(calls: pd.DataFrame, lang: Language) -> str:
-    """How many check-up calls, to whom, and how many fall in the first month.
+def calls_in_words(calls: pd.DataFrame, calls_per_month: int, lang: Language) -> str:
+    """How many calls the plan makes, to whom, and how full the busiest month is.
 
-    In: ``calls`` from :func:`checkup_calls`, ``lang``. Out: one or two sentences.
+    In: ``calls`` from :func:`checkup_calls`, the team's ``calls_per_month``, ``lang``.
 
     >>> from helpers.language import ENGLISH
-    >>> calls = pd.DataFrame({"segment": ["dormant", "serve"], "call_month": ["2026-01"] * 2})
-    >>> print(calls_in_words(calls, ENGLISH))  # doctest: +NORMALIZE_WHITESPACE
-    Check-up calls in the coming 12 months: 2; 1 to customers in 'serve' and 1 to customers
-    who stopped buying in the last year. The first month, 2026-01, has 2 of them.
+    >>> calls = pd.DataFrame({"next_step": ["win_back", "check_up_call"],
+    ...                       "month": ["2026-01", "2026-01"]})
+    >>> print(calls_in_words(calls, 10, ENGLISH))  # doctest: +NORMALIZE_WHITESPACE
+    Calls in the coming 12 months: 2; 1 check-up calls and 1 to customers who stopped
+    buying in the last year. The busiest month has 2 of the 10 calls your team can make
+    in a month.
     """
     _ = lang._
     if calls.empty:
         return _(
-            "No check-up calls: no customer is in 'serve', and nobody stopped buying in "
-            "the last year."
+            "No calls in the plan: the team has no calls to make (calls_per_month is 0), or "
+            "nobody is left to call."
         )
-    lapsed = int((calls["segment"] == DORMANT).sum())
-    first = calls["call_month"].min()
+    back = int((calls["next_step"] == WIN_BACK).sum())
     return _(
-        "Check-up calls in the coming 12 months: {count}; {serve} to customers in 'serve' and "
-        "{lapsed} to customers who stopped buying in the last year. The first month, {month}, "
-        "has {first} of them."
+        "Calls in the coming 12 months: {count}; {checkups} check-up calls and {lapsed} to "
+        "customers who stopped buying in the last year. The busiest month has {busiest} of "
+        "the {capacity} calls your team can make in a month."
     ).format(
         count=lang.number(len(calls)),
-        serve=lang.number(len(calls) - lapsed),
-        lapsed=lang.number(lapsed),
-        month=first,
-        first=lang.number(int((calls["call_month"] == first).sum())),
+        checkups=lang.number(len(calls) - back),
+        lapsed=lang.number(back),
+        busiest=lang.number(int(calls.groupby("month").size().max())),
+        capacity=lang.number(calls_per_month),
     )
 
 
@@ -116,10 +112,10 @@ READABLE = {
     "hours_per_year": (N_("sales hours a year"), "number"),
     "who": (N_("who serves them"), "text"),
     "what": (N_("what they get"), "text"),
-    "call_month": (N_("call in"), "text"),
+    "month": (N_("month"), "text"),
     "last_purchase": (N_("last purchase"), "date"),
     "revenue_prev_12m": (N_("value, 12 months before"), "money"),
-    "next_step": (N_("next step"), "text"),
+    "next_step": (N_("next step"), "step"),
 }
 
 
@@ -130,8 +126,7 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
     :func:`words.segmentation.service_model`, ``pareto.abc_summary``,
     ``ownership.owner_table`` or :func:`checkup_calls`; ``lang`` (``wb.lang``);
     ``columns``: the columns to show (default: every column of :data:`READABLE` the
-    frame has). ``next_step`` may be asked of a table of ``segmentation.segments``, which
-    has none: it is written out (``words.segmentation.next_steps``). Columns not in
+    frame has). A plan step (``next_step``) is shown by its name. Columns not in
     :data:`READABLE` are left out; missing values show as "–"; segment names (also in
     the index) and the potential basis are translated. Meant for the rows shown on screen.
     Out: DataFrame of text, its columns in the order of :data:`READABLE`.
@@ -140,8 +135,6 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
     """
     _ = lang._
     if columns is not None:
-        if "next_step" in columns and "next_step" not in frame.columns:
-            frame = frame.assign(next_step=next_steps(frame, lang).to_numpy())
         frame = frame[[c for c in frame.columns if c in columns]]
     kinds = {"money": lang.money, "percent": lang.percent, "number": lang.number, "date": lang.date}
     labels = {key: _(label) for key, label in {**SEGMENT_LABELS, **BASIS_LABELS}.items()}
@@ -154,6 +147,9 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
             out[_(header)] = values.astype(str)
         elif kind == "label":
             out[_(header)] = values.map(lambda value: labels.get(value, value))
+        elif kind == "step":
+            names = {step: _(name) for step, name in STEP_NAMES.items()}
+            out[_(header)] = values.map(names).fillna(values)
         else:
             out[_(header)] = values.map(kinds[kind])
     if frame.index.name == "segment":

@@ -1,8 +1,8 @@
 """In words: the value × potential matrix and the time budget (notebook 02).
 
 The segments come from :mod:`helpers.analysis.segmentation`; here they are told in
-sentences in the reader's language, and the service model says who serves each segment,
-what it gets and the next step with each customer.
+sentences in the reader's language, and the service model says who serves each segment
+and what it gets (each customer's own next step is the plan's: ``helpers.words.plan``).
 
 >>> from helpers.language import Language
 >>> value_note_in_words("no_cost_column", 0, Language("sv"))
@@ -36,75 +36,39 @@ class ServiceModel:
     segment: str
     who: str  # who looks after these customers
     what: str  # what they get from us
-    next_step: str  # the first thing to do, for segments.csv
 
 
-# The service model in words. English in every language for now: segments.csv is read by
-# people and tools alike, and its next_step column is to become a code first.
+# The service model in words (English in every language for now).
 SERVICE_MODEL: dict[str, ServiceModel] = {
     KEY_ACCOUNT: ServiceModel(
         KEY_ACCOUNT,
         "a named owner, with a deputy who knows the account",
         "an account plan, a meeting every quarter, a customer vision agreed with the "
-        "customer (notebook 06)",
-        "write the account plan and book the next meeting",
+        "customer (notebook 06), as many as the team can truly look after",
     ),
     KEEP: ServiceModel(
         KEEP,
         "a named owner",
         "flawless delivery, a service review once a year, a quick answer every time: "
         "no gap for a competitor to get in",
-        "book this year's service review; ask what would make them look elsewhere",
     ),
     DEVELOP: ServiceModel(
         DEVELOP,
-        "a salesperson, for a set time",
-        "a needs mapping and a targeted offer for what they now buy elsewhere",
-        "map its needs: what does it buy elsewhere that we could offer?",
+        "marketing, plus a check-up call first in line",
+        "a check-up call that maps what else they need; a targeted offer when it shows",
     ),
     SERVE: ServiceModel(
         SERVE,
         "marketing, plus anyone for the yearly call",
         "newsletters, offers and easy ordering; one check-up call a year on their "
-        "situation and purchasing plans",
-        "yearly check-up call",
+        "situation and purchasing plans, as long as the team's calls allow",
     ),
     DORMANT: ServiceModel(
         DORMANT,
         "marketing",
         "newsletters; one call to those who still bought the year before, to ask why they stopped",
-        "marketing only; no sales time",
     ),
 }
-LAPSED_NEXT_STEP = "call once: ask why they stopped buying, and what would bring them back"
-NO_OWNER_NEXT_STEP = "name an owner, then "
-
-
-def next_steps(table: pd.DataFrame, lang: Language) -> pd.Series:
-    """The next step with each customer, as in ``segments.csv``'s ``next_step`` column.
-
-    In: ``table`` from ``segmentation.segments`` (its ``segment``, ``owner``,
-    ``call_month`` and ``lapsed``); ``lang`` (the steps stay English for now, see
-    :data:`SERVICE_MODEL`). Out: Series of text on the table's index. Key accounts and
-    keep customers get their owner in front ("Liisa: write the account plan …"), or
-    "name an owner, then …" without one; serve customers the month of their call.
-
-    >>> from helpers.language import ENGLISH
-    >>> table = pd.DataFrame({"segment": ["keep", "serve", "dormant"], "owner": ["Aino", "", ""],
-    ...                       "call_month": ["", "2026-05", "2026-01"],
-    ...                       "lapsed": [False, False, True]}, index=["A", "B", "C"])
-    >>> next_steps(table, ENGLISH)["A"], next_steps(table, ENGLISH)["B"]
-    ("Aino: book this year's service review; ask what would make them look elsewhere", \
-'yearly check-up call in 2026-05')
-    """
-    segment = table["segment"]
-    steps = segment.map({s: m.next_step for s, m in SERVICE_MODEL.items()})
-    steps = steps.where(segment != SERVE, steps + " in " + table["call_month"])
-    steps = steps.where(~table["lapsed"].astype(bool), LAPSED_NEXT_STEP)
-    owned = segment.isin([KEY_ACCOUNT, KEEP])
-    no_owner = owned & (table["owner"] == "")
-    steps = steps.where(~no_owner, NO_OWNER_NEXT_STEP + steps)
-    return steps.where(~owned | no_owner, table["owner"] + ": " + steps).rename("next_step")
 
 
 def service_model(summary: pd.DataFrame, lang: Language) -> pd.DataFrame:
@@ -260,3 +224,39 @@ def time_budget_in_words(
             )
         )
     return "\n".join(text)
+
+
+def key_accounts_in_words(table: pd.DataFrame, choices, lang: Language) -> str:
+    """How many key accounts the cut-offs give against how many the team can look after.
+
+    In: ``table`` from ``segmentation.segments``, the company's ``choices`` (its
+    ``key_share`` and ``max_key_accounts``), ``lang``.
+    """
+    _ = lang._
+    keys = int((table["segment"] == KEY_ACCOUNT).sum())
+    most = int(choices.max_key_accounts)
+    text = _(
+        "Your cut-offs give {keys} key accounts; your team can truly look after {most} "
+        "(max_key_accounts), each with an account plan and a customer vision."
+    ).format(keys=lang.number(keys), most=lang.number(most))
+    if keys <= most:
+        return text + " " + _("Every key account gets that care.")
+    return (
+        text
+        + " "
+        + _(
+            "The plan writes a vision with the {most} most valuable (first with any your team "
+            "has already written one for); the other {rest} get a salesperson for a set time "
+            "(develop). On a base this large, a smaller key_share finds the few that matter "
+            "most: see the table below."
+        ).format(most=lang.number(most), rest=lang.number(keys - most))
+    )
+
+
+def key_accounts_by_share_readable(counts: pd.Series, lang: Language) -> pd.DataFrame:
+    """The table of ``segmentation.key_accounts_by_share``: key_share → key accounts."""
+    _ = lang._
+    return pd.DataFrame(
+        {_("key accounts"): [lang.number(n) for n in counts]},
+        index=pd.Index([lang.percent(share, 0) for share in counts.index], name="key_share"),
+    )

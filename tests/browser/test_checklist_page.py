@@ -145,9 +145,21 @@ def kernels(server) -> list:
 
     try:
         children = psutil.Process(server.process.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
+    except psutil.Error:
         return []
-    return [c for c in children if "ipykernel" in " ".join(c.cmdline())]
+    return [c for c in children if "ipykernel" in command_of(c)]
+
+
+def command_of(process) -> str:
+    """A process's command line; '' for one that ended meanwhile (or is a zombie)."""
+    import psutil
+
+    try:
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return ""
+        return " ".join(process.cmdline())
+    except psutil.Error:
+        return ""
 
 
 def test_the_kernels_of_closed_pages_are_culled(browser, company, start_server):

@@ -8,7 +8,8 @@ tests/companies/tiny, as_of = 2025-12-01; the last 12 months are (2024-12-01, 20
     C         1028        612        416                 –    develop (growth +47 %)
     D          546        546          0              2000    develop (73 % of wallet left)
 
-top20_revenue_share = 3613 / 6099; hours = 40 + 3 × 8 = 64; nobody is dormant.
+top20_revenue_share = 3613 / 6099; hours = 40 + 3 × 1 = 43 (develop: one check-up call);
+nobody is dormant.
 """
 
 from pathlib import Path
@@ -58,8 +59,8 @@ def test_q3_dormant(questions):
 
 def test_q4_hours(questions):
     q4 = questions[3]
-    assert q4.expected == 64
-    assert q4.is_correct(64) and not q4.is_correct(80)
+    assert q4.expected == 43
+    assert q4.is_correct(43) and not q4.is_correct(64)
 
 
 def test_q5_is_a_thought_exercise(questions, capsys):
@@ -75,4 +76,4 @@ def test_questions_work_with_only_invoices():
     q1, q2, q3, q4, _ = questions_for("minimal")
     assert q1.expected == pytest.approx(3250.5 / 3920.5)
     assert q2.expected == 1 and q3.expected == 0
-    assert q4.expected == 48  # key account 40 + develop 8
+    assert q4.expected == 41  # key account 40 + develop 1 (a check-up call)

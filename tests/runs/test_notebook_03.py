@@ -59,5 +59,5 @@ def test_with_only_invoices_it_says_what_hours_cost_and_scores_would_add(invoice
 def test_the_shortlist_is_written_for_the_runner(invoices_only):
     _, out, _ = invoices_only
     listed = (out / "account-shortlist.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert listed[0] == "customer_id,name,action,why"
+    assert listed[0] == "customer_id,name,action,why,next_step"  # the step the plan gives
     assert listed[1].startswith("Kahvila Muru,Kahvila Muru,keep and delight,")

@@ -192,7 +192,7 @@ def test_sample_company_figures_equal_their_definitions(tmp_path):
     assert_figures_match(figures, definitions(COMPANIES.parent.parent / "data" / "sample"))
     assert figures["repurchase_ratio_very_vs_satisfied"] > 1
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
-    assert listed.columns.tolist() == AT_RISK_COLUMNS
+    assert listed.columns.tolist() == [*AT_RISK_COLUMNS, "next_step"]  # with the plan's step
     assert len(listed) == figures["at_risk_customers"]
     assert listed["revenue_12m"].sum() == pytest.approx(figures["at_risk_revenue_12m"])
 
@@ -297,4 +297,4 @@ def test_invoices_only_gives_null_survey_figures_and_says_what_to_add(tmp_path):
     page = (out / f"{NOTEBOOK.stem}.html").read_text(encoding="utf-8")
     assert "survey.csv" in page and "contract_end" in page
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
-    assert listed.empty and listed.columns.tolist() == AT_RISK_COLUMNS
+    assert listed.empty and listed.columns.tolist() == [*AT_RISK_COLUMNS, "next_step"]

@@ -15,15 +15,34 @@ def table():
     return company.table()
 
 
-def test_checkup_calls_and_lists(table):
-    calls = segment_lists.checkup_calls(table, ENGLISH)
-    assert list(calls.index) == ["E", "C"]  # 2026-01 before 2026-05
-    assert calls.loc["C", "next_step"] == "yearly check-up call in 2026-05"
-    assert list(calls.columns)[-1] == "next_step"
-    words = segment_lists.calls_in_words(calls, ENGLISH)
-    assert "Check-up calls in the coming 12 months: 2; 1 to customers" in words
-    listed = segment_lists.segments_list(table, ENGLISH)
-    assert list(listed.columns[:7]) == [
+def plan_of(table, calls_per_month=5, max_key_accounts=10):
+    from helpers.analysis.plan import build_plan
+
+    return build_plan(
+        table, company.AS_OF, calls_per_month=calls_per_month, max_key_accounts=max_key_accounts
+    )
+
+
+def test_checkup_calls_and_lists_follow_the_plan(table):
+    plan = plan_of(table)
+    calls = segment_lists.checkup_calls(plan, ENGLISH)
+    assert set(calls["next_step"]) <= {"check_up_call", "win_back"}
+    assert calls.loc["E", "next_step"] == "win_back" and calls.loc["E", "month"] == "2026-01"
+    assert calls.loc["C", "month"] == "2026-05"  # its anniversary month had room
+    assert list(calls.columns) == [
+        "name",
+        "segment",
+        "owner",
+        "month",
+        "next_step",
+        "why",
+        "value_12m",
+    ]
+    words = segment_lists.calls_in_words(calls, 5, ENGLISH)
+    assert words.startswith(f"Calls in the coming 12 months: {len(calls)}; ")
+    assert "of the 5 calls your team can make in a month" in words
+    listed = segment_lists.segments_list(table, plan)
+    assert list(listed.columns) == [
         "customer_id",
         "name",
         "segment",
@@ -31,35 +50,33 @@ def test_checkup_calls_and_lists(table):
         "potential",
         "owner",
         "next_step",
-    ]
-    assert list(listed.columns[7:]) == [
+        "month",
         "potential_basis",
         "abc_class",
         "revenue_12m",
         "margin_12m",
         "wallet",
         "hours_per_year",
-        "call_month",
     ]
     assert len(listed) == 8 and listed["segment"].ne("").all()
-    assert listed.set_index("customer_id").loc["A", "next_step"].startswith("Liisa: write")
+    by_id = listed.set_index("customer_id")
+    assert (by_id["next_step"] == plan.loc[by_id.index, "next_step"]).all()
+    assert by_id.loc["A", "next_step"] == "write_vision"
 
 
 def test_no_calls_to_make_keeps_the_columns(table):
-    nobody = table.assign(call_month="", lapsed=False)
-    calls = segment_lists.checkup_calls(nobody, ENGLISH)
+    calls = segment_lists.checkup_calls(plan_of(table, calls_per_month=0), ENGLISH)
     assert calls.empty and list(calls.reset_index().columns) == [
         "customer_id",
         "name",
         "segment",
         "owner",
-        "call_month",
-        "last_purchase",
-        "value_12m",
-        "revenue_prev_12m",
+        "month",
         "next_step",
+        "why",
+        "value_12m",
     ]
-    assert segment_lists.calls_in_words(calls, ENGLISH).startswith("No check-up calls")
+    assert segment_lists.calls_in_words(calls, 0, ENGLISH).startswith("No calls in the plan")
 
 
 def test_readable_formats_known_columns(table):
@@ -73,10 +90,13 @@ def test_readable_formats_known_columns(table):
     assert owners.loc["Liisa", "value, 12 months"] == "€3,000"
 
 
-def test_readable_writes_out_the_next_step_when_asked(table):
-    shown = segment_lists.readable(table.head(3), ENGLISH, columns=["name", "next_step"])
+def test_readable_names_the_plans_step(table):
+    listed = segment_lists.segments_list(table, plan_of(table)).set_index("customer_id")
+    shown = segment_lists.readable(listed.head(3), ENGLISH, columns=["name", "next_step"])
     assert list(shown.columns) == ["customer", "next step"]
-    assert shown.loc["A", "next step"].startswith("Liisa: write the account plan")
+    assert shown.loc["A", "next step"] == "write a customer vision"
+    fi = segment_lists.readable(listed.head(1), Language("fi"), columns=["next_step"])
+    assert fi.iloc[0, 0] == Language("fi")._("write a customer vision")
 
 
 def test_readable_in_finnish(table):

@@ -11,10 +11,11 @@ NAN = float("nan")
 def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     """Notebook 03: margin per hour, losing accounts, the whale curve, rank moves, a dilemma."""
     from helpers.analysis import account_value, profit_spread, profitability
+    from helpers.analysis.plan import vision_accounts
     from helpers.words.profitability import missing_in_words
 
     company = wb.company
-    hourly_cost = company.settings.get("hourly_cost")
+    hourly_cost = wb.choices.hourly_cost_for(company.settings)
     table = profitability.account_economics(wb.invoices, company.hours, wb.as_of, hourly_cost)
     # what to add, in English like every exercise's text
     missing = missing_in_words(
@@ -76,7 +77,9 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
         ),
     )
     scores, _ = account_value.read_scores(company.folder)
-    accounts = account_value.accounts_to_score(wb.invoices, wb.as_of, company.customers)
+    accounts = account_value.accounts_to_score(
+        wb.invoices, wb.as_of, company.customers, keys=vision_accounts(wb.plan)
+    )
     profile = account_value.value_profile(table, account_value.team_scores(scores), accounts)
     moves = account_value.rank_sensitivity(profile)
     moving = float((moves["moves"] > 0).sum()) if len(moves) else NAN

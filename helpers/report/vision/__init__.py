@@ -55,7 +55,6 @@ from helpers.report.vision.facts import (
     account_facts,
     add_notebook_facts,
     commitment_cells,
-    key_accounts,
     largest_account,
     notebook_facts,
 )
@@ -90,7 +89,6 @@ __all__ = [
     "add_notebook_facts",
     "notebook_facts",
     "commitment_cells",
-    "key_accounts",
     "largest_account",
     "Line",
     "Part",

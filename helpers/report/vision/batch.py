@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.company.answers.visions import accounts_with_texts, slug
+from helpers.analysis.plan import company_plan, vision_accounts
+from helpers.company.answers.visions import slug
+from helpers.company.choices import read_choices
 from helpers.language import Language
 from helpers.report.vision.document import VisionDocument
 from helpers.report.vision.facts import (
     account_facts,
     add_notebook_facts,
-    key_accounts,
     notebook_facts,
 )
 from helpers.report.vision.texts import answers
@@ -86,15 +87,12 @@ def build_documents(
     return documents
 
 
-def accounts_to_document(company, as_of: pd.Timestamp, include_texts: bool = True) -> list[str]:
-    """What ``workbook run`` documents: notebook 02's key accounts (most valuable first),
-    then every other account the team has written a vision for (by id). A pseudonymised
-    run (``include_texts=False``) documents the key accounts only.
-    """
-    ids = key_accounts(company, as_of)
-    if include_texts:
-        ids += [cid for cid in accounts_with_texts(company) if cid not in ids]
-    return ids
+def accounts_to_document(company, as_of: pd.Timestamp) -> list[str]:
+    """What ``workbook run`` documents: the plan's ``write_vision`` accounts, with the
+    company's choices (the accounts the team has written a vision for, then the key
+    accounts, up to ``max_key_accounts``), in the order the team takes them."""
+    plan = company_plan(company, as_of, read_choices(company.folder))
+    return vision_accounts(plan)
 
 
 def unknown_accounts(company, ids: list[str]) -> list[str]:
@@ -116,12 +114,12 @@ def write_documents(
     """Write ``vision-<id>-<name>.<language>.html`` and ``.md`` per account into ``out_dir``
     (``for_customer``: the copies to hand over, ``…-for-customer.<language>.html``).
 
-    ``accounts`` None = :func:`accounts_to_document` (the key accounts, and every account
-    the team has written a vision for). Returns (customer name, HTML file) per account,
+    ``accounts`` None = :func:`accounts_to_document` (the plan's ``write_vision``
+    accounts). Returns (customer name, HTML file) per account,
     sorted by file name (the customer id first).
     """
     if accounts is None:
-        accounts = accounts_to_document(company, as_of, include_texts)
+        accounts = accounts_to_document(company, as_of)
     ids = [str(a) for a in accounts]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -216,6 +216,17 @@ class VisionDocument:
     def _development_plan(self) -> list[Line]:
         f, _ = self.facts, self._
         lines = []
+        earns = f.profit_12m if f.profit_12m is not None else f.margin_12m
+        if earns is not None and earns < 0:  # a loss-making account: the price is on the table
+            lines.append(
+                Line(
+                    _("Price"),
+                    _(
+                        "to discuss together: today's prices do not cover the work this "
+                        "cooperation takes"
+                    ),
+                )
+            )
         if f.wallet:
             value = self.money(f.wallet)
             if f.wallet_share is not None:

@@ -260,10 +260,14 @@ def notebook_facts(company, as_of: pd.Timestamp, ids: list[str]) -> dict:
     05's ``helpers.analysis.loyalty`` is part of the workbook).
     """
     from helpers.analysis import account_value, profitability, segmentation
+    from helpers.company.choices import read_choices
 
-    table = segmentation.segments(company.invoices, as_of, company.customers)
+    choices = read_choices(company.folder)  # the company's cut-offs and hourly cost
+    table = segmentation.segments(
+        company.invoices, as_of, company.customers, **choices.segment_options()
+    )
     economics = profitability.account_economics(
-        company.invoices, company.hours, as_of, company.settings.get("hourly_cost")
+        company.invoices, company.hours, as_of, choices.hourly_cost_for(company.settings)
     )
     scores, _problems = account_value.read_scores(company.folder)
     team = account_value.team_scores(scores)
@@ -293,13 +297,6 @@ def commitment_cells(company, as_of: pd.Timestamp) -> pd.Series | None:
     if "commitment_basis" in matrix:
         measured |= matrix["commitment_basis"] == "survey"
     return matrix.loc[measured, "cell"]
-
-
-def key_accounts(company, as_of: pd.Timestamp) -> list[str]:
-    """Notebook 02's key accounts (most valuable first), with its default cut-offs."""
-    from helpers.analysis.segmentation import key_accounts as from_segmentation
-
-    return from_segmentation(company.invoices, as_of, company.customers)
 
 
 def largest_account(company, as_of: pd.Timestamp) -> str:
