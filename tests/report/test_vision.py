@@ -365,3 +365,13 @@ def test_the_typed_text_makes_no_live_link_in_markdown():
     text = document("en", texts=texts).markdown()
     assert "me](javascript:" not in text and "<a href" not in text  # no link syntax left
     assert r"\[click me\](javascript:alert(8))" in text  # shown as typed
+
+
+def test_a_loss_making_accounts_vision_puts_the_price_on_the_table():
+    losing = document("en")  # full_facts: profit after cost-to-serve −200
+    page = losing.html()
+    assert "<th>Price</th><td>to discuss together: today&#x27;s prices do not cover" in page
+    earning = document("en", facts=AccountFacts("X", "X", revenue_12m=1.0, profit_12m=5.0))
+    assert "<th>Price</th>" not in earning.html()
+    for language, label in (("fi", "Hinta"), ("sv", "Pris")):  # also on the customer's copy
+        assert f"<th>{label}</th>" in document(language, for_customer=True).html()
