@@ -66,8 +66,11 @@ td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: n
 dl.definitions dt { font-weight: 600; margin-top: .6rem; }
 dl.definitions dd { margin-left: 1rem; color: #444; }
 .small { color: #666; font-size: .85rem; }
-section.plan td:nth-child(2), section.plan td:nth-child(3) { white-space: nowrap; }
-section.plan td:first-child { min-width: 9rem; }
+@media (min-width: 641px) {
+  section.plan td:nth-child(2), section.plan td:nth-child(3) { white-space: nowrap; }
+  section.plan td:first-child { min-width: 9rem; }
+}
+@media (max-width: 640px) { section.plan td, section.plan th { padding: .3rem; } }
 section.warning { border: 2px solid #c77700; background: #fff7e6; padding: .2rem 1rem;
                   margin: 1rem 0; }
 """
