@@ -16,19 +16,21 @@ months after ``as_of``:
 3. ``rescue``: commitment low while the binding ends within the horizon (05).
 4. ``reprice``: 03's reprice, or 01's price review (long-standing, paying the least).
 5. ``prepay``: 03's prepayment.
-6. ``develop``: a key account beyond what the team can look after (a salesperson for a
-   set time, no vision).
+6. ``develop``: the next key accounts beyond what the team can look after, as many
+   again as ``max_key_accounts`` (a salesperson for a set time, no vision); the key
+   accounts after those are first in line for the calls.
 7. ``win_back``: stopped buying in the last 12 months after buying the year before.
-8. ``check_up_call``: the other active customers, one call a year (text 001), the keep
-   accounts first, then high potential, then by value, as long as the team's
-   ``calls_per_month`` allow; a call falls on the customer's anniversary month when
-   that month has room.
+8. ``check_up_call``: the other active customers, one call a year (text 001).
 9. ``marketing``: everyone else: the many served without personal calls.
 
 Calls are the scarce resource: ``win_back`` and ``check_up_call`` together never take more
-than ``calls_per_month`` in any month.
+than ``calls_per_month`` in any month. They go to the key accounts beyond the team's care
+first, then to the keep accounts, then to everyone else by value (a win-back by what it
+bought the year before); whoever does not fit gets marketing. A win-back falls in the
+first month, a check-up on the customer's anniversary month (the month it first bought)
+when that month has room, else on the next month with room.
 
-The inputs are plain tables (see :func:`build_plan`); :func:`plan_inputs` computes them
+The inputs are plain tables (see :func:`build_plan`); :func:`company_plan` computes them
 from a company the way the notebooks do.
 """
 
@@ -118,7 +120,6 @@ def build_plan(
     >>> plan[["next_step", "month"]].values.tolist()
     [['write_vision', '2026-01'], ['check_up_call', '2026-05'], ['check_up_call', '2026-06']]
     """
-    from helpers.analysis.segmentation import DEVELOP as DEVELOP_SEGMENT
     from helpers.analysis.segmentation import DORMANT, KEEP, KEY_ACCOUNT
 
     months = months_after(as_of)
@@ -147,6 +148,9 @@ def build_plan(
     ranks[picked] = np.arange(1, len(picked) + 1)
     out["key_rank"] = ranks
     vision = candidate & (ranks <= max_key_accounts)
+    # the next key accounts, as many again, get a salesperson for a set time; beyond that
+    # even a small team's goodwill runs out: they are first in line for the calls
+    develop = key & candidate & ~vision & (ranks <= 2 * max_key_accounts)
     active = segment != DORMANT
     lapsed = (segment == DORMANT) & segments["lapsed"].to_numpy(dtype=bool)
 
@@ -158,7 +162,7 @@ def build_plan(
             (out["shortlist"] == shortlist_rules.REPRICE).to_numpy()
             | out["price_review"].to_numpy(),
             (out["shortlist"] == shortlist_rules.PREPAY).to_numpy(),
-            key,
+            develop,
             lapsed,
             active,
         ],
@@ -172,51 +176,51 @@ def build_plan(
     if len(writes):
         month[writes] = np.array(months)[(np.arange(len(writes)) * MONTHS) // len(writes)]
 
-    # calls: win-backs first (from next month on), then check-ups by priority; what does
-    # not fit the team's calls goes to marketing
+    # calls, check-ups and win-backs alike, as long as the team's calls allow: key accounts
+    # beyond the team's care first, then the keep accounts, then everyone else by value (a
+    # win-back by what it bought the year before); whoever does not fit gets marketing
     capacity = np.full(MONTHS, max(int(calls_per_month), 0))
-    wanted_back = np.flatnonzero(step == WIN_BACK)
-    slots = np.repeat(np.arange(MONTHS), capacity)
-    taken = min(len(wanted_back), len(slots))
-    back_month = slots[:taken]
-    month[wanted_back[:taken]] = np.array(months)[back_month]
-    step[wanted_back[taken:]] = MARKETING
-    capacity -= np.bincount(back_month, minlength=MONTHS)
-
-    calls = np.flatnonzero(step == CHECK_UP_CALL)
-    priority = np.select(
-        [segment[calls] == KEEP, segment[calls] == DEVELOP_SEGMENT], [0, 1], 2
-    )  # keep accounts first, then high potential, then the rest; by value within each
-    order = calls[np.lexsort((-out["value_12m"].to_numpy()[calls], priority))]
+    calls = np.flatnonzero(np.isin(step, CALLS))
+    lapsed_call = lapsed[calls]
+    value = np.where(
+        lapsed_call,
+        segments["revenue_prev_12m"].to_numpy(dtype=float)[calls]
+        if "revenue_prev_12m" in segments
+        else 0.0,
+        out["value_12m"].to_numpy(dtype=float)[calls],
+    )
+    priority = np.select([segment[calls] == KEY_ACCOUNT, segment[calls] == KEEP], [0, 1], 2)
+    ranked = np.lexsort((-value, priority))
+    order = calls[ranked]
     fits = order[: int(capacity.sum())]
     step[order[len(fits) :]] = MARKETING
-    month[fits] = np.array(months)[
-        _call_months(segments["first_invoice"].to_numpy()[fits], as_of, capacity)
-    ]
+    # a win-back is best made at once (next month), a check-up on the anniversary month
+    first_month = pd.DatetimeIndex(segments["first_invoice"].to_numpy()[fits]).month.to_numpy()
+    anniversary = (first_month - (as_of.month + 1)) % MONTHS
+    wanted = np.where(lapsed[fits], 0, anniversary)
+    month[fits] = np.array(months)[_call_months(wanted, capacity)]
 
     out["next_step"] = step
     out["month"] = month
-    over_calls = np.isin(np.arange(len(ids)), np.r_[wanted_back[taken:], order[len(fits) :]])
+    over_calls = np.isin(np.arange(len(ids)), order[len(fits) :])
     out["over_capacity"] = over_calls | (candidate & ~vision)
     out["lapsed"] = lapsed
     findings = ["shortlist", "at_risk", "price_review", "with_vision", "lapsed", "key_rank"]
     return out[[*COLUMNS, *findings, "over_capacity"]]
 
 
-def _call_months(
-    first_invoice: np.ndarray, as_of: pd.Timestamp, capacity: np.ndarray
-) -> np.ndarray:
+def _call_months(wanted: np.ndarray, capacity: np.ndarray) -> np.ndarray:
     """The month (0 = the first after as_of) of each call, calls given in priority order.
 
-    Each customer's anniversary month (the calendar month of its first invoice) when that
-    month still has room, else the next month with room; earlier calls in the priority
-    order choose first. Twelve vectorised rounds, one per month shift, whatever the
-    number of customers; the caller gives at most ``capacity.sum()`` calls.
+    Each call's ``wanted`` month when that month still has room, else the next month with
+    room; earlier calls in the priority order choose first. Twelve vectorised rounds, one
+    per month shift, whatever the number of customers; the caller gives at most
+    ``capacity.sum()`` calls.
+
+    >>> _call_months(np.array([4, 4, 4, 0]), np.array([1] * 12)).tolist()
+    [4, 5, 6, 0]
     """
-    if len(first_invoice) == 0:
-        return np.array([], dtype=int)
-    first_month = pd.DatetimeIndex(first_invoice).month.to_numpy()
-    anniversary = (first_month - (as_of.month + 1)) % MONTHS  # 0 = next month
+    anniversary = np.asarray(wanted, dtype=int)
     month = np.full(len(anniversary), -1)
     room = capacity.astype(int).copy()
     for shift in range(MONTHS):

@@ -187,7 +187,10 @@ def why(plan: pd.DataFrame, lang: Language) -> pd.Series:
     parts.append(
         pd.Series(
             np.select(
-                [over & (step == planning.DEVELOP), over & (step == planning.MARKETING)],
+                [
+                    over & (plan["segment"] == KEY_ACCOUNT) & (step != planning.MARKETING),
+                    over & (step == planning.MARKETING),
+                ],
                 [
                     _("07: beyond the key accounts the team can look after"),
                     _("07: the team's calls of the year are taken by more valuable customers"),

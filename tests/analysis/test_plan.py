@@ -23,6 +23,8 @@ def customers(rows: list[tuple]) -> pd.DataFrame:
                 "owner": "Aino" if segment == "key account" else "",
                 "first_invoice": pd.Timestamp(2020, month, 1),
                 "lapsed": segment == "dormant" and before,
+                # what a win-back is ranked by: what it bought the year before
+                "revenue_prev_12m": 20_000.0 if segment == "dormant" and before else value,
             }
             for cid, segment, value, month, before in rows
         ]
@@ -137,3 +139,12 @@ def test_a_team_without_time_for_calls_serves_everyone_by_marketing(calls):
     assert (plan["next_step"] == "check_up_call").sum() == min(calls * 12, 2)
     if calls:
         assert plan["month"].tolist() == ["2026-03", "2026-04"]  # S2 moves a month on
+
+
+def test_on_a_large_base_the_key_accounts_beyond_the_teams_care_queue_for_the_calls():
+    rows = [(f"K{n:03d}", "key account", 10_000.0 - n, 1 + n % 12, True) for n in range(100)]
+    plan = build_plan(customers(rows), AS_OF, calls_per_month=3, max_key_accounts=5)
+    counts = plan["next_step"].value_counts().to_dict()
+    assert counts == {"write_vision": 5, "develop": 5, "check_up_call": 36, "marketing": 54}
+    assert plan.loc["K010", "next_step"] == "check_up_call"  # the most valuable called first
+    assert plan.loc["K099", "next_step"] == "marketing" and plan.loc["K099", "over_capacity"]

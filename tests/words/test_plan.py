@@ -21,6 +21,7 @@ def small_plan() -> pd.DataFrame:
             "owner": ["Aino", "", "Jussi", ""],
             "first_invoice": pd.to_datetime(["2020-01-01"] * 4),
             "lapsed": [False, True, False, False],
+            "revenue_prev_12m": [800.0, 500.0, 50.0, 10.0],  # a win-back: last year's value
         },
         index=pd.Index(["K", "G", "H", "S"], name="customer_id"),
     )
