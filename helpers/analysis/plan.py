@@ -19,7 +19,9 @@ months after ``as_of``:
 6. ``develop``: the next key accounts beyond what the team can look after, as many
    again as ``max_key_accounts`` (a salesperson for a set time, no vision); the key
    accounts after those are first in line for the calls.
-7. ``win_back``: stopped buying in the last 12 months after buying the year before.
+7. ``win_back``: stopped buying in the last 12 months after buying the year before, or
+   probably no longer buying by its own rhythm (05: ``p_alive`` under 0.5, BG/NBD)
+   while it was once among the valuable fifth (by revenue over all years).
 8. ``check_up_call``: the other active customers, one call a year (text 001).
 9. ``marketing``: everyone else: the many served without personal calls.
 
@@ -64,6 +66,8 @@ STEPS = PRECEDENCE
 CALLS = (WIN_BACK, CHECK_UP_CALL)  # the steps that take one of the month's calls
 EXITS = (shortlist_rules.NO_SLOTS, shortlist_rules.COMPETITOR)  # 03's polite ways to let go
 PRICE_REVIEW_TOP = 5  # notebook 01's price review lists this many accounts
+PROBABLY_LOST_BELOW = 0.5  # 05: p_alive under this (with a repeat purchase): probably lost
+ONCE_VALUABLE_SHARE = 0.2  # "once valuable": among the top fifth by revenue over all years
 MONTHS = 12
 
 COLUMNS = ["name", "next_step", "owner", "month", "segment", "value_12m"]
@@ -89,6 +93,7 @@ def build_plan(
     at_risk: pd.Index | None = None,
     price_review: pd.Index | None = None,
     with_vision: pd.Index | None = None,
+    outlook: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Reconcile the findings into one step per customer (see the module docstring).
 
@@ -100,6 +105,8 @@ def build_plan(
       ``helpers.analysis.shortlist.ACTIONS``), for the accounts it lists;
     - ``at_risk``: the ids of 05's at-risk list; ``price_review``: the ids of 01's list;
     - ``with_vision``: the ids the team has written a customer vision for (06);
+    - ``outlook``: 05's ``p_alive`` and ``expected_purchases_12m`` per customer_id, with
+      the ``frequency`` of repeat purchases (``still_buying.customer_outlook``);
     - the team's capacity: ``calls_per_month``, ``max_key_accounts``.
 
     Out: DataFrame indexed by ``customer_id`` (every customer of ``segments``, in its
@@ -134,6 +141,18 @@ def build_plan(
     out["at_risk"] = ids.isin(at_risk if at_risk is not None else [])
     out["price_review"] = ids.isin(price_review if price_review is not None else [])
     out["with_vision"] = ids.isin(with_vision if with_vision is not None else [])
+    seen = (outlook if outlook is not None else pd.DataFrame()).reindex(ids)
+    out["p_alive"] = seen.get("p_alive", pd.Series(np.nan, index=ids)).astype(float)
+    out["expected_purchases_12m"] = seen.get(
+        "expected_purchases_12m", pd.Series(np.nan, index=ids)
+    ).astype(float)
+    repeat = seen.get("frequency", pd.Series(np.nan, index=ids)).to_numpy(dtype=float) > 0
+    total = segments["revenue_total"] if "revenue_total" in segments else segments["value_12m"]
+    positive = total[total > 0]
+    bar = positive.quantile(1 - ONCE_VALUABLE_SHARE) if len(positive) else np.inf
+    out["probably_lost"] = (
+        repeat & (out["p_alive"].to_numpy() < PROBABLY_LOST_BELOW) & (total.to_numpy() >= bar)
+    )
 
     segment = segments["segment"].to_numpy()
     key = segment == KEY_ACCOUNT
@@ -153,6 +172,7 @@ def build_plan(
     develop = key & candidate & ~vision & (ranks <= 2 * max_key_accounts)
     active = segment != DORMANT
     lapsed = (segment == DORMANT) & segments["lapsed"].to_numpy(dtype=bool)
+    gone = lapsed | out["probably_lost"].to_numpy()  # a call to win it back
 
     step = np.select(
         [
@@ -163,7 +183,7 @@ def build_plan(
             | out["price_review"].to_numpy(),
             (out["shortlist"] == shortlist_rules.PREPAY).to_numpy(),
             develop,
-            lapsed,
+            gone,
             active,
         ],
         [LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY, DEVELOP, WIN_BACK, CHECK_UP_CALL],
@@ -181,9 +201,9 @@ def build_plan(
     # win-back by what it bought the year before); whoever does not fit gets marketing
     capacity = np.full(MONTHS, max(int(calls_per_month), 0))
     calls = np.flatnonzero(np.isin(step, CALLS))
-    lapsed_call = lapsed[calls]
+    back = gone[calls]
     value = np.where(
-        lapsed_call,
+        back & lapsed[calls],
         segments["revenue_prev_12m"].to_numpy(dtype=float)[calls]
         if "revenue_prev_12m" in segments
         else 0.0,
@@ -197,7 +217,7 @@ def build_plan(
     # a win-back is best made at once (next month), a check-up on the anniversary month
     first_month = pd.DatetimeIndex(segments["first_invoice"].to_numpy()[fits]).month.to_numpy()
     anniversary = (first_month - (as_of.month + 1)) % MONTHS
-    wanted = np.where(lapsed[fits], 0, anniversary)
+    wanted = np.where(gone[fits], 0, anniversary)
     month[fits] = np.array(months)[_call_months(wanted, capacity)]
 
     out["next_step"] = step
@@ -205,7 +225,17 @@ def build_plan(
     over_calls = np.isin(np.arange(len(ids)), order[len(fits) :])
     out["over_capacity"] = over_calls | (candidate & ~vision)
     out["lapsed"] = lapsed
-    findings = ["shortlist", "at_risk", "price_review", "with_vision", "lapsed", "key_rank"]
+    findings = [
+        "shortlist",
+        "at_risk",
+        "price_review",
+        "with_vision",
+        "lapsed",
+        "probably_lost",
+        "key_rank",
+        "p_alive",
+        "expected_purchases_12m",
+    ]
     return out[[*COLUMNS, *findings, "over_capacity"]]
 
 
@@ -256,6 +286,7 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
     from helpers.analysis.pricing import price_review_candidates
     from helpers.analysis.profitability import account_economics
     from helpers.analysis.segmentation import segments
+    from helpers.analysis.still_buying import customer_outlook, fit_bgnbd, purchase_summary
     from helpers.company.answers.visions import accounts_with_texts
 
     invoices = company.invoices.loc[company.invoices["date"] <= as_of]
@@ -277,6 +308,8 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
     review = price_review_candidates(
         invoices, as_of, choices.min_tenure_years, top=PRICE_REVIEW_TOP, names=names
     )
+    summary = purchase_summary(invoices, as_of)
+    outlook = customer_outlook(summary, fit_bgnbd(summary)).join(summary["frequency"])
     return build_plan(
         table,
         as_of,
@@ -286,6 +319,7 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
         at_risk=pd.Index(risky["customer_id"]),
         price_review=review.index,
         with_vision=pd.Index(accounts_with_texts(company)),
+        outlook=outlook,
     )
 
 

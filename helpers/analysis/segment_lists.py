@@ -15,4 +15,6 @@ CSV_DECIMALS = {  # money to the cent, shares to a hundredth of a percent: no fl
     "wallet": 2,
     "potential": 4,
     "hours_per_year": 2,
+    "p_alive": 4,
+    "expected_purchases_12m": 2,
 }

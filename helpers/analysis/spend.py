@@ -22,32 +22,20 @@ from scipy.optimize import minimize
 from scipy.special import gammaln
 
 from helpers.analysis.still_buying import LOG_BOUND, MIN_REPEAT_BUYERS
-from helpers.analysis.still_buying import REASONS as _MODEL_REASONS
 
 # |Pearson correlation| between repeat purchases and mean repeat spend, among repeat
 # buyers, at or above which spend is taken to depend on frequency (no fit)
 CORRELATION_LIMIT = 0.3
 
-REASONS: dict[str, str] = {
-    **{
-        code: _MODEL_REASONS[code]
-        for code in (
-            "no_purchases",
-            "no_repeat_buyers",
-            "too_few_repeat_buyers",
-            "did_not_converge",
-        )
-    },
-    "spend_depends_on_frequency": (
-        f"What customers spend per purchase goes with how often they buy (correlation of "
-        f"{CORRELATION_LIMIT} or more, either way), while the spend model assumes the two "
-        "are unrelated."
-    ),
-    "spend_mean_unbounded": (
-        "The spend per purchase varies so much between customers that the model's average "
-        "is not finite (q ≤ 1): a few very large buyers dominate."
-    ),
-}
+# Why there is no fit, as stable codes (told in words by helpers.words.still_buying)
+REASONS = (
+    "no_purchases",
+    "no_repeat_buyers",
+    "too_few_repeat_buyers",
+    "did_not_converge",
+    "spend_depends_on_frequency",
+    "spend_mean_unbounded",
+)
 
 
 @dataclass(frozen=True)

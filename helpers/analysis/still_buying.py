@@ -8,9 +8,9 @@ a purchase is a day with a line of positive amount, time is in **days**, and the
 observation ends at ``as_of``. A weekly buyer silent for three months then looks more
 lost than a yearly buyer silent for six.
 
-Everything here returns frames, series, plain numbers and short stable reason codes;
-sentences are written elsewhere (``REASONS`` holds an English explanation per code, as
-data). The spend per purchase (Gamma-Gamma) is in ``spend.py``.
+Everything here returns frames, series, plain numbers and short stable reason codes
+(``REASONS``); the sentences are :mod:`helpers.words.still_buying`. The spend per
+purchase (Gamma-Gamma) is in ``spend.py``.
 
     summary = purchase_summary(invoices, as_of)
     fit = fit_bgnbd(summary)
@@ -43,25 +43,14 @@ MIN_HISTORY_DAYS = 180  # from the first purchase in the data to as_of
 # estimate at the edge means the likelihood kept rising towards it: no answer.
 LOG_BOUND = 25.0
 
-REASONS: dict[str, str] = {
-    "no_purchases": "There is no line with a positive amount up to the analysis date.",
-    "no_repeat_buyers": (
-        "Every customer has bought on one day only. The model learns how customers come "
-        "back from their repeat purchases, and there are none yet."
-    ),
-    "too_few_repeat_buyers": (
-        f"Fewer than {MIN_REPEAT_BUYERS} customers have bought on more than one day: too few "
-        "to tell how often customers come back and how often they stop."
-    ),
-    "history_too_short": (
-        f"The first purchase is less than {MIN_HISTORY_DAYS} days before the analysis date: "
-        "too short to tell a customer who stopped from one who has not needed to buy again."
-    ),
-    "did_not_converge": (
-        "The maximum-likelihood search found no best fit (it stopped, or kept going "
-        "towards a parameter of zero or infinity)."
-    ),
-}
+# Why there is no fit, as stable codes (told in words by helpers.words.still_buying)
+REASONS = (
+    "no_purchases",
+    "no_repeat_buyers",
+    "too_few_repeat_buyers",
+    "history_too_short",
+    "did_not_converge",
+)
 FIGURE_KEYS = ("bgnbd_r", "bgnbd_alpha", "bgnbd_a", "bgnbd_b", "customers_probably_lost")
 
 
@@ -518,3 +507,25 @@ def p_alive_grid(
         index=pd.Index(recency, name="recency"),
         columns=pd.Index(frequency, name="frequency"),
     )
+
+
+def silence_example(params: BgNbdParams, silent_days: int = 90, years: int = 2) -> dict:
+    """Two customers, both silent for ``silent_days``: one who bought every week, one who
+    bought once a year, each since ``years`` years before as_of. Their p_alive.
+
+    >>> example = silence_example(BgNbdParams(r=0.5, alpha=20.0, a=0.7, b=3.0))
+    >>> example["weekly"] < example["yearly"]
+    True
+    """
+    T = 365.0 * years
+    recency = T - silent_days
+    weekly = recency // 7  # a purchase every week until the silence began
+    yearly = float(years - 1)  # once a year: the first purchase and one a year later
+    alive = p_alive(params, np.array([weekly, yearly]), np.array([recency, recency]), T)
+    return {
+        "weekly": float(alive[0]),
+        "yearly": float(alive[1]),
+        "silent_days": silent_days,
+        "weekly_purchases": int(weekly) + 1,
+        "yearly_purchases": int(yearly) + 1,
+    }

@@ -15,6 +15,7 @@ from helpers.plots import (
     plan,
     pricing,
     segmentation,
+    still_buying,
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "plan",
     "pricing",
     "segmentation",
+    "still_buying",
 ]

@@ -43,6 +43,8 @@ LIST_HEADERS = {
     "cell": N_("Commitment cell"),
     "contract_end": N_("Contract ends"),
     "month": N_("Month"),
+    "p_alive": N_("Chance it still buys"),
+    "expected_purchases_12m": N_("Purchases expected, next 12 months"),
 }
 LIST_SHEETS = {
     "segments": N_("Segments"),

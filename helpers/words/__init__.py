@@ -30,6 +30,7 @@ from helpers.words import (
     segment_lists,
     segmentation,
     shortlist,
+    still_buying,
 )
 
 __all__ = [
@@ -52,4 +53,5 @@ __all__ = [
     "segment_lists",
     "segmentation",
     "shortlist",
+    "still_buying",
 ]

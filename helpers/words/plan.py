@@ -176,6 +176,15 @@ def why(plan: pd.DataFrame, lang: Language) -> pd.Series:
             index=plan.index,
         )
     )
+    lost = plan.index[plan["probably_lost"].astype(bool)] if "probably_lost" in plan else []
+    gone = pd.Series("", index=plan.index, dtype=object)
+    gone[lost] = [
+        _("05: by its own rhythm, probably no longer buying (still buying: {chance})").format(
+            chance=lang.percent(p, 0)
+        )
+        for p in plan.loc[lost, "p_alive"]
+    ]
+    parts.append(gone)
     ranked = plan.index[step == planning.WRITE_VISION]
     visions = pd.Series("", index=plan.index, dtype=object)
     visions[ranked] = [

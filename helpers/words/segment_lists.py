@@ -27,21 +27,25 @@ def segments_list(table: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     """``segments.csv`` as product.md defines it: one row per customer, id as a column.
 
     In: ``table`` from ``segmentation.segments``, ``plan`` (``wb.plan``: each customer's
-    step). Out: columns ``customer_id``, ``name``, ``segment``, ``value_12m``,
-    ``potential``, ``owner``, ``next_step`` (the plan's code, the same as in ``plan.csv``),
-    ``month`` (when), then ``potential_basis``, ``abc_class``, ``revenue_12m``,
-    ``margin_12m``, ``wallet``, ``hours_per_year``; figures rounded as
-    :data:`CSV_DECIMALS`.
+    step, and notebook 05's outlook). Out: columns ``customer_id``, ``name``,
+    ``segment``, ``value_12m``, ``potential``, ``owner``, ``next_step`` (the plan's code,
+    the same as in ``plan.csv``), ``month`` (when), then ``potential_basis``,
+    ``abc_class``, ``revenue_12m``, ``margin_12m``, ``wallet``, ``hours_per_year``,
+    ``p_alive`` (the chance it still buys, BG/NBD; empty without a fit or a purchase) and
+    ``expected_purchases_12m``; figures rounded as :data:`CSV_DECIMALS`.
 
     Example: ``wb.save_list("segments", segments_list(table, wb.plan))``
     """
     first = ["name", "segment", "value_12m", "potential", "owner"]
     rest = ["potential_basis", "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year"]
     steps = plan.reindex(table.index)
+    outlook = [c for c in ("p_alive", "expected_purchases_12m") if c in plan.columns]
     listed = table[first + rest].assign(
-        next_step=steps["next_step"].to_numpy(), month=steps["month"].to_numpy()
+        next_step=steps["next_step"].to_numpy(),
+        month=steps["month"].to_numpy(),
+        **{column: steps[column].to_numpy() for column in outlook},
     )
-    listed = listed[[*first, "next_step", "month", *rest]].reset_index()
+    listed = listed[[*first, "next_step", "month", *rest, *outlook]].reset_index()
     return listed.round(CSV_DECIMALS)
 
 

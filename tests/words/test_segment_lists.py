@@ -57,6 +57,8 @@ def test_checkup_calls_and_lists_follow_the_plan(table):
         "margin_12m",
         "wallet",
         "hours_per_year",
+        "p_alive",
+        "expected_purchases_12m",
     ]
     assert len(listed) == 8 and listed["segment"].ne("").all()
     by_id = listed.set_index("customer_id")
