@@ -147,7 +147,14 @@ def kernels(server) -> list:
         children = psutil.Process(server.process.pid).children(recursive=True)
     except psutil.NoSuchProcess:
         return []
-    return [c for c in children if "ipykernel" in " ".join(c.cmdline())]
+
+    def command(child) -> str:
+        try:
+            return " ".join(child.cmdline())
+        except psutil.Error:  # culled a moment ago: gone, or a zombie not yet reaped
+            return ""
+
+    return [c for c in children if "ipykernel" in command(c)]
 
 
 def test_the_kernels_of_closed_pages_are_culled(browser, company, start_server):
