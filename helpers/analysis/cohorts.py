@@ -12,6 +12,10 @@ import numpy as np
 import pandas as pd
 
 from helpers.analysis.freshness import first_invoice_dates
+from helpers.analysis.windows import WINDOW
+
+# Why a new customer's second-year retention is missing (None when it is there)
+NO_CUSTOMER_TWO_YEARS_OLD = "no_customer_two_years_old"
 
 
 def cohort_retention(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -63,3 +67,46 @@ def cohort_sizes(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
     sizes = first.dt.year.value_counts().sort_index().astype(int)
     sizes.index.name, sizes.name = "cohort", "customers"
     return sizes
+
+
+def second_year_retention(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """How many new customers buy again in their second year: the retention a new customer's
+    lifetime value assumes (headline figure ``lifetime_value_retention``).
+
+    Of the customers whose first line with a positive amount is at least 730 days before
+    ``as_of`` (so that their whole second year is visible), the share with a line of
+    positive amount in ``(first + 365 d, first + 730 d]``. Lines after as_of don't count.
+
+    Out: dict ``retention`` (``nan`` without such customers), ``customers`` (how many it
+    is measured on), ``returned`` (of them, how many bought in their second year) and
+    ``reason`` (:data:`NO_CUSTOMER_TWO_YEARS_OLD`, or None when measured).
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "A", "B", "B", "C"],
+    ...     "amount": [100.0, 50.0, 80.0, 20.0, 60.0],
+    ...     "date": pd.to_datetime(["2022-03-01", "2023-05-01", "2022-06-01", "2023-01-01",
+    ...                             "2024-06-01"])})
+    >>> second_year_retention(lines, pd.Timestamp("2025-12-31"))  # A yes, B only in year 1
+    {'retention': 0.5, 'customers': 2, 'returned': 1, 'reason': None}
+    """
+    bought = invoices.loc[(invoices["date"] <= as_of) & (invoices["amount"] > 0)]
+    first = bought.groupby("customer_id")["date"].min()
+    old_enough = first[first <= as_of - 2 * WINDOW]
+    if old_enough.empty:
+        nan = float("nan")
+        return {
+            "retention": nan,
+            "customers": 0,
+            "returned": 0,
+            "reason": NO_CUSTOMER_TWO_YEARS_OLD,
+        }
+    start = bought["customer_id"].map(old_enough)
+    second = (
+        start.notna() & (bought["date"] > start + WINDOW) & (bought["date"] <= start + 2 * WINDOW)
+    )
+    returned = int(bought.loc[second, "customer_id"].nunique())
+    return {
+        "retention": returned / len(old_enough),
+        "customers": int(len(old_enough)),
+        "returned": returned,
+        "reason": None,
+    }

@@ -27,6 +27,13 @@ from helpers.analysis.windows import (
     window_start,
 )
 
+# Why a figure that needs a whole window is missing (``*_reason`` beside the figure;
+# helpers.words.freshness.reason_in_words says it)
+DATA_STARTS_INSIDE_WINDOW = "data_starts_inside_window"  # the invoices start after its start
+NOBODY_BOUGHT_BEFORE = "nobody_bought_before"  # nobody bought in the earlier window
+NO_REVENUE_12M = "no_revenue_12m"  # no (positive) revenue in the last 12 months
+TWO_YEARS_DAYS = 730  # what the figures comparing two 12-month windows need
+
 # Which customers "what a new customer brings in its first year" is measured on
 COMPLETE_FIRST_YEAR = "complete_first_year"  # won 12–24 months ago: a whole first year
 FIRST_YEAR_SO_FAR = "first_year_so_far"  # won in the last 12 months: revenue so far
@@ -51,6 +58,51 @@ def first_invoice_dates(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Serie
     first = lines.groupby("customer_id")["date"].min().sort_index()
     first.name = "first_invoice_date"
     return first
+
+
+def data_start(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Timestamp | None:
+    """The date of the company's first invoice line up to ``as_of`` (None without any)."""
+    dates = up_to(invoices, as_of)["date"]
+    return None if dates.empty else pd.Timestamp(dates.min())
+
+
+def covers_window(invoices: pd.DataFrame, as_of: pd.Timestamp, *, back: int = 0) -> bool:
+    """Do the invoices reach back to the start of a window (:func:`window_start`)?
+
+    A window ``(start, start + 365 d]`` is covered when the company's first invoice line is
+    dated on or before ``start``; invoices that start inside the window would make every
+    customer look new in it, or leave it half empty.
+
+    >>> lines = pd.DataFrame({"date": pd.to_datetime(["2024-03-01", "2025-06-01"])})
+    >>> as_of = pd.Timestamp("2025-12-31")
+    >>> covers_window(lines, as_of), covers_window(lines, as_of, back=1)
+    (True, False)
+    """
+    first = data_start(invoices, as_of)
+    return first is not None and first <= window_start(as_of, back=back)
+
+
+def data_span(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """How far back the invoices reach: is the history long enough for every figure?
+
+    Out: dict ``first_date`` (the first invoice line up to as_of, or None), ``days``
+    (from it to as_of), ``covers_12m`` (the last 12 months are covered:
+    :func:`covers_window`), ``covers_24m`` (the 12 months before them are covered too:
+    what retention, growth trends and a new customer's second year need).
+    ``helpers.words.freshness.short_data_in_words`` tells it.
+
+    >>> lines = pd.DataFrame({"date": pd.to_datetime(["2025-03-01", "2025-06-01"])})
+    >>> span = data_span(lines, pd.Timestamp("2025-12-31"))
+    >>> span["days"], span["covers_12m"], span["covers_24m"]
+    (305, False, False)
+    """
+    first = data_start(invoices, as_of)
+    return {
+        "first_date": first,
+        "days": int((as_of - first).days) if first is not None else 0,
+        "covers_12m": covers_window(invoices, as_of),
+        "covers_24m": covers_window(invoices, as_of, back=1),
+    }
 
 
 def new_customers_per_quarter(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
@@ -87,13 +139,17 @@ def new_customer_revenue_share_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) 
 
     In: invoices, ``as_of``.
     Out: a float between 0 and 1 (can leave that range when credit notes
-    dominate); ``nan`` when the window's revenue is zero or negative.
+    dominate); ``nan`` when the window's revenue is zero or negative, and when the
+    invoices start inside the window (then every customer would look new: 100 %, which
+    says nothing). :func:`new_customer_revenue_share_reason` says which.
 
     >>> lines = pd.DataFrame({"customer_id": ["O", "O", "N"], "amount": [500.0, 750.0, 250.0],
     ...                       "date": pd.to_datetime(["2020-06-01", "2024-06-01", "2024-05-01"])})
     >>> new_customer_revenue_share_12m(lines, pd.Timestamp("2024-12-31"))  # 250 of 1000
     0.25
     """
+    if not covers_window(invoices, as_of):
+        return float("nan")
     first = first_invoice_dates(invoices, as_of)
     new_ids = first.index[first > window_start(as_of)]
     window = in_window(invoices, as_of)
@@ -102,6 +158,22 @@ def new_customer_revenue_share_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) 
         return float("nan")
     from_new = float(window.loc[window["customer_id"].isin(new_ids), "amount"].sum())
     return from_new / total
+
+
+def new_customer_revenue_share_reason(invoices: pd.DataFrame, as_of: pd.Timestamp) -> str | None:
+    """Why :func:`new_customer_revenue_share_12m` is missing: :data:`DATA_STARTS_INSIDE_WINDOW`,
+    :data:`NO_REVENUE_12M`, or None when it is there.
+
+    >>> lines = pd.DataFrame({"customer_id": ["N"], "amount": [250.0],
+    ...                       "date": pd.to_datetime(["2024-05-01"])})
+    >>> new_customer_revenue_share_reason(lines, pd.Timestamp("2024-12-31"))
+    'data_starts_inside_window'
+    """
+    if not covers_window(invoices, as_of):
+        return DATA_STARTS_INSIDE_WINDOW
+    if not float(in_window(invoices, as_of)["amount"].sum()) > 0:
+        return NO_REVENUE_12M
+    return None
 
 
 def cohort_revenue(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
@@ -140,19 +212,60 @@ def retention_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) -> float:
     positive amount in the window: a customer with only a credit note did not buy.
 
     In: invoices, ``as_of``.
-    Out: float between 0 and 1; ``nan`` when nobody bought in the earlier window.
+    Out: float between 0 and 1; ``nan`` when nobody bought in the earlier window, and
+    when the invoices start inside it (a half-empty earlier window would hold only the
+    customers who happened to buy in its last months). :func:`retention_12m_reason` says
+    which.
 
-    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "A"], "amount": [100.0, 50.0, 70.0],
-    ...                       "date": pd.to_datetime(["2023-05-01", "2023-06-01", "2024-06-01"])})
+    >>> lines = pd.DataFrame({"customer_id": ["C", "A", "B", "A"],
+    ...     "amount": [30.0, 100.0, 50.0, 70.0],
+    ...     "date": pd.to_datetime(["2022-06-01", "2023-05-01", "2023-06-01", "2024-06-01"])})
     >>> retention_12m(lines, pd.Timestamp("2024-12-31"))  # A came back, B did not
     0.5
     """
+    if not covers_window(invoices, as_of, back=1):
+        return float("nan")
     bought = invoices.loc[invoices["amount"] > 0]
     earlier = set(in_window(bought, as_of, back=1)["customer_id"].unique())
     if not earlier:
         return float("nan")
     recent = set(in_window(bought, as_of)["customer_id"].unique())
     return len(earlier & recent) / len(earlier)
+
+
+def retention_12m_reason(invoices: pd.DataFrame, as_of: pd.Timestamp) -> str | None:
+    """Why :func:`retention_12m` is missing: :data:`DATA_STARTS_INSIDE_WINDOW`,
+    :data:`NOBODY_BOUGHT_BEFORE`, or None when it is there.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A"], "amount": [100.0],
+    ...                       "date": pd.to_datetime(["2023-06-01"])})
+    >>> retention_12m_reason(lines, pd.Timestamp("2024-12-31"))
+    'data_starts_inside_window'
+    """
+    if not covers_window(invoices, as_of, back=1):
+        return DATA_STARTS_INSIDE_WINDOW
+    bought = invoices.loc[invoices["amount"] > 0]
+    if in_window(bought, as_of, back=1).empty:
+        return NOBODY_BOUGHT_BEFORE
+    return None
+
+
+def freshness_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
+    """The headline figures ``new_customer_revenue_share_12m`` and ``retention_12m``, each
+    with its ``*_reason`` (a code when the figure is missing, else None).
+
+    >>> lines = pd.DataFrame({"customer_id": ["N"], "amount": [250.0],
+    ...                       "date": pd.to_datetime(["2024-05-01"])})
+    >>> figures = freshness_figures(lines, pd.Timestamp("2024-12-31"))
+    >>> figures["new_customer_revenue_share_12m_reason"], figures["retention_12m_reason"]
+    ('data_starts_inside_window', 'data_starts_inside_window')
+    """
+    return {
+        "new_customer_revenue_share_12m": new_customer_revenue_share_12m(invoices, as_of),
+        "new_customer_revenue_share_12m_reason": new_customer_revenue_share_reason(invoices, as_of),
+        "retention_12m": retention_12m(invoices, as_of),
+        "retention_12m_reason": retention_12m_reason(invoices, as_of),
+    }
 
 
 def quote_figures(quotes: pd.DataFrame | None, as_of: pd.Timestamp) -> dict:
@@ -283,7 +396,7 @@ def prospecting_target(
     return {
         "revenue_12m": revenue,
         "new_customer_revenue_12m": from_new,
-        "new_customer_revenue_share_12m": from_new / revenue if revenue > 0 else float("nan"),
+        "new_customer_revenue_share_12m": new_customer_revenue_share_12m(invoices, as_of),
         "new_customers_12m": int(len(new_ids)),
         "target_new_share": float(share),
         "target_new_revenue": target,

@@ -8,7 +8,7 @@ in one module per topic:
 - :mod:`helpers.analysis.cohorts`: retention by cohort;
 - :mod:`helpers.analysis.lifetime_value`: lifetime value, the cost of losing a
   customer and the budget what-if;
-- :mod:`helpers.analysis.intervals`: Wilson and ratio intervals (general statistics).
+- :mod:`helpers.analysis.intervals`: intervals of a share and of a ratio (general statistics).
 
 Their sentences and readable tables are in :mod:`helpers.words` (``commitment``,
 ``satisfaction``, ``cohorts``, ``lifetime_value``).

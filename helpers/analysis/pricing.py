@@ -25,6 +25,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from helpers.analysis.freshness import first_invoice_dates
 from helpers.analysis.windows import in_window, up_to, window_start
@@ -37,41 +38,6 @@ NO_PRODUCT = "(no product)"
 # would be an extrapolation from within one year, so we do not report one.
 MIN_TENURE_SPREAD_YEARS = 1.0
 MIN_LINES = 3
-
-# 97.5 % quantiles of Student's t for 1 … 30 degrees of freedom (two-sided 95 %).
-_T_975 = (
-    12.706,
-    4.303,
-    3.182,
-    2.776,
-    2.571,
-    2.447,
-    2.365,
-    2.306,
-    2.262,
-    2.228,
-    2.201,
-    2.179,
-    2.160,
-    2.145,
-    2.131,
-    2.120,
-    2.110,
-    2.101,
-    2.093,
-    2.086,
-    2.080,
-    2.074,
-    2.069,
-    2.064,
-    2.060,
-    2.056,
-    2.052,
-    2.048,
-    2.045,
-    2.042,
-)
-
 
 # Where the unit prices came from, in the order they are told (helpers.words.pricing
 # says each in words): the notes of unit_prices() and price_analysis()
@@ -103,18 +69,11 @@ class PriceDataMissing(ValueError):
 
 
 def _t_quantile_975(df: int) -> float:
-    """97.5 % quantile of Student's t (table up to 30 df, Cornish–Fisher beyond)."""
+    """97.5 % quantile of Student's t with ``df`` degrees of freedom (two-sided 95 %);
+    ``nan`` below 1."""
     if df < 1:
         return NAN
-    if df <= len(_T_975):
-        return _T_975[df - 1]
-    z = 1.959963984540054
-    return (
-        z
-        + (z**3 + z) / (4 * df)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
-    )
+    return float(stats.t.ppf(0.975, df))
 
 
 def unit_prices(invoices: pd.DataFrame) -> tuple[pd.DataFrame, dict]:

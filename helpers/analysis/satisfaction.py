@@ -18,7 +18,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.intervals import ratio_interval, wilson_interval, z_value
+from helpers.analysis.intervals import exact_interval, ratio_interval, z_value
 from helpers.analysis.windows import WINDOW
 
 SCORES = (1, 2, 3, 4, 5)
@@ -142,7 +142,7 @@ def repurchase_by_score(
 
     Out: DataFrame indexed by ``satisfaction`` 1–5: ``answers`` (up to as_of),
     ``followed`` (answers whose whole follow-up year is visible), ``repurchased``,
-    ``rate`` = repurchased / followed, and the Wilson interval ``ci_low``,
+    ``rate`` = repurchased / followed, and the exact (Clopper–Pearson) interval ``ci_low``,
     ``ci_high`` (``nan`` where nothing was followed).
 
     Example: ``repurchase_by_score(invoices, survey, as_of).loc[5, "rate"]`` → 0.93
@@ -166,7 +166,7 @@ def repurchase_by_score(
         table["rate"] = np.where(
             table["followed"] > 0, table["repurchased"] / table["followed"].replace(0, 1), np.nan
         )
-    table["ci_low"], table["ci_high"] = wilson_interval(
+    table["ci_low"], table["ci_high"] = exact_interval(
         table["repurchased"].to_numpy(), table["followed"].to_numpy(), confidence
     )
     table.index.name = "satisfaction"
@@ -219,7 +219,8 @@ def survey_figures(
 
 
 def repurchase_interval_figures(by_score: pd.DataFrame) -> dict:
-    """The 95 % Wilson intervals of the repurchase rates of 4 and 5, as headline figures.
+    """The 95 % exact (Clopper–Pearson) intervals of the repurchase rates of 4 and 5, as
+    headline figures.
 
     Keys ``repurchase_rate_satisfied_ci_low`` / ``_ci_high`` and
     ``repurchase_rate_very_satisfied_ci_low`` / ``_ci_high``; ``nan`` without data.

@@ -8,8 +8,10 @@ Every customer in the invoices is placed in one **segment** by two things:
 - its **growth potential**: where ``customers.csv`` gives a ``wallet`` (the customer's
   estimated yearly purchases of what we sell), the part of that wallet we don't have
   yet, ``1 − revenue_12m / wallet``; otherwise its growth trend, ``revenue_12m /
-  revenue_prev_12m − 1`` (the last 12 months against the 12 before). Each customer
-  says which basis placed it (``potential_basis``).
+  revenue_prev_12m − 1`` (the last 12 months against the 12 before). A customer whose
+  first invoice falls after the start of the 12 months before (no whole year to compare
+  with: a few weeks of last year would make a trend of +3,800 %) is *new*, counted as
+  high potential. Each customer says which basis placed it (``potential_basis``).
 
 | value \\ potential | high        | low   |
 |-------------------|-------------|-------|
@@ -28,8 +30,9 @@ curve and the ABC classes), :mod:`helpers.analysis.ownership` (how much value ha
 each account owner) and :mod:`helpers.analysis.segment_lists` (the check-up calls); the
 lists as saved (``segments.csv``) and the tables to show are :mod:`helpers.words.segment_lists`.
 
->>> lines = pd.DataFrame({"customer_id": ["A", "B", "B"], "amount": [900.0, 300.0, 200.0],
-...                       "date": pd.to_datetime(["2025-06-01", "2024-06-01", "2025-06-01"])})
+>>> lines = pd.DataFrame({"customer_id": ["A", "B", "B", "B"],
+...     "amount": [900.0, 100.0, 300.0, 200.0],
+...     "date": pd.to_datetime(["2025-06-01", "2023-06-01", "2024-06-01", "2025-06-01"])})
 >>> segments(lines, pd.Timestamp("2025-12-31"))["segment"].to_dict()   # one row per customer
 {'A': 'key account', 'B': 'serve'}
 """
@@ -41,7 +44,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from helpers.analysis.windows import WINDOW_DAYS, window_mask
+from helpers.analysis.windows import WINDOW_DAYS, window_mask, window_start
 from helpers.language import N_
 
 KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT = "key account", "keep", "develop", "serve", "dormant"
@@ -219,7 +222,8 @@ def segments(
     ``potential``: for the wallet basis the share of the wallet not yet ours, ``1 −
     revenue_12m / wallet``, at least 0 (high from ``wallet_cutoff``); for the trend
     basis ``revenue_12m / revenue_prev_12m − 1`` (high from ``growth_cutoff``), NaN
-    for a customer with no revenue in the 12 months before (new: counted as high).
+    for a customer with no revenue in the 12 months before, or whose first invoice falls
+    inside them (new, with no whole year to compare with: counted as high).
     ``table.attrs`` keeps the cut-offs used (for plots), the value measure used,
     ``value_note`` (why margin could not be used when it was asked for, a code of
     :func:`value_measure`; '' otherwise) and ``lines_without_cost``.
@@ -247,8 +251,11 @@ def segments(
     # Potential: share of wallet where a wallet is known, else the growth trend.
     has_wallet = (table["wallet"] > 0).to_numpy()
     share_of_wallet = table["revenue_12m"] / table["wallet"].where(has_wallet)
+    whole_year_before = table["first_invoice"] <= window_start(as_of, back=1)
     growth = (
-        table["revenue_12m"] / table["revenue_prev_12m"].where(table["revenue_prev_12m"] > 0) - 1
+        table["revenue_12m"]
+        / table["revenue_prev_12m"].where((table["revenue_prev_12m"] > 0) & whole_year_before)
+        - 1
     )
     table["share_of_wallet"] = share_of_wallet
     table["potential_basis"] = np.where(has_wallet, WALLET, TREND)

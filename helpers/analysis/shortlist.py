@@ -3,16 +3,17 @@
 Text 002's signs of a difficult account (:func:`burdens`): a deep discount, extra work
 nobody invoices, disputes over invoices, squeezed deadlines. An account that loses money
 after cost-to-serve gets one of its suggested actions, chosen by those signs; the best
-accounts get "keep and delight" (:func:`shortlist`). When a sign counts is in
-:data:`RULES`: change them to fit your trade. Each account's reasons are codes
-(:data:`REASONS`) with the numbers they need; ``helpers.words.shortlist`` tells them.
+accounts get "keep and delight" (:func:`shortlist`). Text 002 tolerates a difficult
+customer only when it brings a big share of the cash flow **and** no unreasonable extra
+work: only such an account is kept at a fair price; one showing every sign is let go,
+politely. When a sign counts is in :data:`RULES`: change them to fit your trade. Each
+account's reasons are codes (:data:`REASONS`) with the numbers they need;
+``helpers.words.shortlist`` tells them.
 
 >>> shortlist(account_economics(invoices, hours, as_of, 48.0), names)  # doctest: +SKIP
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 import pandas as pd
@@ -26,7 +27,7 @@ RULES = {
     "unbilled_share": 0.40,  # at least 40 % of the hours logged for it are not invoiced
     "credit_notes": 3,  # at least 3 credit notes in the period
     "rush_share": 0.15,  # at least 15 % of its orders carried a rush surcharge
-    "big_share": 0.20,  # "brings a big share of cash flow": in the top 20 % by revenue
+    "big_share": 0.05,  # "brings a big share of cash flow": at least 5 % of all revenue
     "delight_profit_share": 0.50,  # keep and delight the best accounts making half the profit
 }
 
@@ -43,7 +44,9 @@ ACTIONS = (KEEP, REPRICE, PREPAY, NO_SLOTS, COMPETITOR)
 
 # Why an account is on the list, in the order they are told. An account that loses money:
 # ``loses`` (its loss), then the signs of text 002 it shows (the columns of
-# :func:`burdens`: ``deep_discount``, ``extra_work``, ``squeezed``, ``disputes``, ``big``).
+# :func:`burdens`: ``deep_discount``, ``extra_work``, ``squeezed``, ``disputes``), then
+# ``big`` when it brings a big share of the revenue with none of those signs (tolerated at
+# a fair price), or ``every_sign`` when it shows all four (a polite exit).
 # An account to keep and delight: ``makes`` (its share of all the value), ``below_list``
 # (what it pays below list) and ``unbilled`` (its unbilled hours) where known. Either:
 # ``loved``, the team's emotional value is high while the factual value is low.
@@ -54,6 +57,7 @@ REASONS = (
     "squeezed",
     "disputes",
     "big",
+    "every_sign",
     "makes",
     "below_list",
     "unbilled",
@@ -71,16 +75,21 @@ FIGURES = (
     "orders",
     "credit_notes",
     "credited",
+    "revenue_share",
 )
+SIGNS = ("deep_discount", "extra_work", "disputes", "squeezed")  # text 002's four signs
 
 
 def burdens(table: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
     """Text 002's signs of a difficult account, one yes/no column each.
 
-    - ``deep_discount``: discount_share ≥ the typical account's (median) + the rule's
-      points; - ``extra_work``: unbilled_share ≥ the rule; - ``disputes``: credit_notes ≥
-      the rule; - ``squeezed``: rush_share ≥ the rule; - ``big``: in the top share of
-      accounts by revenue. Unknown data counts as no. Also ``typical_discount``.
+    - ``deep_discount``: discount_share ≥ the typical account's (the median: half of the
+      accounts get more, half less) + the rule's points; - ``extra_work``: unbilled_share
+      ≥ the rule; - ``disputes``: credit_notes ≥ the rule; - ``squeezed``: rush_share ≥
+      the rule; - ``big``: its revenue is at least the rule's share (``big_share``, 5 %)
+      of all positive revenue: a share of the cash flow that would hurt to lose. Unknown
+      data counts as no. Also ``typical_discount`` and ``revenue_share`` (its revenue /
+      all positive revenue).
     """
     rules = {**RULES, **(rules or {})}
     typical = (
@@ -93,11 +102,12 @@ def burdens(table: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
     out["extra_work"] = table["unbilled_share"] >= rules["unbilled_share"]
     out["disputes"] = table["credit_notes"] >= rules["credit_notes"]
     out["squeezed"] = table["rush_share"] >= rules["rush_share"]
-    buying = table.loc[table["revenue"] > 0, "revenue"].sort_values(ascending=False, kind="stable")
-    top = buying.index[: math.ceil(rules["big_share"] * len(buying))]
-    out["big"] = table.index.isin(top)
+    total = float(table.loc[table["revenue"] > 0, "revenue"].sum())
+    share = table["revenue"] / total if total > 0 else pd.Series(NAN, index=table.index)
+    out["big"] = share >= rules["big_share"] - 1e-12
     out = out.fillna(False).astype(bool)
     out["typical_discount"] = typical
+    out["revenue_share"] = share
     return out
 
 
@@ -111,11 +121,14 @@ def shortlist(
 
     Judged on ``profit`` (after cost-to-serve) where known, else on ``margin``, else on
     ``revenue`` (then only "keep and delight" can be suggested). An account that loses
-    money gets, in this order:
+    money gets, in this order (text 002: a difficult customer is worth keeping only if it
+    brings a big share of the cash flow *and* no unreasonable extra work):
 
-    1. ``reprice`` when it is big (top 20 % by revenue): worth keeping at a fair price;
-    2. ``suggest a competitor…`` when it shows at least three of the four burdens
-       (deep discount, extra unbilled work, disputes, squeezed deadlines);
+    1. ``reprice`` when it is big (at least ``big_share``, 5 %, of all revenue) and shows
+       none of the four signs (deep discount, extra unbilled work, disputes, squeezed
+       deadlines): worth keeping at a fair price;
+    2. ``suggest a competitor…`` when it shows at least three of the four signs, whatever
+       its size (all four: ``every_sign`` among the reasons);
     3. ``no free slots this month`` when its deadlines are squeezed (rush orders);
     4. ``ask for prepayment`` when it disputes invoices (credit notes);
     5. ``reprice`` otherwise.
@@ -147,11 +160,12 @@ def shortlist(
     signs = burdens(table, rules)
     value = table[basis]
     losing = (value < 0) if basis != "revenue" else pd.Series(False, index=table.index)
-    count = signs[["deep_discount", "extra_work", "disputes", "squeezed"]].sum(axis=1)
+    count = signs[list(SIGNS)].sum(axis=1)
+    tolerated = signs["big"] & (count == 0)
     action = pd.Series(
         np.select(
             [
-                losing & signs["big"],
+                losing & tolerated,
                 losing & (count >= 3),
                 losing & signs["squeezed"],
                 losing & signs["disputes"],
@@ -182,7 +196,8 @@ def shortlist(
             "extra_work": loses & s["extra_work"],
             "squeezed": loses & s["squeezed"],
             "disputes": loses & s["disputes"],
-            "big": loses & s["big"],
+            "big": loses & tolerated.loc[chosen],
+            "every_sign": loses & (count.loc[chosen] == len(SIGNS)),
             "makes": keep,
             "below_list": keep & rows["discount_share"].notna(),
             "unbilled": keep & rows["unbilled_share"].notna(),
@@ -206,6 +221,7 @@ def shortlist(
             "value": rows[basis].to_numpy(dtype=float),
             "share": (rows[basis] / float(value[value > 0].sum())).to_numpy(dtype=float),
             "typical_discount": s["typical_discount"].to_numpy(dtype=float),
+            "revenue_share": s["revenue_share"].to_numpy(dtype=float),
         }
     )
     for figure in FIGURES:

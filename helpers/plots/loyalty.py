@@ -4,6 +4,7 @@ repurchase, retention by cohort and lifetime values (``helpers.analysis.commitme
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
@@ -15,15 +16,17 @@ from helpers.plots.common import axes, money_axis
 from helpers.words.commitment import cell_name
 from helpers.words.lifetime_value import customer_label
 
-# ideal green, prisoner orange, emotional tie blue, risk red: calm to alarming
+# ideal green, prisoner orange, emotional tie blue, risk red: calm to alarming; unknown grey
 CELL_COLOURS = {
     "ideal": "#b7e1b0",
     "prisoner": "#f6c89f",
     "emotional tie": "#b9d4ee",
     "risk": "#f2a7a3",
+    "unknown": "#e0e0e0",
 }
 # (column, row) of each cell: commitment left→right, binding bottom→top
 CELL_PLACES = {"prisoner": (0, 1), "ideal": (1, 1), "risk": (0, 0), "emotional tie": (1, 0)}
+UNKNOWN_COLUMN = 2  # commitment unknown: a third column, both rows (bound or not)
 
 
 def _nothing(ax: Axes, message: str) -> Axes:
@@ -37,15 +40,23 @@ def _nothing(ax: Axes, message: str) -> Axes:
 def plot_commitment_matrix(
     summary: pd.DataFrame, ax: Axes | None = None, *, lang: Language
 ) -> Axes:
-    """The 2 × 2 commitment matrix with customers and revenue in each cell.
+    """The 2 × 2 commitment matrix with customers and revenue in each cell, and beside it
+    a grey column for the customers whose commitment is unknown (no survey answer in 24
+    months), when there are any.
 
     In: ``summary`` from ``commitment.matrix_summary`` (index = cell; ``customers``,
-    ``buying_12m``, ``revenue_12m``); ``lang`` writes the words and the money.
-    Out: the Axes with four coloured squares (binding up, commitment right).
+    ``buying_12m``, ``revenue_12m``, and ``bound`` for the unknown column);
+    ``lang`` writes the words and the money.
+    Out: the Axes with four coloured squares (binding up, commitment right), five
+    with the unknown column.
 
     >>> plot_commitment_matrix(matrix_summary(matrix), lang=wb.lang)  # doctest: +SKIP
     """
     _ = lang._
+    unknown = summary.loc["unknown"] if "unknown" in summary.index else None
+    columns = 3 if unknown is not None and unknown["customers"] > 0 else 2
+    if ax is None and columns == 3:  # a third column: a wider figure, so the words fit
+        _figure, ax = plt.subplots(figsize=(10, 4.4))
     ax = axes(ax)
     for cell, (column, row) in CELL_PLACES.items():
         ax.add_patch(
@@ -76,9 +87,46 @@ def plot_commitment_matrix(
             va="center",
             fontsize=9.5,
         )
-    ax.set_xlim(0, 2)
+    if columns == 3:
+        ax.add_patch(
+            Rectangle(
+                (UNKNOWN_COLUMN + 0.08, 0),
+                0.92,
+                2,
+                facecolor=CELL_COLOURS["unknown"],
+                edgecolor="white",
+                linewidth=3,
+            )
+        )
+        ax.text(
+            UNKNOWN_COLUMN + 0.54,
+            1.45,
+            cell_name("unknown", lang).capitalize().replace(" ", "\n", 1),
+            ha="center",
+            va="center",
+            fontsize=12,
+            fontweight="bold",
+        )
+        ax.text(
+            UNKNOWN_COLUMN + 0.54,
+            0.8,
+            _(
+                "{customers} customers\n({bound} bound)\n{buying} buying now\n{revenue}\nin 12 "
+                "months\n\nno survey answer\nin 24 months"
+            ).format(
+                customers=int(unknown["customers"]),
+                bound=int(unknown.get("bound", 0)),
+                buying=int(unknown["buying_12m"]),
+                revenue=lang.money(float(unknown["revenue_12m"])),
+            ),
+            ha="center",
+            va="center",
+            fontsize=8.5,
+        )
+    ax.set_xlim(0, columns)
     ax.set_ylim(0, 2)
-    ax.set_xticks([0.5, 1.5], [_("low"), _("high")])
+    ticks = [0.5, 1.5] + ([UNKNOWN_COLUMN + 0.54] if columns == 3 else [])
+    ax.set_xticks(ticks, [_("low"), _("high"), _("unknown")][: len(ticks)])
     ax.set_yticks([0.5, 1.5], [_("low"), _("high")])
     ax.set_xlabel(_("The customer's own commitment (survey)"))
     ax.set_ylabel(_("Binding by you (months left on contract)"))
@@ -160,7 +208,7 @@ def plot_repurchase_by_score(
         ecolor="black",
         capsize=5,
         linewidth=1.2,
-        label=_("95 % interval (Wilson)"),
+        label=_("95 % interval (exact)"),
     )
     for score, value, n in zip(scores, rate, table["followed"], strict=True):
         label = f"n = {n}" if value == value else _("no data")
@@ -275,6 +323,6 @@ def plot_lifetime_values(
     finite = values[np.isfinite(values)]
     if finite.size:
         ax.set_xlim(0, finite.max() * 1.3)
-    ax.set_xlabel(_("Lifetime value: margin over the horizon, discounted"))
+    ax.set_xlabel(_("Lifetime value over the horizon, discounted"))
     ax.set_title(_("What losing a customer costs"))
     return ax

@@ -20,7 +20,7 @@ import pandas as pd
 @dataclass(frozen=True)
 class Figure:
     label: str
-    kind: str  # "count", "money", "share", "ratio", "number", "date", "text"
+    kind: str  # "count", "money", "share", "ratio", "number", "date", "text", "reason"
     definition: str
 
 
@@ -63,7 +63,14 @@ FIGURES: dict[str, Figure] = {
         "Revenue from new customers, last 12 months",
         "share",
         "revenue in the last-12-months window from customers whose first invoice falls in "
-        "that window / all revenue in that window",
+        "that window / all revenue in that window; null when the invoices start inside that "
+        "window",
+    ),
+    "new_customer_revenue_share_12m_reason": Figure(
+        "Why the new customers' share is missing",
+        "reason",
+        "data_starts_inside_window: the first invoice is dated after as_of − 365 d; "
+        "no_revenue_12m: no positive revenue in the last 12 months",
     ),
     "erosion_per_tenure_year": Figure(
         "Price erosion per year of tenure",
@@ -118,7 +125,13 @@ FIGURES: dict[str, Figure] = {
         "Customer retention, last 12 months",
         "share",
         "of the customers who bought in (as_of − 730 d, as_of − 365 d], the share who also "
-        "bought in the last 12 months",
+        "bought in the last 12 months; null when the invoices start after as_of − 730 d",
+    ),
+    "retention_12m_reason": Figure(
+        "Why retention is missing",
+        "reason",
+        "data_starts_inside_window: the first invoice is dated after as_of − 730 d; "
+        "nobody_bought_before: nobody bought in (as_of − 730 d, as_of − 365 d]",
     ),
     # 02 Value-based segmentation: keys added by notebook 02 go here
     "customers_key_account": Figure(
@@ -318,22 +331,22 @@ FIGURES: dict[str, Figure] = {
     "repurchase_rate_satisfied_ci_low": Figure(
         "Repurchase, satisfied: 95 % interval low",
         "share",
-        "lower end of the Wilson 95 % interval of repurchase_rate_satisfied",
+        "lower end of the exact (Clopper–Pearson) 95 % interval of repurchase_rate_satisfied",
     ),
     "repurchase_rate_satisfied_ci_high": Figure(
         "Repurchase, satisfied: 95 % interval high",
         "share",
-        "upper end of the Wilson 95 % interval of repurchase_rate_satisfied",
+        "upper end of the exact (Clopper–Pearson) 95 % interval of repurchase_rate_satisfied",
     ),
     "repurchase_rate_very_satisfied_ci_low": Figure(
         "Repurchase, very satisfied: 95 % interval low",
         "share",
-        "lower end of the Wilson 95 % interval of repurchase_rate_very_satisfied",
+        "lower end of the exact (Clopper–Pearson) 95 % interval of repurchase_rate_very_satisfied",
     ),
     "repurchase_rate_very_satisfied_ci_high": Figure(
         "Repurchase, very satisfied: 95 % interval high",
         "share",
-        "upper end of the Wilson 95 % interval of repurchase_rate_very_satisfied",
+        "upper end of the exact (Clopper–Pearson) 95 % interval of repurchase_rate_very_satisfied",
     ),
     "repurchase_ratio_ci_low": Figure(
         "Repurchase ratio: 95 % interval low",
@@ -354,8 +367,10 @@ FIGURES: dict[str, Figure] = {
     "at_risk_customers": Figure(
         "Customers at risk",
         "count",
-        "prisoners and risks (low commitment) whose contract_end falls within the notebook's "
-        "horizon after as_of (12 months by default)",
+        "prisoners and risks (low commitment in the latest survey answer of the last 24 "
+        "months) whose contract_end falls within the notebook's horizon after as_of (12 "
+        "months by default); a customer without an answer in those 24 months has an unknown "
+        "commitment and is never counted",
     ),
     "at_risk_revenue_12m": Figure(
         "Revenue at risk, last 12 months",
@@ -365,8 +380,22 @@ FIGURES: dict[str, Figure] = {
     "lifetime_value_average_customer": Figure(
         "Lifetime value, average customer",
         "money",
-        "Σ over t = 0 … years − 1 of margin · retention^t / (1 + discount rate)^t, margin = "
-        "the average last-12-months margin of the customers who bought in that window",
+        "Σ over t = 0 … years − 1 of value · retention_12m^t / (1 + discount rate)^t, value = "
+        "the average last-12-months profit after cost-to-serve (margin − logged hours × "
+        "hourly_cost) of the customers who bought in that window, or their margin without "
+        "hours",
+    ),
+    "lifetime_value_retention": Figure(
+        "Retention a new customer's lifetime value assumes",
+        "share",
+        "of the customers whose first line of positive amount is at least 730 days before "
+        "as_of, the share with a line of positive amount in (first + 365 d, first + 730 d]",
+    ),
+    "lifetime_value_retention_reason": Figure(
+        "Why a new customer's retention is missing",
+        "reason",
+        "no_customer_two_years_old: no customer's first line of positive amount is 730 days "
+        "or more before as_of",
     ),
     "lifetime_value_largest_account": Figure(
         "Lifetime value, largest account",
@@ -376,7 +405,9 @@ FIGURES: dict[str, Figure] = {
     "new_customers_to_replace_largest": Figure(
         "New customers to replace the largest account",
         "count",
-        "⌈lifetime_value_largest_account / (a new customer's lifetime value − acquisition cost)⌉",
+        "⌈lifetime_value_largest_account / (a new customer's lifetime value − acquisition cost)⌉; "
+        "a new customer's lifetime value: its first-year revenue × the company's profit (or "
+        "margin) rate, at lifetime_value_retention",
     ),
     #
     # 06 Customer vision: keys added by notebook 06 go here

@@ -22,6 +22,7 @@ from helpers.language import MISSING, N_, Language
 from helpers.report.answer_files import section_html
 from helpers.report.figures import FIGURES
 from helpers.report.vision import links_html
+from helpers.words.freshness import REASONS, reason_in_words
 from helpers.words.plan import step_name
 
 # The question each notebook answers, by its number (the reader's headline for its findings).
@@ -63,6 +64,7 @@ th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #ddd;
          vertical-align: top; }
 td.value { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap;
            font-weight: 600; }
+td.value.reason { text-align: left; white-space: normal; font-weight: 400; }
 dl.definitions dt { font-weight: 600; margin-top: .6rem; }
 dl.definitions dd { margin-left: 1rem; color: #444; }
 .small { color: #666; font-size: .85rem; }
@@ -91,6 +93,8 @@ def format_figure(key: str, value, lang: Language) -> str:
         return lang.number(value, decimals=3)
     if kind == "date":
         return lang.date(value)
+    if kind == "reason":  # why a figure is missing: a code, told in the reader's language
+        return reason_in_words(value, lang) if value in REASONS else str(value)
     if kind == "text":  # names the workbook knows (the nine E's) in the reader's language
         return ", ".join(lang._(part) for part in str(value).split(", "))
     if isinstance(value, bool):
@@ -240,10 +244,13 @@ def _figures_section(summary: dict, lang: Language) -> tuple[str, str]:
     for key in known + others:
         value = summary[key]
         figure = FIGURES.get(key)
+        if figure and figure.kind == "reason" and value is None:
+            continue  # the figure is there: nothing to explain
         label = _(figure.label) if figure else key.replace("_", " ")
+        kind = "value reason" if figure and figure.kind == "reason" else "value"
         rows.append(
             f"<tr><td>{html.escape(label)}</td>"
-            f"<td class='value'>{html.escape(format_figure(key, value, lang))}</td>"
+            f"<td class='{kind}'>{html.escape(format_figure(key, value, lang))}</td>"
             "</tr>"
         )
         if figure and figure.definition:

@@ -7,13 +7,19 @@
 
 from __future__ import annotations
 
+from helpers.analysis.freshness import DATA_STARTS_INSIDE_WINDOW
 from helpers.language import Language
+from helpers.words.freshness import reason_in_words
 
 
-def retention_in_words(retention: float, lang: Language) -> str:
+def retention_in_words(retention: float, lang: Language, reason: str | None = None) -> str:
     """Retention of the last 12 months (``freshness.retention_12m``) as a sentence, or why it
-    can't be measured."""
+    can't be measured (``reason``: ``freshness.retention_12m_reason``)."""
     _ = lang._
+    if retention != retention and reason == DATA_STARTS_INSIDE_WINDOW:
+        return _("Retention is left out: {reason}. It needs two years of invoices.").format(
+            reason=reason_in_words(reason, lang)
+        )
     if retention != retention:
         return _(
             "Nobody bought in the 12 months before the last 12, so retention can't be "

@@ -21,6 +21,8 @@ from helpers.analysis.commitment import (
     IDEAL,
     PRISONER,
     RISK,
+    SURVEY,
+    UNKNOWN,
     has_contract_dates,
     has_survey_answers,
     matrix_summary,
@@ -51,7 +53,8 @@ def matrix_in_words(
     lines = [
         _(
             "{customers} customers placed; {buying} of them bought in the last 12 months: "
-            "ideal {ideal}, prisoner {prisoner}, emotional tie {tie}, risk {risk}."
+            "ideal {ideal}, prisoner {prisoner}, emotional tie {tie}, risk {risk}, "
+            "commitment unknown {unknown}."
         ).format(
             customers=number(summary["customers"].sum()),
             buying=number(buying.sum()),
@@ -59,11 +62,12 @@ def matrix_in_words(
             prisoner=number(buying[PRISONER]),
             tie=number(buying[EMOTIONAL_TIE]),
             risk=number(buying[RISK]),
+            unknown=number(buying[UNKNOWN]),
         )
     ]
     low = summary.loc[[PRISONER, RISK]]
     share = low["revenue_share"].sum() if summary["revenue_share"].notna().any() else np.nan
-    if share == share and has_survey_answers(matrix):  # without answers everyone is "low"
+    if share == share and has_survey_answers(matrix):  # without answers nobody is "low"
         lines.append(
             _(
                 "Customers with low commitment (prisoners and risks) brought {revenue} in the "
@@ -82,21 +86,33 @@ def matrix_in_words(
     if not has_survey_answers(matrix):
         lines.append(
             _(
-                "There are no survey answers, so nobody counts as committed: everyone sits in "
-                "the left column."
+                "There are no survey answers from the last 24 months, so nobody's commitment "
+                "is known: everyone sits in the column 'commitment unknown', and nobody is on "
+                "the at-risk list."
             )
             + " "
             + survey_switch_on
         )
     else:
-        unasked = int((matrix["commitment_basis"] != "survey").sum())
-        if unasked:
+        unknown = int((matrix["commitment_basis"] != SURVEY).sum())
+        if unknown:
             lines.append(
                 _(
-                    "{count} customers never answered the survey; they count as low commitment "
-                    "until you hear otherwise."
-                ).format(count=number(unasked))
+                    "{count} customers have no survey answer from the last 24 months (they "
+                    "never answered, or only longer ago): their commitment is unknown, not "
+                    "low. They sit in a column of their own, and never on the at-risk list: "
+                    "ask them before you judge them."
+                ).format(count=number(unknown))
             )
+    dormant = int((~matrix["buying_12m"] & (matrix["cell"] == EMOTIONAL_TIE)).sum())
+    if dormant:
+        lines.append(
+            _(
+                "{count} customers in the emotional tie cell bought nothing in the last 12 "
+                "months: a tie that no longer shows in the invoices. Check whether they still "
+                "need you."
+            ).format(count=number(dormant))
+        )
     return "\n".join(line.strip() for line in lines)
 
 
@@ -108,7 +124,7 @@ def matrix_summary_readable(matrix: pd.DataFrame, lang: Language) -> pd.DataFram
     out = pd.DataFrame(index=pd.Index([cell_name(c, lang) for c in summary.index], name=_("cell")))
     out[_("customers")] = summary["customers"].map(lang.number).to_numpy()
     out[_("buying now")] = summary["buying_12m"].map(lang.number).to_numpy()
-    out[_("answered the survey")] = summary["answered"].map(lang.number).to_numpy()
+    out[_("answered in the last 24 months")] = summary["answered"].map(lang.number).to_numpy()
     out[_("revenue, 12 months")] = summary["revenue_12m"].map(lang.money).to_numpy()
     out[_("share of revenue")] = summary["revenue_share"].map(lang.percent).to_numpy()
     out[_("what to do")] = [_(ACTIONS[c]) for c in summary.index]
@@ -128,9 +144,15 @@ def at_risk_readable(rows: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 
 def at_risk_in_words(
-    rows: pd.DataFrame, horizon_months: float, matrix: pd.DataFrame, lang: Language
+    rows: pd.DataFrame,
+    horizon_months: float,
+    matrix: pd.DataFrame,
+    lang: Language,
+    unknown: pd.DataFrame | None = None,
 ) -> str:
-    """One or two sentences on the at-risk list (or why it is empty)."""
+    """One or two sentences on the at-risk list (or why it is empty), and, with
+    ``unknown`` (``commitment.unknown_ending``), the customers whose contract ends soon
+    while nobody knows their commitment."""
     _ = lang._
     if not has_contract_dates(matrix):
         return _(
@@ -138,16 +160,45 @@ def at_risk_in_words(
             "Add contract_end (YYYY-MM-DD) to customers.csv to fill it."
         )
     if rows.empty:
-        return _(
-            "No prisoner or risk customer has a contract ending within {months} months. "
-            "Nothing to call about today; look again next quarter."
-        ).format(months=lang.short(horizon_months))
-    return _(
-        "{count} customers with low commitment have a contract ending within {months} "
-        "months. Together they brought {revenue} in the last 12 months: that is the revenue "
-        "at stake if they don't renew."
-    ).format(
-        count=lang.number(len(rows)),
-        months=lang.short(horizon_months),
-        revenue=lang.money(rows["revenue_12m"].sum()),
-    )
+        text = [
+            _(
+                "No prisoner or risk customer has a contract ending within {months} months. "
+                "Nothing to call about today; look again next quarter."
+            ).format(months=lang.short(horizon_months))
+        ]
+    else:
+        text = [
+            _(
+                "{count} customers with low commitment have a contract ending within {months} "
+                "months. Together they brought {revenue} in the last 12 months: that is the "
+                "revenue at stake if they don't renew."
+            ).format(
+                count=lang.number(len(rows)),
+                months=lang.short(horizon_months),
+                revenue=lang.money(rows["revenue_12m"].sum()),
+            )
+        ]
+    if unknown is not None and len(unknown):
+        names = ", ".join(str(name) for name in unknown["name"].head(3))
+        more = len(unknown) - min(len(unknown), 3)
+        text.append(
+            (
+                _(
+                    "Not on the list, because nobody knows their commitment: {names} and {more} "
+                    "more, whose contract also ends within {months} months ({revenue} in the last "
+                    "12 months). Ask them how it is going before the contract ends."
+                )
+                if more
+                else _(
+                    "Not on the list, because nobody knows their commitment: {names}, whose "
+                    "contract also ends within {months} months ({revenue} in the last 12 months). "
+                    "Ask them how it is going before the contract ends."
+                )
+            ).format(
+                names=names,
+                more=lang.number(more),
+                months=lang.short(horizon_months),
+                revenue=lang.money(unknown["revenue_12m"].sum()),
+            )
+        )
+    return "\n".join(text)

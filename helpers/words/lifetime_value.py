@@ -12,8 +12,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.analysis.lifetime_value import AVERAGE_CUSTOMER
-from helpers.language import Language
+from helpers.analysis.lifetime_value import AVERAGE_CUSTOMER, PROFIT
+from helpers.language import N_, Language
+
+BASIS_WORDS = {  # what a year of a customer is worth, by the basis of cost_of_losing
+    "profit": N_("profit after cost-to-serve"),
+    "margin": N_("margin"),
+}
 
 
 def customer_label(label, lang: Language) -> str:
@@ -25,7 +30,8 @@ def customer_label(label, lang: Language) -> str:
 def lifetime_in_words(
     result: dict, retention: float, acquisition_cost: float, lang: Language
 ) -> str:
-    """What an average customer, the largest account and a new customer are worth.
+    """What an average customer, the largest account and a new customer are worth, and
+    what each lifetime value assumes, beside what the data measured.
 
     In: the result of :func:`~helpers.analysis.lifetime_value.cost_of_losing`, the retention
     and acquisition cost it was computed with, ``lang``.
@@ -39,16 +45,36 @@ def lifetime_in_words(
     table = result["table"]
     average = table.iloc[0]
     new = result["new_customer"]
+    key = result["basis"]  # profit or margin
+    basis = _(BASIS_WORDS[key])
     text = [
         _(
-            "With {retention} of customers staying each year, an average customer is worth "
-            "{value} in margin over the horizon ({margin} a year now)."
+            "With {retention} of customers staying each year (the retention measured above), "
+            "an average customer is worth {value} in {basis} over the next {years} years "
+            "({yearly} a year now)."
         ).format(
             retention=lang.percent(retention),
             value=money(average["lifetime_value"]),
-            margin=money(average["margin_12m"]),
+            basis=basis,
+            years=lang.number(result["years"]),
+            yearly=money(average["value_12m"]),
         )
     ]
+    if result["basis"] == PROFIT:
+        text.append(
+            _(
+                "A year of a customer is its profit after cost-to-serve, as in notebook 03: "
+                "margin minus the hours logged for it at {hourly} an hour."
+            ).format(hourly=money(result["hourly_cost"]))
+        )
+    else:
+        text.append(
+            _(
+                "A year of a customer is its margin: the hours spent serving it are not "
+                "counted. Add hours.csv and an hourly_cost to company.toml to count them, as "
+                "notebook 03 does."
+            )
+        )
     if len(table) > 1:
         largest = table.iloc[1]
         text.append(
@@ -56,21 +82,47 @@ def lifetime_in_words(
                 name=table.index[1], value=money(largest["lifetime_value"])
             )
         )
-        if largest["new_customers_to_replace"] == largest["new_customers_to_replace"]:
-            text.append(
-                _(
-                    "A new customer brings about {margin} margin a year and is worth {net} "
-                    "after the {cost} it costs to win. Replacing {name} takes about {count} new "
-                    "customers, and {spend} to win them."
-                ).format(
-                    margin=money(new["margin_per_year"]),
-                    net=money(new["net_value"]),
-                    cost=money(acquisition_cost),
-                    name=table.index[1],
-                    count=lang.number(largest["new_customers_to_replace"]),
-                    spend=money(largest["acquisition_spend"]),
-                )
+    if new["retention"] == new["retention"]:
+        text.append(
+            _(
+                "A new customer stays less often: of the {customers} customers who first "
+                "bought at least two years ago, {returned} bought again in their second year. "
+                "So a new customer's lifetime value assumes {new_retention} a year, not "
+                "{retention}."
+            ).format(
+                customers=lang.number(new["retention_customers"]),
+                returned=lang.number(new["retention_returned"]),
+                new_retention=lang.percent(new["retention"]),
+                retention=lang.percent(retention),
             )
+        )
+    else:
+        text.append(
+            _(
+                "A new customer's retention can't be measured yet: nobody first bought at least "
+                "two years before the analysis date. So what a new customer is worth, and how "
+                "many it takes to replace a lost one, are left out."
+            )
+        )
+        return "\n".join(text)
+    if (
+        len(table) > 1
+        and largest["new_customers_to_replace"] == largest["new_customers_to_replace"]
+    ):
+        text.append(
+            _(
+                "A new customer brings about {margin} a year and is worth {net} after the "
+                "{cost} it costs to win. Replacing {name} takes about {count} new customers, "
+                "and {spend} to win them."
+            ).format(
+                margin=money(new["value_per_year"]),
+                net=money(new["net_value"]),
+                cost=money(acquisition_cost),
+                name=table.index[1],
+                count=lang.number(largest["new_customers_to_replace"]),
+                spend=money(largest["acquisition_spend"]),
+            )
+        )
     if not new["net_value"] > 0:
         text.append(
             _(
@@ -83,12 +135,16 @@ def lifetime_in_words(
 
 def lifetime_readable(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """The :func:`~helpers.analysis.lifetime_value.cost_of_losing` table to show: readable
-    headers, locale numbers."""
+    headers, locale numbers (the profit column only where hours are known)."""
     _ = lang._
     labels = [customer_label(label, lang) for label in table.index]
     out = pd.DataFrame(index=pd.Index(labels, name=_("customer")))
     out[_("revenue, 12 months")] = table["revenue_12m"].map(lang.money).to_numpy()
     out[_("margin, 12 months")] = table["margin_12m"].map(lang.money).to_numpy()
+    if "profit_12m" in table and table["profit_12m"].notna().any():
+        out[_("profit after cost-to-serve, 12 months")] = (
+            table["profit_12m"].map(lang.money).to_numpy()
+        )
     out[_("lifetime value")] = table["lifetime_value"].map(lang.money).to_numpy()
     out[_("new customers to replace")] = (
         table["new_customers_to_replace"].map(lang.number).to_numpy()
@@ -99,51 +155,87 @@ def lifetime_readable(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
 
 def budget_what_if_readable(what_if: dict, lang: Language) -> pd.DataFrame:
     """The :func:`~helpers.analysis.lifetime_value.budget_what_if` table to show: readable
-    headers, locale numbers."""
+    headers, locale numbers; the horizon on both rows."""
     _ = lang._
     table = what_if["table"]
     out = pd.DataFrame(index=pd.Index([_("as now"), _("moved")], name=_("scenario")))
-    out[_("winning budget")] = table["winning_budget"].map(lang.money).to_numpy()
-    out[_("keeping budget")] = table["keeping_budget"].map(lang.money).to_numpy()
+    out[_("winning budget a year")] = table["winning_budget"].map(lang.money).to_numpy()
+    out[_("keeping budget a year")] = table["keeping_budget"].map(lang.money).to_numpy()
     out[_("new customers a year")] = (
         table["new_customers"].map(lambda v: lang.number(v, 1)).to_numpy()
     )
     out[_("retention")] = table["retention"].map(lang.percent).to_numpy()
+    out[_("new customers' retention")] = (
+        table["new_customer_retention"].map(lang.percent).to_numpy()
+    )
+    out[_("years counted")] = table["years"].map(lang.number).to_numpy()
     out[_("value of new customers")] = table["value_of_new"].map(lang.money).to_numpy()
     out[_("value of customers kept")] = table["value_of_existing"].map(lang.money).to_numpy()
     out[_("total")] = table["total_value"].map(lang.money).to_numpy()
     return out
 
 
-def budget_what_if_in_words(what_if: dict, lang: Language) -> str:
-    """The what-if in sentences: what moving the money wins or loses, and the break-even."""
+def budget_what_if_in_words(
+    what_if: dict, lang: Language, new_customers_12m: int | None = None
+) -> str:
+    """The what-if in sentences: both sides over the same years, the net result and the
+    break-even; with ``new_customers_12m`` (``cost_of_losing``'s), how many new customers
+    the assumptions win a year beside how many the invoices show."""
     _, money, number = lang._, lang.money, lang.number
-    table, break_even = what_if["table"], what_if["break_even"]
+    table, break_even, sides = what_if["table"], what_if["break_even"], what_if["sides"]
     now, moved = table.loc["as now"], table.loc["moved"]
     if moved["total_value"] != moved["total_value"]:
         return _("The what-if needs retention and a new customer's value; one of them is unknown.")
-    difference = moved["total_value"] - now["total_value"]
-    text = [
-        (
+    years = number(sides["years"])
+    text = []
+    if new_customers_12m is not None:
+        text.append(
             _(
-                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
-                "a year. If it lifts retention from {before} to {after}, the total lifetime "
-                "value grows by {change}."
-            )
-            if difference >= 0
-            else _(
-                "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
-                "a year. If it lifts retention from {before} to {after}, the total lifetime "
-                "value falls by {change}."
-            )
+                "Your assumptions win {assumed} new customers a year; your invoices show "
+                "{measured} won in the last 12 months. If the two are far apart, adjust "
+                "acquisition_budget or acquisition_cost."
+            ).format(assumed=number(now["new_customers"], 1), measured=number(new_customers_12m))
+        )
+    text.append(
+        _(
+            "Both sides count the same {years} years: the money moves every year, and the "
+            "lift in retention lasts as long as the money is spent."
+        ).format(years=years)
+    )
+    text.append(
+        _(
+            "Moving {moved} a year from winning to keeping means {fewer} fewer new customers "
+            "each year; over the {years} years they would have brought {lost}."
         ).format(
             moved=money(moved["keeping_budget"]),
             fewer=number(now["new_customers"] - moved["new_customers"], 1),
+            years=years,
+            lost=money(sides["lost"]),
+        )
+    )
+    text.append(
+        _(
+            "If it lifts retention by {points} points (customers you have: {before} → "
+            "{after}; new customers: {new_before} → {new_after}), the customers you keep bring "
+            "{gained} more over the same {years} years."
+        ).format(
+            points=number(100 * (moved["retention"] - now["retention"]), 1),
             before=lang.percent(now["retention"]),
             after=lang.percent(moved["retention"]),
-            change=money(abs(difference)),
+            new_before=lang.percent(now["new_customer_retention"]),
+            new_after=lang.percent(moved["new_customer_retention"]),
+            gained=money(sides["gained"]),
+            years=years,
         )
-    ]
+    )
+    difference = sides["difference"]
+    text.append(
+        (
+            _("Net: moving the money wins {change} over {years} years.")
+            if difference >= 0
+            else _("Net: moving the money loses {change} over {years} years.")
+        ).format(change=money(abs(difference)), years=years)
+    )
     if break_even == break_even:
         text.append(
             _(

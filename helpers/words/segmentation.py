@@ -152,7 +152,9 @@ def potential_in_words(table: pd.DataFrame, customers: pd.DataFrame | None, lang
         text.append(
             _(
                 "Potential by growth trend ({count} customers; the last 12 months against the 12 "
-                "before): high from {growth} growth up; new customers ({new}) count as high."
+                "before): high from {growth} growth up. New customers ({new}: their first "
+                "invoice falls after the start of the 12 months before, so there is no whole "
+                "year to compare with) count as high."
             ).format(
                 count=lang.number(len(trend)),
                 growth=lang.percent(attrs["growth_cutoff"], 0),

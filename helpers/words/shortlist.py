@@ -80,7 +80,13 @@ def _reasons(lang: Language) -> dict:
         "disputes": lambda r: _("{count} credit notes ({amount} credited)").format(
             count=number(r["credit_notes"]), amount=money(r["credited"])
         ),
-        "big": lambda r: _("a big share of your cash flow: worth keeping at a fair price"),
+        "big": lambda r: _(
+            "brings {share} of your revenue, a big share of your cash flow, without the signs "
+            "of extra work: worth keeping at a fair price"
+        ).format(share=lang.percent(r["revenue_share"], 1)),
+        "every_sign": lambda r: _(
+            "shows all four signs of a difficult customer: let it go, politely"
+        ),
         "makes": makes,
         "below_list": lambda r: _("pays {share} below list").format(
             share=percent(r["discount_share"])

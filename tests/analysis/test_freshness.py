@@ -6,12 +6,21 @@ import pandas as pd
 import pytest
 
 from helpers.analysis.freshness import (
+    DATA_STARTS_INSIDE_WINDOW,
+    NO_REVENUE_12M,
+    NOBODY_BOUGHT_BEFORE,
     cohort_revenue,
+    covers_window,
+    data_span,
     first_invoice_dates,
+    freshness_figures,
     new_customer_revenue_share_12m,
+    new_customer_revenue_share_reason,
     new_customers_per_quarter,
+    prospecting_target,
     quote_figures,
     retention_12m,
+    retention_12m_reason,
 )
 
 # 2024 is a leap year: as_of − 365 d = 2024-01-01, as_of − 730 d = 2023-01-01.
@@ -127,8 +136,52 @@ def test_retention_by_hand():
 
 
 def test_retention_nan_when_nobody_bought_in_the_earlier_window():
-    data = invoices([("A", "2024-05-01", 10)])
+    data = invoices([("A", "2022-05-01", 10), ("A", "2024-05-01", 10)])
     assert math.isnan(retention_12m(data, AS_OF))
+    assert retention_12m_reason(data, AS_OF) == NOBODY_BOUGHT_BEFORE
+
+
+def test_a_company_whose_invoices_start_300_days_before_as_of_gets_no_100_percent():
+    # Invoices from 2024-03-06 (300 days before as_of): everyone looks new and nobody
+    # could have bought a year earlier. Both figures are missing, with the reason.
+    data = invoices([("A", "2024-03-06", 100), ("B", "2024-06-01", 50), ("A", "2024-11-01", 80)])
+    assert (AS_OF - data["date"].min()).days == 300
+    assert math.isnan(new_customer_revenue_share_12m(data, AS_OF))
+    assert math.isnan(retention_12m(data, AS_OF))
+    figures = freshness_figures(data, AS_OF)
+    assert figures["new_customer_revenue_share_12m_reason"] == DATA_STARTS_INSIDE_WINDOW
+    assert figures["retention_12m_reason"] == DATA_STARTS_INSIDE_WINDOW
+    assert math.isnan(prospecting_target(data, AS_OF)["new_customer_revenue_share_12m"])
+    span = data_span(data, AS_OF)
+    assert span == {
+        "first_date": pd.Timestamp("2024-03-06"),
+        "days": 300,
+        "covers_12m": False,
+        "covers_24m": False,
+    }
+
+
+def test_eighteen_months_of_invoices_give_the_new_share_but_not_retention():
+    # from 2023-07-01: the last 12 months are covered, the 12 before only half
+    data = invoices([("A", "2023-07-01", 100), ("A", "2024-03-01", 100), ("N", "2024-06-01", 300)])
+    assert covers_window(data, AS_OF) and not covers_window(data, AS_OF, back=1)
+    assert new_customer_revenue_share_12m(data, AS_OF) == pytest.approx(0.75)
+    assert new_customer_revenue_share_reason(data, AS_OF) is None
+    assert math.isnan(retention_12m(data, AS_OF))
+    assert retention_12m_reason(data, AS_OF) == DATA_STARTS_INSIDE_WINDOW
+    assert not data_span(data, AS_OF)["covers_24m"]
+
+
+def test_a_window_is_covered_from_its_start_on():
+    # the earlier window is (2023-01-01, 2024-01-01]: a first line on 2023-01-01 covers it
+    data = invoices([("A", "2023-01-01", 10), ("A", "2024-05-01", 10)])
+    assert covers_window(data, AS_OF, back=1)
+    assert retention_12m_reason(data, AS_OF) == NOBODY_BOUGHT_BEFORE  # 2023-01-01 is outside
+    later = invoices([("A", "2023-01-02", 10), ("A", "2024-05-01", 10)])
+    assert not covers_window(later, AS_OF, back=1)
+    nothing = invoices([("A", "2022-01-01", 10), ("A", "2023-06-01", -10)])
+    assert new_customer_revenue_share_reason(nothing, AS_OF) == NO_REVENUE_12M
+    assert data_span(nothing.iloc[:0], AS_OF)["first_date"] is None
 
 
 def quotes(rows):
@@ -177,7 +230,6 @@ def test_quote_figures_without_quotes():
 
 from helpers.analysis.freshness import (  # noqa: E402
     first_year_revenue_of_new_customers,
-    prospecting_target,
 )
 
 

@@ -196,7 +196,7 @@ def test_erosion_two_customers_by_hand_with_cluster_robust_interval():
     assert result["customers_used"] == 2
 
     # Independent check of the interval: sandwich (X'X)⁻¹ M (X'X)⁻¹ with the
-    # CR1 factor G/(G−1) · (N−1)/(N−K) = 2 · 2 = 4 and t(1 df) = 12.706.
+    # CR1 factor G/(G−1) · (N−1)/(N−K) = 2 · 2 = 4 and t(1 df) = tan(0.475 π) = 12.7062.
     X = np.array([[1, 0], [1, T], [1, 0]])
     y = np.log([1.0, 0.9, 1.1])
     coef = np.linalg.lstsq(X, y, rcond=None)[0]
@@ -206,8 +206,9 @@ def test_erosion_two_customers_by_hand_with_cluster_robust_interval():
     s_b = X[2:].T @ u[2:]
     meat = np.outer(s_a, s_a) + np.outer(s_b, s_b)
     se = math.sqrt((bread @ meat @ bread)[1, 1] * 4)
-    assert result["erosion_ci_low"] == pytest.approx(math.expm1(b - 12.706 * se))
-    assert result["erosion_ci_high"] == pytest.approx(math.expm1(b + 12.706 * se))
+    t = math.tan(0.475 * math.pi)  # Student's t with 1 df is Cauchy
+    assert result["erosion_ci_low"] == pytest.approx(math.expm1(b - t * se))
+    assert result["erosion_ci_high"] == pytest.approx(math.expm1(b + t * se))
 
 
 def test_single_customer_uses_plain_ols_standard_error():
@@ -253,9 +254,13 @@ def test_fewer_than_three_lines_gives_nan_and_a_reason():
 
 
 def test_t_quantiles():
-    assert _t_quantile_975(1) == 12.706
+    # 1 df: the Cauchy distribution, tan(π (p − ½)); 2 df: (2p − 1) / √(2p(1 − p))
+    assert _t_quantile_975(1) == pytest.approx(math.tan(0.475 * math.pi), abs=1e-9)
+    assert _t_quantile_975(2) == pytest.approx(0.95 / math.sqrt(2 * 0.975 * 0.025), abs=1e-9)
+    assert _t_quantile_975(10) == pytest.approx(2.228, abs=1e-3)  # the printed tables
     assert _t_quantile_975(40) == pytest.approx(2.0211, abs=1e-3)
     assert _t_quantile_975(1000) == pytest.approx(1.9623, abs=1e-3)
+    assert math.isnan(_t_quantile_975(0))
 
 
 # --- new vs long-standing ------------------------------------------------------

@@ -77,7 +77,7 @@ def test_repurchase_window_is_open_left_closed_right_and_ignores_credit_notes():
     assert answers["followed"].sum() == 5  # D's year is not over
 
 
-def test_repurchase_by_score_with_wilson_intervals():
+def test_repurchase_by_score_with_exact_intervals():
     table = repurchase_by_score(INVOICES, SURVEY, AS_OF)
     assert table.loc[5, ["answers", "followed", "repurchased"]].tolist() == [3, 3, 3]
     assert table.loc[4, ["answers", "followed", "repurchased"]].tolist() == [2, 2, 1]
@@ -85,9 +85,13 @@ def test_repurchase_by_score_with_wilson_intervals():
     assert table.loc[5, "rate"] == 1.0 and table.loc[4, "rate"] == 0.5
     assert math.isnan(table.loc[3, "rate"]) and math.isnan(table.loc[3, "ci_low"])
     assert math.isnan(table.loc[1, "rate"])
-    # 1 of 2: Wilson 0.0945 … 0.9055 (symmetric around 0.5)
+    # 1 of 2, exact (Clopper–Pearson): Beta(0.025; 1, 2) = 1 − √0.975 = 0.0126 … 0.9874
     assert (table.loc[4, "ci_low"], table.loc[4, "ci_high"]) == pytest.approx(
-        (0.0945, 0.9055), abs=1e-4
+        (1 - math.sqrt(0.975), math.sqrt(0.975)), abs=1e-9
+    )
+    # 3 of 3: Beta(0.025; 3, 1) = 0.025^(1/3) = 0.2924 … 1
+    assert (table.loc[5, "ci_low"], table.loc[5, "ci_high"]) == pytest.approx(
+        (0.025 ** (1 / 3), 1.0), abs=1e-9
     )
 
 

@@ -174,9 +174,30 @@ def test_without_customers_file_potential_is_the_trend(invoices):
     table = seg.segments(invoices, AS_OF)
     assert (table["potential_basis"] == seg.TREND).all()
     assert (table["owner"] == "").all()
-    assert table.loc["A", "potential"] == pytest.approx(2.0)  # 3000 / 1000 − 1
-    assert table.loc["A", "segment"] == seg.KEY_ACCOUNT
-    assert table.loc["B", "segment"] == seg.KEEP  # −25 %
+    # A (first 2024-06) and B (2024-06) became customers inside the 12 months before: no
+    # whole year to compare with, so no trend of +200 % or −25 %: new, high potential
+    assert math.isnan(table.loc["A", "potential"]) and math.isnan(table.loc["B", "potential"])
+    assert table.loc["A", "segment"] == table.loc["B", "segment"] == seg.KEY_ACCOUNT
+    assert table.loc["C", "potential"] == pytest.approx(-0.10)  # a customer since 2023
+    assert table.loc["H", "potential"] == pytest.approx(0.10)
+
+
+def test_a_customer_won_inside_the_year_before_is_new_not_a_huge_trend():
+    # as_of 2025-12-31; the 12 months before are (2024-01-01, 2024-12-31]. N first bought
+    # 40 on 2024-12-20 and 1561 in 2025: "+3,803 %" would say nothing. O bought all year.
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["O", "O", "O", "N", "N"],
+            "date": pd.to_datetime(
+                ["2023-06-01", "2024-06-01", "2025-06-01", "2024-12-20", "2025-06-01"]
+            ),
+            "amount": [100.0, 100.0, 150.0, 40.0, 1561.0],
+        }
+    )
+    table = seg.segments(lines, AS_OF)
+    assert math.isnan(table.loc["N", "potential"])
+    assert table.loc["N", "potential_level"] == "high"
+    assert table.loc["O", "potential"] == pytest.approx(0.5)
 
 
 def test_key_accounts_in_order_of_value(invoices, customers):

@@ -33,30 +33,46 @@ def economics(rows):
     return frame
 
 
+HAND_MADE = {
+    # revenue 13 650 in all; "big" = at least 5 % of it (682.5)
+    "P": (5000, -100, 0.05, 0.1, 0, 0.0),  # big (36.6 %), loses, no sign: tolerated
+    "U": (6000, 1000, 0.05, 0.1, 0, 0.0),  # makes most of the profit
+    "W": (150, -60, 0.30, 0.5, 3, 0.2),  # all four signs, small: a polite exit
+    "Q": (500, -50, 0.30, 0.5, 3, 0.0),  # three signs, small
+    "R": (400, -40, 0.05, 0.1, 0, 0.2),  # squeezed deadlines only
+    "S": (300, -30, 0.05, 0.1, 4, 0.0),  # disputes only
+    "T": (200, -20, 0.05, 0.1, 0, 0.0),  # loses, no sign, small
+    "B": (1000, -10, 0.30, 0.1, 0, 0.0),  # big (7.3 %) but a deep discount: not tolerated
+    "V": (100, 10, 0.05, 0.1, 0, 0.0),  # small profit: not listed
+}
+
+
 def test_shortlist_rules_by_hand():
-    table = economics(
-        {
-            "P": (5000, -100, 0.30, 0.1, 0, 0.0),  # big (top 2 of 7 by revenue), loses
-            "U": (6000, 1000, 0.05, 0.1, 0, 0.0),  # makes most of the profit
-            "Q": (500, -50, 0.30, 0.5, 3, 0.0),  # three burdens, small
-            "R": (400, -40, 0.05, 0.1, 0, 0.2),  # squeezed deadlines only
-            "S": (300, -30, 0.05, 0.1, 4, 0.0),  # disputes only
-            "T": (200, -20, 0.05, 0.1, 0, 0.0),  # loses, no sign
-            "V": (100, 10, 0.05, 0.1, 0, 0.0),  # small profit: not listed
-        }
-    )
+    table = economics(HAND_MADE)
     listed = s.shortlist(table).set_index("customer_id")
     assert listed["action"].to_dict() == {
         "P": s.REPRICE,
+        "W": s.COMPETITOR,
         "Q": s.COMPETITOR,
         "R": s.NO_SLOTS,
         "S": s.PREPAY,
         "T": s.REPRICE,
+        "B": s.REPRICE,
         "U": s.KEEP,
     }
-    assert list(listed.index) == ["P", "Q", "R", "S", "T", "U"]  # biggest loss first
-    assert listed.loc["P", "reasons"] == ("loses", "deep_discount", "big")
-    assert listed.loc["P", "value"] == -100 and listed.loc["P", "discount_share"] == 0.30
+    assert list(listed.index) == ["P", "W", "Q", "R", "S", "T", "B", "U"]  # biggest loss first
+    assert listed.loc["P", "reasons"] == ("loses", "big")
+    assert listed.loc["P", "revenue_share"] == 5000 / 13650
+    assert listed.loc["P", "value"] == -100 and listed.loc["P", "discount_share"] == 0.05
+    assert listed.loc["W", "reasons"] == (
+        "loses",
+        "deep_discount",
+        "extra_work",
+        "squeezed",
+        "disputes",
+        "every_sign",
+    )
+    assert listed.loc["B", "reasons"] == ("loses", "deep_discount")  # big, but not tolerated
     assert listed.loc["Q", "reasons"] == ("loses", "deep_discount", "extra_work", "disputes")
     assert listed.loc["R", "reasons"] == ("loses", "squeezed")
     assert listed.loc["T", "reasons"] == ("loses",)
@@ -73,6 +89,17 @@ def test_shortlist_rules_by_hand():
         *s.FIGURES,
     ]
     assert set(code for r in listed["reasons"] for code in r) <= set(s.REASONS)
+
+
+def test_big_means_a_share_of_revenue_not_a_rank():
+    # 30 accounts of 1000 and one of 1200: the top 20 % by rank would hold 7 accounts of
+    # about 3 % each; none of them is a big share of the cash flow (5 %)
+    rows = {f"A{i:02d}": (1000, 10, 0.05, 0.1, 0, 0.0) for i in range(30)}
+    rows["L"] = (1200, -50, 0.05, 0.1, 0, 0.0)
+    signs = s.burdens(economics(rows))
+    assert not signs["big"].any()
+    assert signs.loc["L", "revenue_share"] == 1200 / 31200
+    assert s.burdens(economics(rows), {"big_share": 0.035})["big"].sum() == 1  # L: 3.8 %
 
 
 def test_shortlist_on_revenue_only_suggests_only_delight():

@@ -3,7 +3,14 @@ import math
 import pytest
 
 from helpers.course import exercises
-from helpers.course.exercises.base import CHOICE, SHARE, THOUGHT, Exercise
+from helpers.course.exercises.base import (
+    CHOICE,
+    FRACTION,
+    SHARE,
+    THOUGHT,
+    Exercise,
+    read_answer,
+)
 from helpers.course.session import start
 
 
@@ -13,7 +20,9 @@ def test_number_right_wrong_and_unanswered():
     assert q.is_correct(121) is True  # within 1 %
     assert q.is_correct(125) is False
     assert q.is_correct(None) is None
-    assert q.is_correct("120") is False
+    assert q.is_correct("120") is True  # read as the learner wrote it
+    assert q.is_correct("1 200") is False and q.is_correct("120,5") is True
+    assert q.is_correct("120 %") is False  # a count is never a percent
     assert q.is_correct(True) is False
 
 
@@ -21,6 +30,82 @@ def test_share_accepts_a_percentage():
     q = Exercise(2, "Share?", 0.25, kind=SHARE, absolute=0.005)
     assert q.is_correct(0.25) and q.is_correct(25) and q.is_correct(0.254)
     assert not q.is_correct(0.3) and not q.is_correct(30)
+
+
+@pytest.mark.parametrize("answer", [0.6, 0.65, "0,6", "0.6 %", "0,6%", 0.006, "0.65 %"])
+def test_a_small_share_written_as_a_percent_is_right(answer):
+    # a company whose shares are below 1 %: 0.6 % written as the question asks, 0.6
+    q = Exercise(1, "Share of revenue?", 0.006, kind=SHARE, absolute=0.0005)
+    assert q.is_correct(answer) is True
+
+
+@pytest.mark.parametrize("answer", [-0.8, "-0,8", "−0,8 %", -0.008, "-0.8%"])
+def test_a_small_negative_percent_is_right(answer):
+    q = Exercise(1, "Erosion per year?", -0.008, kind=SHARE, absolute=0.0005)
+    assert q.is_correct(answer) is True
+
+
+@pytest.mark.parametrize("answer", [0.8, 8, -8, "-8 %", "0,8 %", 60])
+def test_wrong_small_percents_stay_wrong(answer):
+    q = Exercise(1, "Erosion per year?", -0.008, kind=SHARE, absolute=0.0005)
+    assert q.is_correct(answer) is False
+
+
+def test_the_decimal_comma_typed_without_quotes_is_explained(capsys):
+    q = Exercise(1, "Erosion per year?", -0.022, kind=SHARE, absolute=0.002)
+    assert q.is_correct("-2,2") is True and q.is_correct("-2,2 %") is True
+    assert q.is_correct((-2, 2)) is False  # answer_1 = -2,2 makes a pair of numbers
+    q.check((-2, 2))
+    out = capsys.readouterr().out
+    assert "Python read -2,2 as two numbers" in out and '"-2,2"' in out and "-2.2" in out
+    assert "you gave (-2, 2)" not in out
+
+
+def test_a_share_question_says_how_to_write_it_and_how_it_read_the_answer():
+    percent = Exercise(1, "Share?", 0.25, kind=SHARE, absolute=0.005)
+    share = Exercise(2, "Share?", 0.25, kind=SHARE, absolute=0.005, unit=FRACTION)
+    assert percent.instruction == "Write it as a percent: 25 for 25 %."
+    assert share.instruction == "Write it as a share: 0.25 for 25 %."
+    assert "read as 0.3 %" in percent.feedback(0.3) and "25 for 25 %" in percent.feedback(0.3)
+    assert "read as 30 %" in share.feedback(0.3)
+    assert share.is_correct(0.25) and share.is_correct(25) and share.is_correct("25 %")
+    assert not share.is_correct(0.0025)  # a share question reads 0.0025 as 0.25 %
+    assert Exercise(3, "How many?", 10).instruction == ""
+    with pytest.raises(ValueError, match="unit"):
+        Exercise(4, "Share?", 0.1, kind=SHARE, unit="per mille")
+
+
+def test_a_count_never_reads_6_as_6_percent(capsys):
+    q = Exercise(3, "How many accounts lose money?", 6, tolerance=0)
+    assert q.is_correct(6) and q.is_correct("6") and q.is_correct(6.0)
+    assert not q.is_correct(0.06) and not q.is_correct("6 %")
+    q.check("6 %")
+    assert "asks for a number (a count or an amount), not a percent" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("1 234,5", 1234.5),
+        ("1.234,5 €", 1234.5),
+        ("1,234.5", 1234.5),
+        ("€85.5", 85.5),
+        ("1\u00a0200", 1200.0),
+        ("1,234,567", 1234567.0),
+        ("−3", -3.0),
+        ("+4", 4.0),
+    ],
+)
+def test_numbers_are_read_as_written(written, value):
+    assert read_answer(written).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("written", ["ten", "", "1,2,3.4.5", "5-3", [1, 2], {"a": 1}])
+def test_what_is_not_a_number_says_so(written):
+    q = Exercise(1, "How many?", 10)
+    assert read_answer(written).value is None
+    assert q.is_correct(written) is False
+    assert "should be a number" in q.feedback(written)
 
 
 def test_choice_is_case_and_space_insensitive():

@@ -39,7 +39,8 @@ def test_q1_margin_per_hour_of_the_largest_account(tiny):
 
 def test_q2_and_q3_losing_share_and_top20(tiny):
     q2, q3 = tiny[1], tiny[2]
-    assert q2.expected == 0 and q2.is_correct(0) and not q2.is_correct(0.25)
+    assert q2.expected == 0 and q2.is_correct(0) and not q2.is_correct(25)
+    assert not q2.is_correct("25 %") and not q2.is_correct(1)  # 1 %, or one account
     assert q3.expected == pytest.approx(773 / 1633)
     assert q3.is_correct(47.3) and not q3.is_correct(0.6)
 

@@ -6,11 +6,10 @@ tests/companies/tiny, as_of = 2025-12-01:
   within their year (D's year is not over) → very satisfied rate 1.0;
 * only A has a contract (2026-06-30, 6.9 months left: bound) and answered 5 → ideal, so
   nobody is at risk;
-* retention 3 / 3 = 1. A's margin in the last 12 months is 650 + 700 − 97 = 1253, worth
-  1253 · Σ 1.08^−t (t = 0…4) = 1253 · 4.31213 = 5403.1 over five years. New customers won
-  12–24 months ago (A, B, C) brought (1780 + 660 + 416) / 3 = 952 in their first year, at
-  the company's margin rate 2273 / 3243 = 0.7009: 667.2 a year, 2877.3 over five years,
-  877.3 after an acquisition cost of 2000 → ⌈5403.1 / 877.3⌉ = 7 new customers.
+* the invoices start on 2024-01-15, inside the 12 months before the last 12 (from
+  2023-12-02): retention can't be measured, nor can a new customer's second year, so the
+  number of new customers that replace the largest account can't be checked. On the sample
+  company (five years of invoices) it can: q4 equals what cost_of_losing gives.
 """
 
 from pathlib import Path
@@ -51,10 +50,34 @@ def test_q3_at_risk_count(questions):
     assert q3.is_correct(0) and not q3.is_correct(1)
 
 
-def test_q4_new_customers_to_replace_the_largest_account(questions):
+def test_q4_cant_be_checked_when_the_invoices_are_short(questions):
     q4 = questions[3]
-    assert q4.expected == 7
-    assert q4.is_correct(7) and not q4.is_correct(6) and not q4.is_correct(8)
+    assert q4.is_correct(7) is None
+    assert "can't be checked" in q4.feedback(7)
+    assert "customers who first bought at least two years ago" in q4.solution_text
+
+
+def test_q4_on_the_sample_company_follows_the_notebook_s_lifetime_values():
+    import math
+
+    from helpers.analysis import freshness, lifetime_value
+
+    wb = start("05-commitment-and-loyalty", None)
+    q4 = loyalty.questions(wb)[3]
+    retention = freshness.retention_12m(wb.invoices, wb.as_of)
+    cost = lifetime_value.cost_of_losing(
+        wb.invoices,
+        wb.as_of,
+        retention,
+        acquisition_cost=800,
+        hours=wb.company.hours,
+        hourly_cost=wb.company.settings["hourly_cost"],
+    )
+    assert cost["basis"] == "profit"
+    largest, new = cost["table"].iloc[1], cost["new_customer"]
+    count = math.ceil(largest["lifetime_value"] / (new["lifetime_value"] - 800))
+    assert q4.expected == count > 1
+    assert q4.is_correct(count) and q4.is_correct(str(count)) and not q4.is_correct(count + 1)
 
 
 def test_q5_is_a_thought_exercise(questions):

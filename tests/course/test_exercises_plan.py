@@ -30,6 +30,7 @@ def test_each_check_tells_right_from_wrong(folder):
 def test_the_sample_asks_about_the_customer_where_the_notebooks_pull_apart():
     wb = start("07-your-plan-for-the-year", None)
     q1, _, _ = exercises.plan.questions(wb)
-    assert "(C0053)" in q1.question  # key account, loses money, at risk, price review
-    assert q1.is_correct("write_vision") and q1.is_correct("write a customer vision")
-    assert not q1.is_correct("reprice")
+    # key account, team's vision, at risk, price review, yet difficult (3 signs) and loss-making
+    assert "(C0053)" in q1.question
+    assert q1.is_correct("let_go") and q1.is_correct("let go")
+    assert not q1.is_correct("write_vision")

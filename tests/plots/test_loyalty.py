@@ -55,6 +55,27 @@ def test_commitment_matrix_has_four_cells_with_counts():
     assert any("€300 in 12 months" in t for t in texts(ax))  # money in the reader's language
 
 
+def test_commitment_matrix_shows_unknown_commitment_in_a_column_of_its_own():
+    summary = pd.DataFrame(
+        {
+            "customers": [1, 2, 3, 4, 5],
+            "buying_12m": [1, 2, 1, 0, 3],
+            "answered": [1, 1, 3, 4, 0],
+            "bound": [1, 2, 0, 0, 2],
+            "revenue_12m": [100.0, 200.0, 300.0, 0.0, 500.0],
+        },
+        index=["ideal", "prisoner", "emotional tie", "risk", "unknown"],
+    )
+    ax = loyalty_plots.plot_commitment_matrix(summary, lang=ENGLISH)
+    assert len(ax.patches) == 5
+    assert "Commitment\nunknown" in texts(ax)
+    assert any("5 customers\n(2 bound)\n3 buying now\n€500" in t for t in texts(ax))
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["low", "high", "unknown"]
+    assert ax.figure.get_size_inches()[0] > 7  # wider, so that the words fit
+    nobody = summary.assign(customers=[1, 2, 3, 4, 0])
+    assert len(loyalty_plots.plot_commitment_matrix(nobody, lang=ENGLISH).patches) == 4
+
+
 def test_repurchase_plot_skips_scores_without_data():
     table = by_score([(0, 0, 0), (2, 2, 1), (5, 5, 2), (10, 10, 6), (20, 20, 18)])
     ax = loyalty_plots.plot_repurchase_by_score(table, lang=ENGLISH)

@@ -54,7 +54,17 @@ def definitions(folder: Path) -> dict:
 
     earlier = buyers(as_of - 2 * year, as_of - year)
     recent = buyers(as_of - year, as_of)
-    result = {"retention_12m": len(earlier & recent) / len(earlier) if earlier else None}
+    covered = lines["date"].min() <= as_of - 2 * year  # invoices reach back two years
+    result = {
+        "retention_12m": len(earlier & recent) / len(earlier) if earlier and covered else None
+    }
+    # a new customer's second year: first purchase at least 730 days before as_of
+    firsts = {c: min(d) for c, d in dates_of.items()}
+    old_enough = {c: f for c, f in firsts.items() if f <= as_of - 2 * year}
+    came_back = [
+        any(f + year < d <= f + 2 * year for d in dates_of[c]) for c, f in old_enough.items()
+    ]
+    result["lifetime_value_retention"] = sum(came_back) / len(came_back) if came_back else None
     if company.survey is None:
         return result | dict.fromkeys(SURVEY_KEYS)
     answers = company.survey[company.survey["date"] <= as_of]
@@ -189,18 +199,33 @@ def test_known_rates_run_reproduces_under_strict_nbval(known_rates):
 
 def test_sample_company_figures_equal_their_definitions(tmp_path):
     figures, out = run_05(None, tmp_path / "out")
-    assert_figures_match(figures, definitions(COMPANIES.parent.parent / "data" / "sample"))
+    sample = COMPANIES.parent.parent / "data" / "sample"
+    assert_figures_match(figures, definitions(sample))
     assert figures["repurchase_ratio_very_vs_satisfied"] > 1
+    assert 0 < figures["lifetime_value_retention"] < figures["retention_12m"]
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
     assert listed.columns.tolist() == [*AT_RISK_COLUMNS, "next_step"]  # with the plan's step
     assert len(listed) == figures["at_risk_customers"]
     assert listed["revenue_12m"].sum() == pytest.approx(figures["at_risk_revenue_12m"])
+    assert_nobody_at_risk_without_a_recent_answer(sample, listed)
+
+
+def assert_nobody_at_risk_without_a_recent_answer(folder, listed) -> None:
+    """at-risk.csv lists no customer without a survey answer from the last 24 months."""
+    company = load_company(folder)
+    as_of = resolve_as_of(company.invoices, None)
+    answers = company.survey if company.survey is not None else pd.DataFrame(columns=["date"])
+    recent = answers[(answers["date"] > as_of - pd.Timedelta(days=730))]
+    recent = recent[recent["date"] <= as_of]
+    assert set(listed["customer_id"].astype(str)) <= set(recent["customer_id"].astype(str))
 
 
 def test_tiny_company_figures_by_hand(tmp_path):
     # as_of 2025-12-01. Answers: A 5 (2024-06-15), B 4 (2024-06-15), C 5 (2024-10-01),
     # D 3 (2025-06-01, its year not over). A, B, C all bought within their year; C on the
-    # window's last day. Retention: A, B, C bought in both years → 3 / 3.
+    # window's last day. Retention: the invoices start on 2024-01-15, inside the 12 months
+    # before the last 12 (from 2023-12-02): null with the reason, not 3 / 3. Nobody's
+    # first purchase is two years old either: no retention for a new customer.
     figures, _ = run_05(COMPANIES / "tiny", tmp_path / "out", language="sv")
     assert_figures_match(
         figures,
@@ -210,9 +235,12 @@ def test_tiny_company_figures_by_hand(tmp_path):
             "repurchase_rate_satisfied": 1.0,
             "repurchase_rate_very_satisfied": 1.0,
             "repurchase_ratio_very_vs_satisfied": 1.0,
-            "retention_12m": 1.0,
+            "retention_12m": None,
+            "lifetime_value_retention": None,
         },
     )
+    assert figures["retention_12m_reason"] == "data_starts_inside_window"
+    assert figures["lifetime_value_retention_reason"] == "no_customer_two_years_old"
     assert_figures_match(figures, definitions(COMPANIES / "tiny"))
 
 
@@ -255,11 +283,13 @@ H,2024-07-10,2,2
 
 
 def test_hand_made_company_at_risk_list(tmp_path):
-    # as_of 2025-12-01 (H's last line). Cells: A ideal (13 months left, 5), B risk (3.9
-    # months: too close to bind; 4 and 7), C prisoner (18.9 months, 3), G prisoner (10
-    # months, never asked), D emotional tie (no contract, 5), E emotional tie (ended,
-    # promoter 9), H risk (2 months; latest answer 2). At risk within 12 months: prisoners
-    # and risks with a contract ending in that time: G 800, B 500, H 60 → 1360.
+    # as_of 2025-12-01 (H's last line); answers count for 24 months (after 2023-12-02).
+    # Cells: A ideal (13 months left, 5), B risk (3.9 months: too close to bind; 4 and 7),
+    # C prisoner (18.9 months, 3), G commitment unknown (10 months, never asked: not low),
+    # D emotional tie (no contract, 5), E emotional tie (ended, promoter 9), H risk (2
+    # months; latest answer 2, its 5 of 2023 is too old). At risk within 12 months:
+    # prisoners and risks with a contract ending in that time: B 500, H 60 → 560; G is
+    # not on the list.
     # Survey: answers 5,4,3,5,4,5,2 → top box 3/7, top-2 5/7. Every answer's year is over
     # by 2025-12-01. Bought again within the year: A yes (2025-02-01), B yes (2025-03-01),
     # C yes, D no, E no (its 2025-06-01 line is 12 days after its year), H 2023 no (next
@@ -278,15 +308,18 @@ def test_hand_made_company_at_risk_list(tmp_path):
             "repurchase_rate_satisfied": 0.5,
             "repurchase_rate_very_satisfied": 1 / 3,
             "repurchase_ratio_very_vs_satisfied": 2 / 3,
-            "at_risk_customers": 3,
-            "at_risk_revenue_12m": 1360.0,
+            "at_risk_customers": 2,
+            "at_risk_revenue_12m": 560.0,
         },
     )
     assert_figures_match(figures, definitions(folder))
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
-    assert listed["customer_id"].tolist() == ["G", "B", "H"]
-    assert listed["cell"].tolist() == ["prisoner", "risk", "risk"]
-    assert listed["name"].tolist() == ["Gallen Oy", "Bistro Björk", "Hiekka Oy"]
+    assert listed["customer_id"].tolist() == ["B", "H"]
+    assert listed["cell"].tolist() == ["risk", "risk"]
+    assert listed["name"].tolist() == ["Bistro Björk", "Hiekka Oy"]
+    page = (out / f"{NOTEBOOK.stem}.html").read_text(encoding="utf-8")
+    assert "Not on the list, because nobody knows their commitment: Gallen Oy, whose" in page
+    assert figures["retention_12m"] is None  # the invoices start on 2024-02-01
 
 
 def test_invoices_only_gives_null_survey_figures_and_says_what_to_add(tmp_path):

@@ -15,3 +15,8 @@ def test_retention_in_words_in_finnish_and_swedish():
 
 def test_retention_that_cant_be_measured_says_why():
     assert "two years of invoices" in retention_in_words(math.nan, ENGLISH)
+    short = retention_in_words(math.nan, ENGLISH, "data_starts_inside_window")
+    assert short.startswith("Retention is left out: your invoices start inside the window")
+    assert "Se vaatii kahden vuoden laskut" in retention_in_words(
+        math.nan, Language("fi", strict=True), "data_starts_inside_window"
+    )

@@ -4,13 +4,22 @@ and codes of helpers.analysis.freshness (the figures: tests/analysis/test_freshn
 import pandas as pd
 import pytest
 
-from helpers.analysis.freshness import first_year_revenue_of_new_customers, prospecting_target
+from helpers.analysis.freshness import (
+    data_span,
+    first_year_revenue_of_new_customers,
+    freshness_figures,
+    prospecting_target,
+)
 from helpers.language import ENGLISH, Language
 from helpers.words.freshness import (
+    REASONS,
+    TWO_YEAR_FIGURES,
     first_year_basis_in_words,
     freshness_in_words,
     prospecting_in_words,
     quotes_in_words,
+    reason_in_words,
+    short_data_in_words,
 )
 from tests.analysis.test_freshness import TARGET_LINES, _lines
 
@@ -75,3 +84,52 @@ def test_freshness_in_words_explains_missing_figures():
     assert "brought 11.0% of the revenue" in text and "71.4% bought again" in text
     text = freshness_in_words(float("nan"), float("nan"), ENGLISH)
     assert "no revenue in the last 12 months" in text and "needs two years" in text
+
+
+def test_a_figure_left_out_for_short_data_says_so_never_100_percent():
+    data = _lines([("A", "2024-03-06", 100), ("B", "2024-06-01", 50)])  # 300 days of invoices
+    figures = freshness_figures(data, AS_OF)
+    text = freshness_in_words(
+        figures["new_customer_revenue_share_12m"],
+        figures["retention_12m"],
+        ENGLISH,
+        new_share_reason=figures["new_customer_revenue_share_12m_reason"],
+        retention_reason=figures["retention_12m_reason"],
+    )
+    assert "100" not in text
+    assert text.splitlines()[0].startswith("The share of revenue from new customers is left out")
+    assert text.splitlines()[1].startswith("Retention is left out")
+    for language in ("fi", "sv"):
+        strict = Language(language, strict=True)
+        assert freshness_in_words(
+            float("nan"),
+            float("nan"),
+            strict,
+            new_share_reason="data_starts_inside_window",
+            retention_reason="data_starts_inside_window",
+        )
+
+
+@pytest.mark.parametrize("code", sorted(REASONS))
+@pytest.mark.parametrize("language", ["en", "fi", "sv"])
+def test_every_reason_code_has_its_words(code, language):
+    assert reason_in_words(code, Language(language, strict=True))
+    assert reason_in_words(None, ENGLISH) == ""
+
+
+def test_the_short_data_note():
+    long = short_data_in_words(data_span(_lines([("A", "2021-01-04", 1)]), AS_OF), ENGLISH)
+    assert long.startswith("Your invoices start on 4 Jan 2021, 4.0 years before")
+    assert "long enough for every figure here" in long
+    eighteen = data_span(_lines([("A", "2023-07-01", 1)]), AS_OF)
+    note = short_data_in_words(eighteen, ENGLISH, needs=("retention", "growth_trend"))
+    lines = note.splitlines()
+    assert "1.5 years before the analysis date: less than the two years" in lines[0]
+    assert lines[1].startswith("What that touches here: retention (who bought again); growth")
+    assert "don't even cover the last 12 months" not in note
+    short = short_data_in_words(data_span(_lines([("A", "2024-03-06", 1)]), AS_OF), ENGLISH)
+    assert "don't even cover the last 12 months" in short
+    for language in ("fi", "sv"):
+        strict = Language(language, strict=True)
+        assert short_data_in_words(eighteen, strict, needs=tuple(TWO_YEAR_FIGURES))
+        assert short_data_in_words(data_span(_lines([]), AS_OF), strict)

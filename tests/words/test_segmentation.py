@@ -72,7 +72,7 @@ def test_potential_and_time_in_words(table, customers):
     assert "High value: the largest 20% of the 6 customers who bought, from €1,500 up." in text
     assert "Potential by share of wallet (2 customers)" in text
     assert "Potential by growth trend (4 customers;" in text
-    assert "new customers (2) count as high" in text
+    assert "New customers (2: their first invoice falls after the start of" in text
     one = pd.DataFrame({"customer_id": ["A"], "date": [AS_OF], "amount": [5.0]})
     assert "Add a wallet column" in words.potential_in_words(
         seg.segments(one, AS_OF), None, ENGLISH

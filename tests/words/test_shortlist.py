@@ -8,28 +8,26 @@ from helpers.analysis import profitability as p
 from helpers.analysis import shortlist as s
 from helpers.language import ENGLISH, Language
 from helpers.words import shortlist as words
-from tests.analysis.test_shortlist import economics
+from tests.analysis.test_shortlist import HAND_MADE, economics
 
 
 def by_hand():
-    return economics(
-        {
-            "P": (5000, -100, 0.30, 0.1, 0, 0.0),  # big (top 2 of 7 by revenue), loses
-            "U": (6000, 1000, 0.05, 0.1, 0, 0.0),  # makes most of the profit
-            "Q": (500, -50, 0.30, 0.5, 3, 0.0),  # three burdens, small
-            "R": (400, -40, 0.05, 0.1, 0, 0.2),  # squeezed deadlines only
-            "S": (300, -30, 0.05, 0.1, 4, 0.0),  # disputes only
-            "T": (200, -20, 0.05, 0.1, 0, 0.0),  # loses, no sign
-            "V": (100, 10, 0.05, 0.1, 0, 0.0),  # small profit: not listed
-        }
-    )
+    return economics(HAND_MADE)
 
 
 def test_the_reasons_in_words_by_hand():
     table = by_hand()
     listed = words.shortlist_table(s.shortlist(table), ENGLISH).set_index("customer_id")
-    assert "loses €100" in listed.loc["P", "why"] and "30% below list" in listed.loc["P", "why"]
-    assert "big share of your cash flow" in listed.loc["P", "why"]
+    assert listed.loc["P", "why"] == (
+        "loses €100 (profit after cost-to-serve, last 12 months); brings 36.6% of your "
+        "revenue, a big share of your cash flow, without the signs of extra work: worth "
+        "keeping at a fair price"
+    )
+    assert listed.loc["W", "why"].endswith(
+        "shows all four signs of a difficult customer: let it go, politely"
+    )
+    assert "30% below list" in listed.loc["B", "why"]
+    assert "big share" not in listed.loc["B", "why"]  # big, but a deep discount
     assert (
         "50% of the hours" in listed.loc["Q", "why"] and "3 credit notes" in listed.loc["Q", "why"]
     )
@@ -63,6 +61,7 @@ def test_every_reason_code_has_its_words():
         "orders": 5,
         "credit_notes": 3,
         "credited": 150.0,
+        "revenue_share": 0.072,
     }
     listed = pd.DataFrame([{**row, "reasons": (code,)} for code in s.REASONS])
     told = words.why_in_words(listed, ENGLISH).tolist()
@@ -72,7 +71,9 @@ def test_every_reason_code_has_its_words():
         "40% of the hours spent on it (12 h) are never invoiced",
         "2 of 5 orders in a rush",
         "3 credit notes (€150 credited)",
-        "a big share of your cash flow: worth keeping at a fair price",
+        "brings 7.2% of your revenue, a big share of your cash flow, without the signs of "
+        "extra work: worth keeping at a fair price",
+        "shows all four signs of a difficult customer: let it go, politely",
         "makes 50% of all margin",
         "pays 30% below list",
         "40% of its hours unbilled",

@@ -27,7 +27,8 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     losing = whale["accounts_losing_money_share"]
     q2 = Exercise(
         2,
-        "What share of the accounts of the last 12 months lose money after cost-to-serve?",
+        "What share of the accounts of the last 12 months lose money after cost-to-serve? "
+        "(In percent: 12 for 12 %; not the number of accounts.)",
         losing,
         kind=SHARE,
         absolute=0.005,
@@ -43,7 +44,8 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     top20 = whale["top20_profit_share"]
     q3 = Exercise(
         3,
-        "What share of all profit after cost-to-serve do the top 20 % of accounts make?",
+        "What share of all profit after cost-to-serve do the top 20 % of accounts make? "
+        "(In percent: 85 for 85 %.)",
         top20,
         kind=SHARE,
         absolute=0.005,

@@ -5,25 +5,95 @@ runs on, so the same exercise works on the sample company and on a learner's
 own invoices. An exercise that has not been answered says so and never
 raises, so batch runs of the notebooks pass.
 
+Answers are read as the learner writes them: a number (``0.25``, ``1200``) or text
+(``"25 %"``, ``"0,6"``, ``"-2,2"``, ``"1 234,5 €"``); the decimal comma, a percent sign,
+spaces and the minus sign "−" are understood. A share question says whether it wants a
+percent (``25`` for 25 %, the way the notebooks print shares) or a share like ``0.25``;
+a number without a percent sign is read that way first, and the other way too where
+that reading is plain (``0.25`` for 25 % in a percent question, ``25`` in a share
+question). A count or an amount (kind ``number``) is never read as a percent.
+
 >>> q = Exercise(1, "How many customers?", 3, hint="Count distinct ids.", solution="3")
 >>> q.is_correct(3), q.is_correct(4), q.is_correct(None)
 (True, False, None)
+>>> share = Exercise(2, "Erosion per year?", -0.008, kind=SHARE, absolute=0.0005)
+>>> share.is_correct(-0.8), share.is_correct("-0,8 %"), share.is_correct(-0.008)
+(True, True, True)
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import re
 
 NUMBER, SHARE, CHOICE, THOUGHT = "number", "share", "choice", "thought"
+PERCENT, FRACTION = "percent", "fraction"  # how a share question wants its answer
+
+INSTRUCTIONS = {
+    PERCENT: "Write it as a percent: 25 for 25 %.",
+    FRACTION: "Write it as a share: 0.25 for 25 %.",
+}
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_CURRENCY = re.compile(r"(€|eur|kr|sek|\$|£)", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+class Answer:
+    """An answer read as a number: ``value``, whether it had a percent sign, what went
+    wrong (``problem``: '' when it reads as a number)."""
+
+    def __init__(self, value: float | None, percent: bool = False, problem: str = ""):
+        self.value = value
+        self.percent = percent
+        self.problem = problem
+
+
+def read_answer(answer) -> Answer:
+    """The learner's answer as a number, as they wrote it.
+
+    >>> [read_answer(a).value for a in (0.6, "0,6", "-2,2", "−1 234,5 €", "1.234,5", "60 %")]
+    [0.6, 0.6, -2.2, -1234.5, 1234.5, 60.0]
+    >>> read_answer("60 %").percent, read_answer((-2, 2)).problem
+    (True, 'decimal comma')
+    """
+    if isinstance(answer, bool):
+        return Answer(None, problem="not a number")
+    if isinstance(answer, numbers.Real):
+        return Answer(float(answer))
+    if (
+        isinstance(answer, tuple)
+        and len(answer) == 2
+        and all(
+            isinstance(part, numbers.Integral) and not isinstance(part, bool) for part in answer
+        )
+    ):
+        return Answer(None, problem="decimal comma")  # answer_1 = -2,2 makes (-2, 2)
+    if not isinstance(answer, str):
+        return Answer(None, problem="not a number")
+    text = _SPACES.sub("", answer).replace("\u2212", "-").replace("\u2013", "-")
+    percent = "%" in text
+    text = _CURRENCY.sub("", text.replace("%", ""))
+    if "," in text and "." in text:  # the later mark is the decimal one: 1.234,5 or 1,234.5
+        thousands = "." if text.rfind(",") > text.rfind(".") else ","
+        text = text.replace(thousands, "").replace(",", ".")
+    elif text.count(",") > 1:  # 1,234,567: commas between thousands
+        text = text.replace(",", "")
+    else:  # the decimal comma of Finnish and Swedish: -2,2
+        text = text.replace(",", ".")
+    if not _NUMBER.fullmatch(text):
+        return Answer(None, problem="not a number")
+    return Answer(float(text), percent)
 
 
 class Exercise:
     """One question with an expected answer computed from the data.
 
-    kind: ``number`` (right within ``tolerance`` relative, or ``absolute``), ``share``
-    (a fraction; 23 is read as 23 %), ``choice`` (text, case-insensitive; ``expected``
-    may be a set of right answers) or ``thought`` (no check, only a solution).
+    kind: ``number`` (right within ``tolerance`` relative, or ``absolute``; never read as a
+    percent), ``share`` (the expected value is a fraction; ``unit`` says how the question
+    asks for the answer: :data:`PERCENT`, 25 for 25 %, or :data:`FRACTION`, 0.25), ``choice``
+    (text, case-insensitive; ``expected`` may be a set of right answers) or ``thought`` (no
+    check, only a solution).
     """
 
     def __init__(
@@ -37,7 +107,10 @@ class Exercise:
         kind: str = NUMBER,
         tolerance: float = 0.01,
         absolute: float = 0.0,
+        unit: str = PERCENT,
     ):
+        if unit not in INSTRUCTIONS:
+            raise ValueError(f"unit must be {PERCENT!r} or {FRACTION!r}; got {unit!r}")
         self.number = number
         self.question = question
         self.expected = expected
@@ -46,6 +119,7 @@ class Exercise:
         self.kind = kind
         self.tolerance = tolerance
         self.absolute = absolute
+        self.unit = unit
 
     def __repr__(self) -> str:
         return f"<Exercise {self.number}: {self.question}>"
@@ -53,6 +127,26 @@ class Exercise:
     @property
     def name(self) -> str:
         return f"Question {self.number}"
+
+    @property
+    def instruction(self) -> str:
+        """How to write the answer: for a share question, as a percent or as a share."""
+        return INSTRUCTIONS[self.unit] if self.kind == SHARE else ""
+
+    def readings(self, answer) -> list[float]:
+        """The values the answer can mean, the question's own reading first ([] when it
+        is not a number, or a percent given to a count)."""
+        read = read_answer(answer)
+        if read.value is None:
+            return []
+        value = read.value
+        if self.kind != SHARE:
+            return [] if read.percent else [value]
+        if read.percent:
+            return [value / 100]
+        if self.unit == PERCENT:
+            return [value / 100] + ([value] if abs(value) <= 1 else [])
+        return [value] + ([value / 100] if 1 < abs(value) <= 100 else [])
 
     def is_correct(self, answer) -> bool | None:
         """True or False; None when there is no answer (yet) or nothing to check."""
@@ -64,16 +158,20 @@ class Exercise:
             many = isinstance(self.expected, set | frozenset | list | tuple)
             right = self.expected if many else {self.expected}
             return _words(answer) in {_words(r) for r in right}
-        if isinstance(answer, bool) or not isinstance(answer, numbers.Real):
-            return False
         expected = float(self.expected)
         if math.isnan(expected):
             return None
-        value = float(answer)
-        if self.kind == SHARE and 1 < abs(value) <= 100:
-            value /= 100  # the learner wrote a percentage
         allowed = max(self.absolute, self.tolerance * abs(expected))
-        return abs(value - expected) <= allowed + 1e-12
+        return any(abs(value - expected) <= allowed + 1e-12 for value in self.readings(answer))
+
+    def _read_as(self, answer) -> str:
+        """How the answer was read, to show beside it: '0.6 %' or '-2.2'."""
+        values = self.readings(answer)
+        if not values:
+            return ""
+        if self.kind == SHARE:
+            return f"{_plain(100 * values[0])} %"
+        return _plain(values[0])
 
     def feedback(self, answer) -> str:
         """The message check() prints."""
@@ -87,20 +185,38 @@ class Exercise:
                 f"{self.name} is not answered yet: put your answer after "
                 f"`answer_{self.number} =` and run the cell again."
             )
-        if self.kind != CHOICE and (
-            isinstance(answer, bool) or not isinstance(answer, numbers.Real)
-        ):
-            return (
-                f"{self.name}: the answer should be a number, like 0.25 or 1200; "
-                f"you gave {answer!r}."
-            )
+        if self.kind != CHOICE:
+            read = read_answer(answer)
+            if read.problem == "decimal comma":
+                whole, decimals = answer
+                return (
+                    f"{self.name}: Python read {whole},{decimals} as two numbers. Write the "
+                    f"decimal with a point, {whole}.{decimals}, or in quotes: "
+                    f'"{whole},{decimals}".'
+                )
+            if read.value is None:
+                example = '25 or "25 %"' if self.kind == SHARE else '1200 or "1 200,5"'
+                return (
+                    f"{self.name}: the answer should be a number, like {example}; "
+                    f"you gave {answer!r}."
+                )
+            if read.percent and self.kind != SHARE:
+                return (
+                    f"{self.name} asks for a number (a count or an amount), not a percent; "
+                    f"you gave {answer!r}."
+                )
         if self.kind == CHOICE and (self.expected is None or self.expected == set()):
             return f"{self.name} can't be checked on this data. {self.solution_text}"
         if self.kind != CHOICE and math.isnan(float(self.expected)):
             return f"{self.name} can't be checked on this data. {self.solution_text}"
         if self.is_correct(answer):
             return f"✓ {self.name}: correct."
-        return f"✗ {self.name}: not quite (you answered {answer!r}). Try q{self.number}.hint()."
+        shown = f"you answered {answer!r}"
+        read_as = self._read_as(answer) if self.kind != CHOICE else ""
+        if read_as and read_as != str(answer):
+            shown += f", read as {read_as}"
+        tip = f" {self.instruction}" if self.kind == SHARE else ""
+        return f"✗ {self.name}: not quite ({shown}).{tip} Try q{self.number}.hint()."
 
     def check(self, answer=None) -> None:
         """Print whether ``answer`` is right; never raises, whatever the answer."""
@@ -115,3 +231,8 @@ class Exercise:
 
 def _words(value) -> str:
     return " ".join(str(value).split()).casefold()
+
+
+def _plain(value: float) -> str:
+    """A number as short as it can be written: 0.6, -2.2, 1200."""
+    return f"{value:.6g}" if value == value else "nan"

@@ -13,7 +13,7 @@ def questions(
     margin_rate: float = 0.35,
     discount_rate: float = 0.08,
     horizon_years: int = 5,
-    acquisition_cost: float = 2000.0,
+    acquisition_cost: float = 800.0,
 ) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     """Notebook 05: read off the satisfied share and the loyal share, count the at-risk
     list, price the loss of the largest account, and think about a prisoner.
@@ -28,7 +28,8 @@ def questions(
     top2 = boxes["top2_box_share"]
     q1 = Exercise(
         1,
-        "What share of the survey answers say satisfied or very satisfied (4 or 5)?",
+        "What share of the survey answers say satisfied or very satisfied (4 or 5)? "
+        "(In percent: 75 for 75 %.)",
         top2,
         kind=SHARE,
         absolute=0.005,
@@ -44,7 +45,8 @@ def questions(
     rate_5 = float(by_score.loc[satisfaction.VERY_SATISFIED, "rate"])
     q2 = Exercise(
         2,
-        "Of the very satisfied answers (5) you can follow for a year, what share bought again?",
+        "Of the very satisfied answers (5) you can follow for a year, what share bought again? "
+        "(In percent: 90 for 90 %.)",
         rate_5,
         kind=SHARE,
         absolute=0.005,
@@ -77,7 +79,8 @@ def questions(
         hint="Count the rows of the at-risk table, or read the sentence above it.",
         solution=(
             f"{counted}: len(commitment.at_risk(matrix, horizon_months)). Prisoners and risks "
-            "whose contract ends within the horizon."
+            "whose contract ends within the horizon; a customer without a survey answer in "
+            "the last 24 months has an unknown commitment and is not on the list."
             if counted == counted
             else "There are no contract end dates on this data, so the list can't be made."
         ),
@@ -91,6 +94,8 @@ def questions(
         years=horizon_years,
         margin_rate=margin_rate,
         acquisition_cost=acquisition_cost,
+        hours=wb.company.hours,
+        hourly_cost=wb.choices.hourly_cost_for(wb.company.settings),
     )
     table = cost["table"]
     count = float(table["new_customers_to_replace"].iloc[1]) if len(table) > 1 else float("nan")
@@ -108,7 +113,8 @@ def questions(
             f"{wb.money(cost['new_customer']['net_value'])} per new customer, rounded up."
             if count == count
             else "It can't be computed on this data: retention needs two years of invoices, "
-            "and a new customer must be worth more than it costs to win."
+            "a new customer's retention needs customers who first bought at least two years "
+            "ago, and a new customer must be worth more than it costs to win."
         ),
     )
     q5 = Exercise(

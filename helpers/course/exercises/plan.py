@@ -36,7 +36,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise]:
     q1 = Exercise(
         1,
         f"Which step does the plan give {name} ({who})? Write its code or its name.",
-        {step, STEP_NAMES[step]} if step else None,
+        {step, step.replace("_", " "), STEP_NAMES[step]} if step else None,
         kind=CHOICE,
         hint="Look at the customer's row in the plan (plan.csv, or wb.plan.loc[...]): its why "
         "lists what each notebook found. Then read the order of the steps in section 1: the "

@@ -24,12 +24,13 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     )
     q1 = Exercise(
         1,
-        "By how much does the price change per extra year as a customer?",
+        "By how much does the price change per extra year as a customer? (In percent: -2.1 "
+        "for 2.1 % less.)",
         rate,
         kind=SHARE,
         absolute=0.002,
         hint="Look for 'erosion per tenure year' printed under the price plot. A drop "
-        "is negative: write -0.021 or -2.1 for 2.1 % less.",
+        "is negative: write -2.1 for 2.1 % less.",
         solution=(
             f"{wb.percent(rate)} per year of tenure: erosion['erosion_per_tenure_year']."
             if rate == rate
@@ -51,7 +52,8 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     share_new = new_customer_revenue_share_12m(wb.invoices, wb.as_of)
     q3 = Exercise(
         3,
-        "What share of the last 12 months' revenue came from new customers?",
+        "What share of the last 12 months' revenue came from new customers? (In percent: "
+        "11 for 11 %.)",
         share_new,
         kind=SHARE,
         absolute=0.005,
@@ -63,7 +65,7 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     largest = figures["largest_customer_share"]
     q4 = Exercise(
         4,
-        "What share of all revenue comes from the largest customer?",
+        "What share of all revenue comes from the largest customer? (In percent: 8 for 8 %.)",
         largest,
         kind=SHARE,
         absolute=0.005,
@@ -74,7 +76,8 @@ def questions(wb) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
     lost = float(stress_test(wb.invoices, wb.as_of)["revenue_lost_share"].iloc[1])
     q5 = Exercise(
         5,
-        "If the largest customer of the last 12 months left, what share of that revenue would go?",
+        "If the largest customer of the last 12 months left, what share of that revenue would "
+        "go? (In percent: 10 for 10 %.)",
         lost,
         kind=SHARE,
         absolute=0.005,

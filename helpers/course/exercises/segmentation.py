@@ -19,12 +19,13 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
     top20 = pareto_figures(wb.invoices, wb.as_of)["top20_revenue_share"]
     q1 = Exercise(
         1,
-        "What share of all revenue do the largest 20 % of customers bring?",
+        "What share of all revenue do the largest 20 % of customers bring? (In percent: 81 "
+        "for 81 %.)",
         top20,
         kind=SHARE,
         absolute=0.005,
         hint="Read the marked point on the 'all years' curve, or the first sentence under "
-        "the plot. Write 0.81 or 81 for 81 %.",
+        "the plot. Write 81 for 81 %.",
         solution=(
             f"{wb.percent(top20)}: eighty_twenty['top20_revenue_share'], the revenue of the "
             "largest ⌈0.2 · n⌉ customers divided by all revenue."

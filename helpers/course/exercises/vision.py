@@ -35,12 +35,13 @@ def questions(wb, account: str | None) -> tuple[Exercise, Exercise, Exercise]:
     change = math.nan if change is None else change
     q2 = Exercise(
         2,
-        "By how much did the example account's revenue change on the 12 months before?",
+        "By how much did the example account's revenue change on the 12 months before? (In "
+        "percent: -7 for 7 % less.)",
         change,
         kind=SHARE,
         absolute=0.002,
         hint="Compare 'Revenue, last 12 months' with 'Revenue, the 12 months before'. A drop "
-        "is negative: write -0.07 or -7 for 7 % less.",
+        "is negative: write -7 for 7 % less.",
         solution=(
             f"{wb.percent(change)}: revenue of the last 12 months divided by that of the 12 "
             "months before, minus 1."

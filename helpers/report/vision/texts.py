@@ -88,6 +88,7 @@ COMMITMENT_NAMES = {  # notebook 05's commitment matrix
     "prisoner": N_("prisoner"),
     "emotional tie": N_("emotional tie"),
     "risk": N_("risk"),
+    "unknown": N_("unknown (no survey answer in 24 months)"),
 }
 SATISFACTION_WORDS = {
     1: N_("very dissatisfied"),
