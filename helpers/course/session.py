@@ -112,6 +112,14 @@ class Session:
             return None
         return write_list(frame, self.output_dir / f"{name}.csv")
 
+    def sources(self):
+        """The notebook's closing sources (:mod:`helpers.words.sources`), to show as Markdown."""
+        from IPython.display import Markdown
+
+        from helpers.words.sources import sources_markdown
+
+        return Markdown(sources_markdown(self.notebook[:2], self.lang))
+
     def describe(self) -> str:
         """A few lines on what data this notebook is looking at."""
         _ = self.lang._

@@ -30,6 +30,7 @@ from helpers.words import (
     segment_lists,
     segmentation,
     shortlist,
+    sources,
     still_buying,
 )
 
@@ -53,5 +54,6 @@ __all__ = [
     "segment_lists",
     "segmentation",
     "shortlist",
+    "sources",
     "still_buying",
 ]

@@ -5,10 +5,13 @@ import pytest
 from helpers.course import exercises
 from helpers.course.exercises.base import (
     CHOICE,
+    COMPUTE,
     FRACTION,
     SHARE,
     THOUGHT,
+    Argue,
     Exercise,
+    Prediction,
     read_answer,
 )
 from helpers.course.session import start
@@ -159,3 +162,62 @@ def test_start_here_on_tiny_by_hand(companies):
     q1, q2, _ = exercises.start_here.questions(wb)
     assert q1.is_correct(5)  # five lines dated in 2024
     assert q2.is_correct(2024)
+
+
+def test_a_prediction_withholds_the_figure_until_the_guess():
+    q = Prediction(
+        3,
+        "Guess the share of revenue from your top 20 %",
+        0.63,
+        kind=SHARE,
+        absolute=0.05,
+        shown="63 %",
+        lessons={"close": "Close.", "low": "Larger than it feels.", "high": "Less."},
+    )
+    assert "63" not in q.feedback(None) and "guess_3 =" in q.feedback(None)
+    assert q.feedback(40) == (
+        "Question 3: you guessed 40 %; your data says 63 %, 23 points higher. Larger than it feels."
+    )
+    assert q.feedback("80 %").endswith("17 points lower. Less.")
+    assert q.feedback(60).endswith("your data says 63 %. Close.")
+    assert q.is_correct(60) and not q.is_correct(40) and q.thinking
+
+
+def test_a_prediction_of_a_choice_says_right_or_not_and_why():
+    q = Prediction(
+        1,
+        "Which one is more likely gone?",
+        "B",
+        kind=CHOICE,
+        shown="B (12 % against 80 %)",
+        lessons={"right": "Yes.", "wrong": "Rhythm."},
+    )
+    assert q.feedback("b").startswith("Question 1: ✓ right") and q.feedback("b").endswith("Yes.")
+    assert "✗ not this time" in q.feedback("A") and q.feedback("A").endswith("Rhythm.")
+
+
+def test_an_argument_accepts_every_defensible_choice_and_shows_the_reasons():
+    q = Argue(
+        2,
+        "Whom do you call first?",
+        {"C1": "largest, at risk", "C2": "contract ends"},
+        weaker={"C9": "it stopped buying two years ago"},
+    )
+    assert q.is_correct("c1") and q.is_correct(("C2", "ends soon")) and not q.is_correct("C9")
+    right = q.feedback(("C2", "it ends in March"))
+    assert right.startswith("✓") and "contract ends" in right and "it ends in March" in right
+    wrong = q.feedback("C9")
+    assert "two years ago" in wrong and "C1 (largest, at risk)" in wrong
+    assert "on these figures" in q.feedback("C5")
+    assert q.is_correct(None) is None and "answer_2 =" in q.feedback(None)
+
+
+def test_what_cannot_be_checked_says_exactly_why():
+    q = Argue(4, "Whom first?", {}, why_not="Your folder has no survey.csv.", solution="Ask.")
+    assert q.is_correct("C1") is None
+    assert (
+        q.feedback("C1")
+        == "Question 4 can't be checked on this data. Your folder has no survey.csv. Ask."
+    )
+    n = Exercise(5, "Compute it", float("nan"), mode=COMPUTE, why_not="No hours.csv.")
+    assert "No hours.csv." in n.feedback(3) and n.thinking and not n.checkable

@@ -19,6 +19,18 @@ question). A count or an amount (kind ``number``) is never read as a percent.
 >>> share = Exercise(2, "Erosion per year?", -0.008, kind=SHARE, absolute=0.0005)
 >>> share.is_correct(-0.8), share.is_correct("-0,8 %"), share.is_correct(-0.008)
 (True, True, True)
+
+Besides looking a figure up, an exercise can ask the learner to think (its ``mode``):
+
+- **compute** (:data:`COMPUTE`): a line of pandas on their own data, checked against the
+  helper that computes the same figure (an :class:`Exercise` with ``mode=COMPUTE``);
+- **predict before you look** (:class:`Prediction`): the learner writes a guess, and only
+  then sees the figure, the gap and what to learn from it;
+- **choose and argue** (:class:`Argue`): a choice and its reason, checked against the
+  defensible choices, each with its reason shown.
+
+Where a check cannot work on a company's data, ``why_not`` says exactly why (e.g. "your
+folder has no hours.csv").
 """
 
 from __future__ import annotations
@@ -28,6 +40,10 @@ import numbers
 import re
 
 NUMBER, SHARE, CHOICE, THOUGHT = "number", "share", "choice", "thought"
+# What an exercise asks the learner to do: look a printed figure up, or think. An
+# Argue exercise has kind ARGUE too: its answer is a choice with a reason.
+LOOK_UP, COMPUTE, PREDICT, ARGUE = "look up", "compute", "predict", "argue"
+THINKING = (COMPUTE, PREDICT, ARGUE)
 PERCENT, FRACTION = "percent", "fraction"  # how a share question wants its answer
 
 INSTRUCTIONS = {
@@ -93,7 +109,9 @@ class Exercise:
     percent), ``share`` (the expected value is a fraction; ``unit`` says how the question
     asks for the answer: :data:`PERCENT`, 25 for 25 %, or :data:`FRACTION`, 0.25), ``choice``
     (text, case-insensitive; ``expected`` may be a set of right answers) or ``thought`` (no
-    check, only a solution).
+    check, only a solution). ``mode`` says what it asks of the learner (:data:`LOOK_UP`,
+    :data:`COMPUTE`, ...); ``why_not`` why it can't be checked on this company's data,
+    when it can't.
     """
 
     def __init__(
@@ -108,6 +126,8 @@ class Exercise:
         tolerance: float = 0.01,
         absolute: float = 0.0,
         unit: str = PERCENT,
+        mode: str = LOOK_UP,
+        why_not: str = "",
     ):
         if unit not in INSTRUCTIONS:
             raise ValueError(f"unit must be {PERCENT!r} or {FRACTION!r}; got {unit!r}")
@@ -120,6 +140,27 @@ class Exercise:
         self.tolerance = tolerance
         self.absolute = absolute
         self.unit = unit
+        self.mode = mode
+        self.why_not = why_not
+
+    @property
+    def thinking(self) -> bool:
+        """Whether it asks to compute, predict or argue rather than to look a figure up."""
+        return self.mode in THINKING
+
+    @property
+    def checkable(self) -> bool:
+        """Whether this company's data gives something to check the answer against."""
+        if self.kind == THOUGHT:
+            return False
+        if self.kind in (CHOICE, ARGUE):
+            return not (self.expected is None or self.expected == set() or self.expected == {})
+        return not math.isnan(float(self.expected))
+
+    def _cannot(self) -> str:
+        """Why the answer can't be checked here, and what would help."""
+        why = f" {self.why_not}" if self.why_not else ""
+        return f"{self.name} can't be checked on this data.{why} {self.solution_text}".rstrip()
 
     def __repr__(self) -> str:
         return f"<Exercise {self.number}: {self.question}>"
@@ -205,10 +246,8 @@ class Exercise:
                     f"{self.name} asks for a number (a count or an amount), not a percent; "
                     f"you gave {answer!r}."
                 )
-        if self.kind == CHOICE and (self.expected is None or self.expected == set()):
-            return f"{self.name} can't be checked on this data. {self.solution_text}"
-        if self.kind != CHOICE and math.isnan(float(self.expected)):
-            return f"{self.name} can't be checked on this data. {self.solution_text}"
+        if not self.checkable:
+            return self._cannot()
         if self.is_correct(answer):
             return f"✓ {self.name}: correct."
         shown = f"you answered {answer!r}"
@@ -227,6 +266,129 @@ class Exercise:
 
     def solution(self) -> None:
         print(f"Solution to question {self.number}: {self.solution_text}")
+
+
+class Prediction(Exercise):
+    """Predict before you look: the learner writes a guess first; only then does the check
+    show the figure, how far the guess was and what to learn from the gap.
+
+    ``shown`` is the true figure as the notebook would print it ("63 %"); ``lessons`` what
+    the gap teaches: keys ``"close"`` (within the tolerance), ``"low"`` and ``"high"`` (the
+    guess below or above the figure), or ``"right"`` and ``"wrong"`` for a choice.
+
+    >>> q = Prediction(1, "Guess the share", 0.63, kind=SHARE, absolute=0.10, shown="63 %",
+    ...                lessons={"close": "You know your base.", "low": "More than you think."})
+    >>> print(q.feedback(40))
+    Question 1: you guessed 40 %; your data says 63 %, 23 points higher. More than you think.
+    >>> print(q.feedback(None))  # doctest: +ELLIPSIS
+    Question 1 asks for your guess before you look: ...
+    """
+
+    def __init__(self, number: int, question: str, expected: object, **options):
+        self.shown = options.pop("shown", "")
+        self.lessons = options.pop("lessons", {})
+        options.setdefault("mode", PREDICT)
+        super().__init__(number, question, expected, **options)
+
+    def feedback(self, answer) -> str:
+        if answer is None or answer is Ellipsis:
+            return (
+                f"{self.name} asks for your guess before you look: write it after "
+                f"`guess_{self.number} =` and run the cell again. The answer shows only "
+                "once you have guessed."
+            )
+        if not self.checkable:
+            return self._cannot()
+        if self.kind == CHOICE:
+            right = self.is_correct(answer)
+            lesson = self.lessons.get("right" if right else "wrong", "")
+            verdict = "✓ right" if right else "✗ not this time"
+            return f"{self.name}: {verdict}; you guessed {answer!r}, it is {self.shown}. {lesson}"
+        values = self.readings(answer)
+        if not values:
+            return super().feedback(answer)  # not a number: say how to write one
+        guess = values[0]
+        expected = float(self.expected)
+        shown = self.shown or _plain(expected)
+        if self.is_correct(answer):
+            gap = "close"
+            told = f"{self.name}: you guessed {self._read_as(answer)}; your data says {shown}."
+        else:
+            gap = "low" if guess < expected else "high"
+            distance = abs(expected - guess)
+            if self.kind == SHARE:
+                apart = f"{_plain(round(100 * distance, 1))} points"
+            else:
+                apart = _plain(round(distance, 2))
+            direction = "higher" if gap == "low" else "lower"
+            told = (
+                f"{self.name}: you guessed {self._read_as(answer)}; your data says {shown}, "
+                f"{apart} {direction}."
+            )
+        lesson = self.lessons.get(gap, "")
+        return f"{told} {lesson}".rstrip()
+
+
+class Argue(Exercise):
+    """Choose and argue: the learner picks (a customer, a step, an E) and says why; the
+    check accepts every defensible choice and shows its reason beside the learner's.
+
+    ``options`` maps each defensible choice to why it is defensible; ``weaker`` maps other
+    likely picks to why they are harder to defend. The answer is the choice, or a pair
+    ``("C0012", "because ...")``.
+
+    >>> q = Argue(2, "Whom do you call first?", {"C1": "largest and at risk"},
+    ...           weaker={"C2": "its contract runs two more years"})
+    >>> q.is_correct(("c1", "it is big")), q.is_correct("C2")
+    (True, False)
+    >>> print(q.feedback("C2"))  # doctest: +NORMALIZE_WHITESPACE
+    ✗ Question 2: C2 is harder to defend: its contract runs two more years. Defensible:
+    C1 (largest and at risk).
+    """
+
+    def __init__(self, number: int, question: str, options: dict, **extra):
+        self.weaker = extra.pop("weaker", {})
+        extra.setdefault("mode", ARGUE)
+        super().__init__(number, question, dict(options), kind=ARGUE, **extra)
+
+    def _pick(self, answer) -> tuple[str, str]:
+        """The choice and the learner's reason ('' without one)."""
+        if isinstance(answer, tuple | list) and answer:
+            reason = " ".join(str(part) for part in answer[1:])
+            return str(answer[0]), reason
+        return str(answer), ""
+
+    def _match(self, choice: str, table: dict) -> str | None:
+        return next((key for key in table if _words(key) == _words(choice)), None)
+
+    def is_correct(self, answer) -> bool | None:
+        if answer is None or answer is Ellipsis or not self.checkable:
+            return None
+        return self._match(self._pick(answer)[0], self.expected) is not None
+
+    def feedback(self, answer) -> str:
+        if answer is None or answer is Ellipsis:
+            return (
+                f"{self.name} is not answered yet: put your choice and your reason after "
+                f'`answer_{self.number} =`, like ("C0012", "because ..."), and run the cell '
+                "again."
+            )
+        if not self.checkable:
+            return self._cannot()
+        choice, reason = self._pick(answer)
+        yours = f' Your reason: "{reason}". Does it say the same?' if reason else ""
+        found = self._match(choice, self.expected)
+        if found is not None:
+            return f"✓ {self.name}: {found} is defensible: {self.expected[found]}.{yours}"
+        weaker = self._match(choice, self.weaker)
+        why = f": {self.weaker[weaker]}" if weaker is not None else ", on these figures"
+        defensible = "; ".join(f"{key} ({why_})" for key, why_ in self.expected.items())
+        return f"✗ {self.name}: {choice} is harder to defend{why}. Defensible: {defensible}."
+
+
+def thinking_count(questions) -> int:
+    """How many of a notebook's exercises ask to compute, predict or argue."""
+    return sum(1 for q in questions if q.thinking)
 
 
 def _words(value) -> str:
