@@ -149,6 +149,7 @@ def cost_of_losing(
     hours: pd.DataFrame | None = None,
     hourly_cost: float | None = None,
     new_customer_retention: dict | None = None,
+    model_lifetime: pd.Series | None = None,
 ) -> dict:
     """What losing a customer costs, and how many new customers it takes to make up for it.
 
@@ -168,7 +169,11 @@ def cost_of_losing(
     revenue_12m, columns ``revenue_12m``, ``margin_12m``, ``profit_12m`` (NaN without
     hours), ``value_12m`` (on the basis), ``lifetime_value``,
     ``new_customers_to_replace`` = ⌈lifetime value / new customer's net value⌉,
-    ``acquisition_spend`` = that × acquisition_cost);
+    ``acquisition_spend`` = that × acquisition_cost; with ``model_lifetime`` (each
+    customer's lifetime value by the BG/NBD and Gamma-Gamma models,
+    ``spend.model_lifetime_value``, indexed by ``customer_id``) also
+    ``lifetime_value_model``: the accounts' own, and the mean over the customers of the
+    last 12 months for the average customer);
     ``new_customer`` (dict: ``first_year_revenue``, ``value_per_year``,
     ``margin_per_year`` (the same number, its old name), ``retention`` (the second-year
     retention assumed), ``retention_customers``, ``retention_returned``,
@@ -217,6 +222,11 @@ def cost_of_losing(
     else:
         table["new_customers_to_replace"] = np.nan
     table["acquisition_spend"] = table["new_customers_to_replace"] * acquisition_cost
+    if model_lifetime is not None:
+        by_model = model_lifetime.reindex(buying.index)
+        table["lifetime_value_model"] = np.r_[
+            by_model.mean(), by_model.reindex(top_rows.index).to_numpy(dtype=float)
+        ]
     return {
         "table": table,
         "new_customer": {
@@ -473,3 +483,35 @@ def budget_what_if(
     even = break_even_retention_gain(*inputs, moved=acquisition_budget * share_moved, **common)
     sides = what_if_sides(table, new["value_per_year"], discount_rate)
     return {"table": table, "sides": sides, "break_even": even}
+
+
+def model_lifetimes(
+    invoices: pd.DataFrame,
+    as_of: pd.Timestamp,
+    model,
+    spending,
+    *,
+    discount_rate: float = 0.08,
+    years: int = 5,
+    margin_rate: float = 0.35,
+    hours: pd.DataFrame | None = None,
+    hourly_cost: float | None = None,
+) -> pd.Series:
+    """Each customer's lifetime value by its own rhythm: ``spend.model_lifetime_value`` with
+    the value of a euro of its revenue as :func:`yearly_value_by_customer` measures it (its
+    profit or margin over revenue in the last 12 months; the company's rate for a customer
+    without revenue then).
+
+    In: the invoices, the BG/NBD results (``still_buying.still_buying``) and the Gamma-Gamma
+    fit (``spend.fit_gamma_gamma``). Out: Series indexed by ``customer_id``, NaN without
+    either fit.
+    """
+    from helpers.analysis.spend import model_lifetime_value
+
+    values, _basis = yearly_value_by_customer(invoices, as_of, margin_rate, hours, hourly_cost)
+    buying = values["revenue_12m"] > 0
+    revenue = float(values.loc[buying, "revenue_12m"].sum())
+    company_rate = float(values.loc[buying, "value_12m"].sum()) / revenue if revenue > 0 else 0.0
+    rate = (values["value_12m"] / values["revenue_12m"]).where(buying)
+    rate = rate.reindex(model.summary.index).fillna(company_rate)
+    return model_lifetime_value(model.summary, model.fit, spending, rate, discount_rate, years)

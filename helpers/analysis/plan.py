@@ -286,7 +286,7 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
     from helpers.analysis.pricing import price_review_candidates
     from helpers.analysis.profitability import account_economics
     from helpers.analysis.segmentation import segments
-    from helpers.analysis.still_buying import customer_outlook, fit_bgnbd, purchase_summary
+    from helpers.analysis.still_buying import still_buying
     from helpers.company.answers.visions import accounts_with_texts
 
     invoices = company.invoices.loc[company.invoices["date"] <= as_of]
@@ -308,8 +308,8 @@ def company_plan(company, as_of: pd.Timestamp, choices) -> pd.DataFrame:
     review = price_review_candidates(
         invoices, as_of, choices.min_tenure_years, top=PRICE_REVIEW_TOP, names=names
     )
-    summary = purchase_summary(invoices, as_of)
-    outlook = customer_outlook(summary, fit_bgnbd(summary)).join(summary["frequency"])
+    model = still_buying(invoices, as_of)
+    outlook = model.outlook.join(model.summary["frequency"])
     return build_plan(
         table,
         as_of,

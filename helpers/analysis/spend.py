@@ -232,3 +232,54 @@ def spend_figures(fit: GammaGammaFit) -> dict:
         "spend_independent_of_frequency": fit.independent,
         "gamma_gamma_reason": fit.reason,
     }
+
+
+def model_lifetime_value(
+    summary: pd.DataFrame,
+    bgnbd,
+    fit: GammaGammaFit,
+    value_rate: pd.Series | float,
+    discount_rate: float,
+    years: int,
+) -> pd.Series:
+    """Each customer's lifetime value by the two models, where both hold.
+
+    Year k (k = 1 … ``years``) is worth the purchases the BG/NBD model expects in that
+    year (``still_buying.purchases_by_year``: its own rhythm and its chance of still
+    buying, instead of everyone's retention) × the spend per purchase of the Gamma-Gamma
+    model × ``value_rate`` (profit or margin per euro of revenue: a Series per customer,
+    or one number), discounted like ``lifetime_value.lifetime_value``: the first year
+    counts in full, year k is divided by (1 + discount_rate)^(k − 1).
+
+    In: a purchase summary, its BG/NBD fit (``still_buying.fit_bgnbd``) and Gamma-Gamma
+    fit. Out: Series ``lifetime_value_model`` indexed like the summary; NaN without
+    either fit (the spend model is fitted only where spend does not depend on frequency).
+
+    Example: a spend per purchase of 100 (the customer's own mean and everyone's), a
+    value rate of 0.5, no discount: each expected purchase is worth 50.
+
+    >>> from helpers.analysis.still_buying import BgNbdFit, BgNbdParams, purchases_by_year
+    >>> days = pd.DataFrame({"frequency": [3.0], "recency": [30.0], "T": [38.0],
+    ...                      "monetary_value": [100.0]})
+    >>> bg = BgNbdFit(BgNbdParams(r=0.25, alpha=4.4, a=0.8, b=2.4), None, 1, 1, 38.0)
+    >>> gg = GammaGammaFit(GammaGammaParams(p=4.0, q=3.0, v=50.0), None, 1, 0.0, True)
+    >>> value = model_lifetime_value(days, bg, gg, 0.5, 0.0, 2).iloc[0]
+    >>> purchases = purchases_by_year(bg.params, days, 2).sum()
+    >>> round(float(value), 6) == round(float(purchases) * 50, 6)
+    True
+    """
+    from helpers.analysis.still_buying import purchases_by_year
+
+    name = "lifetime_value_model"
+    if not (bgnbd.fitted and fit.fitted) or summary.empty:
+        return pd.Series(np.nan, index=summary.index, name=name)
+    by_year = purchases_by_year(bgnbd.params, summary, int(years))
+    discount = (1.0 + discount_rate) ** -np.arange(int(years))
+    purchases = by_year @ discount
+    rate = (
+        value_rate.reindex(summary.index).to_numpy(dtype=float)
+        if isinstance(value_rate, pd.Series)
+        else float(value_rate)
+    )
+    spend = expected_spend_per_purchase(summary, fit).to_numpy(dtype=float)
+    return pd.Series(purchases * spend * rate, index=summary.index, name=name)

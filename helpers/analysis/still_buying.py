@@ -28,6 +28,7 @@ from scipy.optimize import minimize
 from scipy.special import betaln, expit, gammaln, hyp2f1
 
 from helpers.analysis.overview import customer_summary
+from helpers.analysis.windows import window_mask
 
 HORIZON_DAYS = 365  # expected purchases are counted over the 12 months after as_of
 PROBABLY_LOST_BELOW = 0.5  # p_alive under this, with a repeat purchase: probably lost
@@ -529,3 +530,162 @@ def silence_example(params: BgNbdParams, silent_days: int = 90, years: int = 2) 
         "weekly_purchases": int(weekly) + 1,
         "yearly_purchases": int(yearly) + 1,
     }
+
+
+def silence_pair(summary: pd.DataFrame, outlook: pd.DataFrame) -> dict | None:
+    """Two of the company's own customers where silence misleads: the one silent for less
+    time is the one more likely gone (it used to buy often), for a predict-before-you-look.
+
+    In: a ``purchase_summary`` and its ``customer_outlook``. ``gone``: among the probably
+    lost (p_alive under ``PROBABLY_LOST_BELOW``) who bought at least as often as the
+    typical repeat buyer (the median frequency, and at least 3 repeat purchases), the one
+    with the shortest silence (ties: more purchases, then the id). ``quiet``: a customer
+    with fewer purchases, silent for longer, whose p_alive is the highest (at least 0.5;
+    ties: longer silence, then the id). Without such a pair, the repeat buyers with the
+    lowest and the highest p_alive. Out: dict with both ids, their ``silence`` (days since
+    the last purchase), ``purchases`` (purchase days), ``days`` (since the first purchase)
+    and ``p_alive``; None without a fit, with fewer than two repeat buyers, or when they
+    all have the same chance.
+
+    >>> summary = pd.DataFrame({"frequency": [40.0, 1.0, 2.0, 3.0],
+    ...                         "recency": [300.0, 100.0, 350.0, 200.0], "T": 400.0},
+    ...                        index=["W", "Y", "Z", "V"])
+    >>> outlook = pd.DataFrame({"p_alive": [0.1, 0.8, 0.9, 0.3]}, index=summary.index)
+    >>> pair = silence_pair(summary, outlook)
+    >>> pair["gone"], pair["quiet"], pair["silence"]
+    ('W', 'Y', {'W': 100.0, 'Y': 300.0})
+    """
+    table = summary[["frequency", "recency", "T"]].join(outlook["p_alive"])
+    table = table.loc[(table["frequency"] > 0) & table["p_alive"].notna()]
+    if len(table) < 2:
+        return None
+    table = table.assign(silence=table["T"] - table["recency"], _id=table.index.astype(str))
+    often = max(float(table["frequency"].median()), 3.0)
+    lost = table.loc[
+        (table["p_alive"] < PROBABLY_LOST_BELOW) & (table["frequency"] >= often)
+    ].sort_values(["silence", "frequency", "_id"], ascending=[True, False, True], kind="stable")
+    alive = table.loc[table["p_alive"] >= PROBABLY_LOST_BELOW].sort_values("silence")
+    # for each probably-lost candidate: is anyone still buying silent for longer, with fewer
+    # purchases? (the fewest purchases among those silent for longer than each silence)
+    fewest = np.minimum.accumulate(alive["frequency"].to_numpy()[::-1])[::-1]
+    after = np.searchsorted(alive["silence"].to_numpy(), lost["silence"].to_numpy(), "right")
+    matched = after < len(alive)
+    matched[matched] = fewest[after[matched]] < lost["frequency"].to_numpy()[matched]
+    gone = quiet = None
+    if matched.any():
+        gone = lost.index[int(np.argmax(matched))]
+        row = table.loc[gone]
+        longer = alive.loc[
+            (alive["silence"] > row["silence"]) & (alive["frequency"] < row["frequency"])
+        ]
+        quiet = longer.sort_values(
+            ["p_alive", "silence", "_id"], ascending=[False, False, True], kind="stable"
+        ).index[0]
+    if gone is None:
+        ranked = table.sort_values(["p_alive", "_id"], kind="stable")
+        gone, quiet = ranked.index[0], ranked.index[-1]
+        if table.at[gone, "p_alive"] == table.at[quiet, "p_alive"]:
+            return None  # every repeat buyer looks the same: nothing to tell apart
+    pair = table.loc[[gone, quiet]]
+    return {
+        "gone": gone,
+        "quiet": quiet,
+        "silence": pair["silence"].to_dict(),
+        "purchases": (pair["frequency"] + 1).astype(int).to_dict(),
+        "days": pair["T"].to_dict(),
+        "p_alive": pair["p_alive"].to_dict(),
+    }
+
+
+def revenue_share_probably_lost(
+    invoices: pd.DataFrame, outlook: pd.DataFrame, as_of: pd.Timestamp
+) -> float:
+    """The share of the last 12 months' revenue that came from customers the model thinks
+    are probably no longer buying (p_alive under ``PROBABLY_LOST_BELOW``).
+
+    Revenue = the amounts of all lines (credit notes too) in the 12 months up to as_of;
+    NaN without a fit or without revenue.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "B"], "amount": [30.0, 60.0, 10.0],
+    ...                       "date": pd.to_datetime(["2025-03-01", "2025-05-01", "2025-06-01"])})
+    >>> outlook = pd.DataFrame({"p_alive": [0.2, 0.9]}, index=["A", "B"])
+    >>> revenue_share_probably_lost(lines, outlook, pd.Timestamp("2025-12-31"))
+    0.3
+    """
+    if outlook["p_alive"].isna().all():
+        return float("nan")
+    recent = invoices.loc[window_mask(invoices["date"], as_of)]
+    revenue = recent.groupby("customer_id")["amount"].sum()
+    total = float(revenue.sum())
+    if total <= 0:
+        return float("nan")
+    lost = outlook.index[outlook["p_alive"] < PROBABLY_LOST_BELOW]
+    return float(revenue.reindex(lost).fillna(0.0).sum()) / total
+
+
+def purchases_by_year(
+    params: BgNbdParams, summary: pd.DataFrame, years: int, year_days: int = HORIZON_DAYS
+) -> np.ndarray:
+    """Expected purchase days in each of the next ``years`` years, per customer.
+
+    Year k's purchases are the expected purchases up to k years after as_of minus those up
+    to k − 1 years. Out: an array of shape (customers, years).
+
+    >>> params = BgNbdParams(r=0.25, alpha=4.4, a=0.8, b=2.4)
+    >>> days = pd.DataFrame({"frequency": [3.0], "recency": [30.0], "T": [38.0]})
+    >>> by_year = purchases_by_year(params, days, 2, 39)
+    >>> round(float(by_year[0, 0]), 3), bool(by_year[0, 1] < by_year[0, 0])
+    (1.797, True)
+    """
+    x, recency, T = (summary[c].to_numpy(dtype=float) for c in ("frequency", "recency", "T"))
+    cumulative = np.column_stack(
+        [np.zeros(len(summary))]
+        + [expected_purchases(params, k * year_days, x, recency, T) for k in range(1, years + 1)]
+    )
+    return np.diff(cumulative, axis=1)
+
+
+@dataclass(frozen=True)
+class StillBuying:
+    """The model on a company, computed once: its purchase summary, fit, per-customer
+    outlook (``p_alive``, ``expected_purchases_12m``) and headline figures."""
+
+    summary: pd.DataFrame
+    fit: BgNbdFit
+    outlook: pd.DataFrame
+    figures: dict
+
+
+def still_buying(invoices: pd.DataFrame, as_of: pd.Timestamp) -> StillBuying:
+    """Fit the model on the invoices up to ``as_of`` and give every result the notebook,
+    the plan and the exercises share (so that all three see the same fit).
+
+    >>> lines = pd.DataFrame({"customer_id": ["A"], "amount": [5.0],
+    ...                       "date": pd.to_datetime(["2024-03-01"])})
+    >>> result = still_buying(lines, pd.Timestamp("2024-12-31"))
+    >>> result.fit.reason, result.figures["customers_probably_lost"]
+    ('no_repeat_buyers', None)
+    """
+    summary = purchase_summary(invoices.loc[invoices["date"] <= as_of], as_of)
+    fit = fit_bgnbd(summary)
+    return StillBuying(
+        summary=summary,
+        fit=fit,
+        outlook=customer_outlook(summary, fit),
+        figures=bgnbd_figures(summary, fit),
+    )
+
+
+def map_extent(summary: pd.DataFrame) -> tuple[float, int]:
+    """Where the chance-it-still-buys map is drawn: the typical customer's age ``T`` (the
+    median, days) and the repeat purchases shown up the side, enough to hold nine in ten
+    of the customers of about that age (±25 %), between 10 and 100.
+
+    >>> summary = pd.DataFrame({"frequency": [0.0, 3.0, 40.0, 400.0], "T": 300.0})
+    >>> map_extent(summary)
+    (300.0, 100)
+    """
+    T = float(summary["T"].median()) if len(summary) else 365.0
+    near = summary.loc[summary["T"].between(0.75 * T, 1.25 * T), "frequency"]
+    most = float(near.quantile(0.9)) if len(near) else 0.0
+    return T, int(np.clip(np.ceil(most), 10, 100))

@@ -377,6 +377,78 @@ FIGURES: dict[str, Figure] = {
         "money",
         "last-12-months revenue of the customers at risk",
     ),
+    "customers_probably_lost": Figure(
+        "Customers probably no longer buying",
+        "count",
+        "customers with purchases on at least two days whose chance of still buying (p_alive "
+        "of the BG/NBD model, fitted on every customer's purchase days up to as_of: days "
+        "with a line of positive amount) is under 0.5",
+    ),
+    "bgnbd_r": Figure(
+        "Still-buying model: r",
+        "number",
+        "shape r of the Gamma(r, alpha) spread of customers' purchase rates while active "
+        "(BG/NBD, maximum likelihood, time in days)",
+    ),
+    "bgnbd_alpha": Figure(
+        "Still-buying model: alpha",
+        "number",
+        "scale alpha (days) of the Gamma(r, alpha) spread of purchase rates; alpha / r is "
+        "the mean number of days between purchases while active",
+    ),
+    "bgnbd_a": Figure(
+        "Still-buying model: a",
+        "number",
+        "a of the Beta(a, b) spread of the chance of stopping after a purchase; a / (a + b) "
+        "is its mean",
+    ),
+    "bgnbd_b": Figure(
+        "Still-buying model: b",
+        "number",
+        "b of the Beta(a, b) spread of the chance of stopping after a purchase",
+    ),
+    "bgnbd_reason": Figure(
+        "Why the still-buying model is missing",
+        "reason",
+        "no_purchases; no_repeat_buyers; too_few_repeat_buyers (under 30 customers with "
+        "purchases on two days or more); history_too_short (the first purchase under 180 "
+        "days before as_of); did_not_converge",
+    ),
+    "spend_frequency_correlation": Figure(
+        "Spend per purchase against how often (correlation)",
+        "ratio",
+        "Pearson correlation, among customers with a repeat purchase, between repeat "
+        "purchase days and mean spend per repeat purchase day",
+    ),
+    "spend_independent_of_frequency": Figure(
+        "Spend per purchase unrelated to how often",
+        "number",
+        "whether the size of spend_frequency_correlation is under 0.3: the assumption the "
+        "spend model (Gamma-Gamma) needs",
+    ),
+    "gamma_gamma_p": Figure(
+        "Spend model: p",
+        "number",
+        "shape p of the Gamma(p, nu) spread of a customer's amounts per purchase "
+        "(Gamma-Gamma, maximum likelihood on repeat buyers)",
+    ),
+    "gamma_gamma_q": Figure(
+        "Spend model: q",
+        "number",
+        "shape q of the Gamma(q, v) spread of nu across customers",
+    ),
+    "gamma_gamma_v": Figure(
+        "Spend model: v",
+        "number",
+        "scale v of the Gamma(q, v) spread of nu; p · v / (q − 1) is the mean spend per purchase",
+    ),
+    "gamma_gamma_reason": Figure(
+        "Why the spend model is missing",
+        "reason",
+        "the still-buying model's reasons for thin data; spend_depends_on_frequency (the "
+        "correlation is 0.3 or more either way); spend_mean_unbounded (q ≤ 1); "
+        "did_not_converge",
+    ),
     "lifetime_value_average_customer": Figure(
         "Lifetime value, average customer",
         "money",

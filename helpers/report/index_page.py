@@ -24,6 +24,8 @@ from helpers.report.figures import FIGURES
 from helpers.report.vision import links_html
 from helpers.words.freshness import REASONS, reason_in_words
 from helpers.words.plan import step_name
+from helpers.words.still_buying import REASONS as STILL_BUYING
+from helpers.words.still_buying import reason_in_words as still_buying_reason
 
 # The question each notebook answers, by its number (the reader's headline for its findings).
 QUESTIONS = {
@@ -94,7 +96,9 @@ def format_figure(key: str, value, lang: Language) -> str:
     if kind == "date":
         return lang.date(value)
     if kind == "reason":  # why a figure is missing: a code, told in the reader's language
-        return reason_in_words(value, lang) if value in REASONS else str(value)
+        if value in REASONS:
+            return reason_in_words(value, lang)
+        return still_buying_reason(value, lang) if value in STILL_BUYING else str(value)
     if kind == "text":  # names the workbook knows (the nine E's) in the reader's language
         return ", ".join(lang._(part) for part in str(value).split(", "))
     if isinstance(value, bool):

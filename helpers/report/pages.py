@@ -15,12 +15,13 @@ from nbconvert import HTMLExporter
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-EXERCISE_CALL = re.compile(r"\bq\d+\.(check|hint|solution)\(")
+EXERCISE_CALL = re.compile(r"\bq\d+\.(check\(|hint\(|solution\(|question\b)")
 QUESTION_TEXT = re.compile(r"^\s*\*\*Question \d+")
 
 
 def is_exercise(cell) -> bool:
-    """An exercise's prompt ("**Question 1.** …") or the cell that checks or solves it."""
+    """An exercise's prompt ("**Question 1.** …", or a cell printing ``q1.question``) or the
+    cell that checks or solves it."""
     if cell.cell_type == "markdown":
         return bool(QUESTION_TEXT.match(cell.source))
     return cell.cell_type == "code" and bool(EXERCISE_CALL.search(cell.source))

@@ -146,6 +146,10 @@ def lifetime_readable(table: pd.DataFrame, lang: Language) -> pd.DataFrame:
             table["profit_12m"].map(lang.money).to_numpy()
         )
     out[_("lifetime value")] = table["lifetime_value"].map(lang.money).to_numpy()
+    if "lifetime_value_model" in table and table["lifetime_value_model"].notna().any():
+        out[_("lifetime value by its own rhythm")] = (
+            table["lifetime_value_model"].map(lang.money).to_numpy()
+        )
     out[_("new customers to replace")] = (
         table["new_customers_to_replace"].map(lang.number).to_numpy()
     )
@@ -246,3 +250,41 @@ def budget_what_if_in_words(
     else:
         text.append(_("Even keeping every customer would not make up for the new customers lost."))
     return "\n".join(text)
+
+
+def model_lifetime_in_words(result: dict, lang: Language, why_not: str | None = None) -> str:
+    """The lifetime values by each customer's own rhythm (BG/NBD × Gamma-Gamma) beside the
+    ones by everyone's retention, or why they are left out (``why_not``, a sentence)."""
+    _, money = lang._, lang.money
+    table = result["table"]
+    if "lifetime_value_model" not in table or table["lifetime_value_model"].isna().all():
+        reason = why_not or _("the models could not be fitted on this data.")
+        return _("The lifetime values by each customer's own rhythm are left out: {reason}").format(
+            reason=reason
+        )
+    average = table.iloc[0]
+    text = _(
+        "By each customer's own rhythm (the chance it still buys and its expected purchases "
+        "from section 4, times its expected spend per purchase), an average customer of the "
+        "last 12 months is worth {model} over {years} years, against {simple} with "
+        "everyone's retention."
+    ).format(
+        model=money(average["lifetime_value_model"]),
+        years=lang.number(result["years"]),
+        simple=money(average["lifetime_value"]),
+    )
+    if (
+        len(table) > 1
+        and table["lifetime_value_model"].iloc[1] == table["lifetime_value_model"].iloc[1]
+    ):
+        largest = table.iloc[1]
+        text += " " + _(
+            "Your largest account, {name}: {model} against {simple}. Where the two differ "
+            "much, the customer's rhythm is not the average one: believe the one that fits "
+            "what you know of the customer, and ask."
+        ).format(
+            name=customer_label(table.index[1], lang),
+            model=money(largest["lifetime_value_model"]),
+            simple=money(largest["lifetime_value"]),
+        )
+    return text

@@ -44,6 +44,9 @@ REASONS = {
 }
 
 
+NONE_PROBABLY_LOST = N_("No customer is probably gone on this data.")
+
+
 def reason_in_words(reason: str, lang: Language) -> str:
     """Why there is no fit, from its code.
 
@@ -158,3 +161,13 @@ def outlook_readable(plan: pd.DataFrame, lang: Language, top: int = 10) -> pd.Da
     out[_("value, 12 months")] = [lang.money(v) for v in lost["value_12m"]]
     out[_("next step")] = [step_name(s, lang) for s in lost["next_step"]]
     return out
+
+
+def left_out(model, spending: GammaGammaFit, lang: Language) -> str | None:
+    """Why the lifetime values by each customer's own rhythm are left out (the reason of the
+    model that could not be fitted), or None when both models hold."""
+    if not model.fit.fitted:
+        return reason_in_words(model.fit.reason, lang)
+    if not spending.fitted:
+        return reason_in_words(spending.reason, lang)
+    return None

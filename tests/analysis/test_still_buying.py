@@ -504,3 +504,77 @@ def test_the_models_have_no_python_loops_over_customers(module):
         and node.attr in {"apply", "iterrows", "itertuples", "vectorize", "applymap"}
     ]
     assert not loops and not row_wise, (loops, row_wise)
+
+
+# --- the lifetime value by each customer's own rhythm ----------------------------------------
+
+
+def test_the_model_lifetime_value_discounts_each_later_year_by_hand():
+    """Spend 100 a purchase (own mean = everyone's), value rate 0.5, 10 % discount, 2 years:
+    year 1's expected purchases × 50, plus year 2's × 50 / 1.1."""
+    params = still_buying.BgNbdParams(r=0.25, alpha=4.4, a=0.8, b=2.4)
+    days = pd.DataFrame(
+        {
+            "frequency": [3.0, 0.0],
+            "recency": [30.0, 0.0],
+            "T": [38.0, 38.0],
+            "monetary_value": 100.0,
+        }
+    )
+    bg = still_buying.BgNbdFit(params, None, 2, 1, 38.0)
+    gg = spend.GammaGammaFit(spend.GammaGammaParams(p=4.0, q=3.0, v=50.0), None, 1, 0.0, True)
+    by_year = still_buying.purchases_by_year(params, days, 2)
+    first = still_buying.expected_purchases(params, 365, [3.0], [30.0], [38.0])[0]
+    both = still_buying.expected_purchases(params, 730, [3.0], [30.0], [38.0])[0]
+    assert by_year[0].tolist() == pytest.approx([first, both - first])
+    value = spend.model_lifetime_value(days, bg, gg, 0.5, 0.10, 2)
+    assert value.iloc[0] == pytest.approx(first * 50 + (both - first) * 50 / 1.1)
+    # without a spend fit, or without a purchase model, nothing is guessed
+    no_spend = spend.GammaGammaFit(None, "spend_depends_on_frequency", 1, 0.6, False)
+    assert spend.model_lifetime_value(days, bg, no_spend, 0.5, 0.1, 2).isna().all()
+
+
+def test_the_lifetime_table_carries_the_model_values_of_its_accounts():
+    from helpers.analysis import lifetime_value
+
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["A", "B", "A", "B"],
+            "amount": [1000.0, 300.0, 1000.0, 300.0],
+            "date": pd.to_datetime(["2024-06-01", "2024-06-01", "2025-06-01", "2025-06-01"]),
+        }
+    )
+    model = pd.Series({"A": 4000.0, "B": 1000.0})
+    cost = lifetime_value.cost_of_losing(
+        lines, pd.Timestamp("2025-12-31"), 1.0, top=1, model_lifetime=model
+    )
+    table = cost["table"]
+    assert table["lifetime_value_model"].tolist() == [2500.0, 4000.0]  # mean of A, B; then A
+    plain = lifetime_value.cost_of_losing(lines, pd.Timestamp("2025-12-31"), 1.0, top=1)
+    assert "lifetime_value_model" not in plain["table"]
+
+
+def test_the_share_of_revenue_from_customers_probably_gone_counts_credit_notes_too():
+    lines = pd.DataFrame(
+        {
+            "customer_id": ["A", "A", "B", "C"],
+            "amount": [50.0, -10.0, 60.0, 500.0],
+            "date": pd.to_datetime(["2025-03-01", "2025-04-01", "2025-05-01", "2024-01-01"]),
+        }
+    )
+    outlook = pd.DataFrame({"p_alive": [0.2, 0.9, 0.1]}, index=["A", "B", "C"])
+    # A: 40 of the window's 100 (C bought before the window)
+    assert still_buying.revenue_share_probably_lost(
+        lines, outlook, pd.Timestamp("2025-12-31")
+    ) == pytest.approx(0.4)
+    nothing = pd.DataFrame({"p_alive": [np.nan] * 3}, index=["A", "B", "C"])
+    assert np.isnan(
+        still_buying.revenue_share_probably_lost(lines, nothing, pd.Timestamp("2025-12-31"))
+    )
+
+
+def test_without_a_pair_to_tell_apart_there_is_no_question():
+    summary = pd.DataFrame({"frequency": [2.0, 2.0], "recency": [50.0, 50.0], "T": [99.0, 99.0]})
+    outlook = pd.DataFrame({"p_alive": [0.7, 0.7]})
+    assert still_buying.silence_pair(summary, outlook) is None
+    assert still_buying.silence_pair(summary.iloc[:1], outlook.iloc[:1]) is None

@@ -19,7 +19,11 @@ def test_report_pages_leave_out_exercises_even_at_the_end_of_a_text_cell():
         nbformat.v4.new_code_cell("answer_1 = None\nq1.check(answer_1)"),
         nbformat.v4.new_markdown_cell("**Question 2 (to think about).** Why?"),
         nbformat.v4.new_code_cell("q2.solution()"),
+        nbformat.v4.new_code_cell("print(q3.question)"),  # a guess's question, drawn from data
+        nbformat.v4.new_code_cell("guess_3 = None\nq3.check(guess_3)"),
+        nbformat.v4.new_code_cell("quest = 1  # not an exercise"),
         nbformat.v4.new_markdown_cell("More teaching."),
     ]
     kept = without_exercises(cells)
-    assert [c.source for c in kept] == ["Some teaching.", "More teaching."]
+    sources = [c.source for c in kept]
+    assert sources == ["Some teaching.", "quest = 1  # not an exercise", "More teaching."]

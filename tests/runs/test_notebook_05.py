@@ -331,3 +331,53 @@ def test_invoices_only_gives_null_survey_figures_and_says_what_to_add(tmp_path):
     assert "survey.csv" in page and "contract_end" in page
     listed = pd.read_csv(out / "at-risk.csv", encoding="utf-8-sig")
     assert listed.empty and listed.columns.tolist() == [*AT_RISK_COLUMNS, "next_step"]
+
+
+def test_a_company_where_every_customer_bought_once_says_why_there_is_no_still_buying_model(
+    tmp_path,
+):
+    """60 customers, one purchase each over two years: no repeat purchase to learn from."""
+    folder = tmp_path / "once"
+    folder.mkdir()
+    days = pd.date_range("2024-01-05", periods=60, freq="11D")
+    pd.DataFrame(
+        {
+            "invoice_id": [f"I{n}" for n in range(60)],
+            "customer_id": [f"C{n:02d}" for n in range(60)],
+            "date": days.strftime("%Y-%m-%d"),
+            "amount": 100.0 + np.arange(60),
+        }
+    ).to_csv(folder / "invoices.csv", index=False)
+    figures, out = run_05(folder, tmp_path / "out")
+    assert figures["bgnbd_reason"] == "no_repeat_buyers"
+    assert figures["gamma_gamma_reason"] == "no_repeat_buyers"
+    for key in ("bgnbd_r", "bgnbd_alpha", "bgnbd_a", "bgnbd_b", "customers_probably_lost"):
+        assert figures[key] is None, key
+    page = (out / f"{NOTEBOOK.stem}.html").read_text(encoding="utf-8")
+    assert (
+        "The model can't be fitted on this data. Every customer has bought on one day only" in page
+    )
+    assert "own rhythm are left out: Every customer has bought on one day only" in page
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["bgnbd_reason"] == "no_repeat_buyers"
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Every customer has bought on one day only" in index  # the reason, in words
+
+
+def test_the_sample_records_the_still_buying_fit_and_the_spend_check(tmp_path):
+    from helpers.analysis import spend, still_buying
+
+    figures, out = run_05(None, tmp_path / "out")
+    company = load_company(None)
+    as_of = resolve_as_of(company.invoices, None)
+    model = still_buying.still_buying(company.invoices, as_of)
+    assert figures["bgnbd_reason"] is None
+    assert figures["bgnbd_r"] == pytest.approx(model.fit.params.r)
+    assert figures["customers_probably_lost"] == model.figures["customers_probably_lost"] > 0
+    checked = spend.spend_independence(model.summary)
+    assert figures["spend_frequency_correlation"] == pytest.approx(checked["correlation"])
+    assert figures["spend_independent_of_frequency"] is True
+    assert figures["gamma_gamma_reason"] is None and figures["gamma_gamma_q"] > 1
+    page = (out / f"{NOTEBOOK.stem}.html").read_text(encoding="utf-8")
+    assert "lifetime value by its own rhythm" in page
+    assert "Fitted only on the purchases up to" in page  # the hold-out test, in words

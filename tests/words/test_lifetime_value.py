@@ -84,3 +84,28 @@ def test_the_budget_what_if_in_words_and_as_a_table():
     assert table.index.tolist() == ["as now", "moved"]
     assert table.loc["moved", "retention"] == "60.0%"
     assert table["years counted"].tolist() == ["2", "2"]
+
+
+def test_the_lifetime_by_rhythm_sits_beside_the_one_by_retention_or_says_why_not():
+    import pandas as pd
+
+    from helpers.words.lifetime_value import model_lifetime_in_words
+
+    table = pd.DataFrame(
+        {"lifetime_value": [6202.0, 77296.0], "lifetime_value_model": [9318.0, 123609.0]},
+        index=["average customer", "Rakennus Oy"],
+    )
+    text = model_lifetime_in_words({"table": table, "years": 5}, Language("en"))
+    assert "worth €9,318 over 5 years, against €6,202 with everyone's retention" in text
+    assert "Rakennus Oy: €123,609 against €77,296" in text
+    without = model_lifetime_in_words(
+        {"table": table.drop(columns="lifetime_value_model"), "years": 5},
+        Language("en"),
+        "Every customer has bought on one day only.",
+    )
+    assert without == (
+        "The lifetime values by each customer's own rhythm are left out: Every customer has "
+        "bought on one day only."
+    )
+    fi = model_lifetime_in_words({"table": table, "years": 5}, Language("fi", strict=True))
+    assert "9 318 €" in fi.replace("\xa0", " ")

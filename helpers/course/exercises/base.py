@@ -226,6 +226,8 @@ class Exercise:
                 f"{self.name} is not answered yet: put your answer after "
                 f"`answer_{self.number} =` and run the cell again."
             )
+        if not self.checkable:
+            return self._cannot()
         if self.kind != CHOICE:
             read = read_answer(answer)
             if read.problem == "decimal comma":
@@ -246,8 +248,6 @@ class Exercise:
                     f"{self.name} asks for a number (a count or an amount), not a percent; "
                     f"you gave {answer!r}."
                 )
-        if not self.checkable:
-            return self._cannot()
         if self.is_correct(answer):
             return f"✓ {self.name}: correct."
         shown = f"you answered {answer!r}"

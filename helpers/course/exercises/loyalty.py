@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from helpers.course.exercises.base import NUMBER, SHARE, THOUGHT, Exercise
+from helpers.course.exercises.base import (
+    CHOICE,
+    COMPUTE,
+    NUMBER,
+    SHARE,
+    THOUGHT,
+    Exercise,
+    Prediction,
+)
 
 
 def questions(
@@ -14,9 +22,11 @@ def questions(
     discount_rate: float = 0.08,
     horizon_years: int = 5,
     acquisition_cost: float = 800.0,
-) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
+) -> tuple[Exercise, ...]:
     """Notebook 05: read off the satisfied share and the loyal share, count the at-risk
-    list, price the loss of the largest account, and think about a prisoner.
+    list, predict which of two customers is more likely gone, compute the revenue of the
+    customers probably gone, price the loss of the largest account, and think about a
+    prisoner.
 
     The keyword arguments are the notebook's assumptions; pass the same values the
     notebook uses so that the expected answers match what the learner sees.
@@ -99,8 +109,9 @@ def questions(
     )
     table = cost["table"]
     count = float(table["new_customers_to_replace"].iloc[1]) if len(table) > 1 else float("nan")
-    q4 = Exercise(
-        4,
+    q4, q5 = still_buying_questions(wb)
+    q6 = Exercise(
+        6,
         "How many new customers would it take to replace your largest account?",
         count,
         kind=NUMBER,
@@ -117,8 +128,8 @@ def questions(
             "ago, and a new customer must be worth more than it costs to win."
         ),
     )
-    q5 = Exercise(
-        5,
+    q7 = Exercise(
+        7,
         "A customer is a prisoner: a contract, but low commitment. What would you do?",
         None,
         kind=THOUGHT,
@@ -130,4 +141,98 @@ def questions(
         "to move the customer to 'ideal'. If it can't be fixed, part on good terms: a "
         "prisoner talks about you to others.",
     )
-    return q1, q2, q3, q4, q5
+    return q1, q2, q3, q4, q5, q6, q7
+
+
+def still_buying_questions(wb) -> tuple[Prediction, Exercise]:
+    """Section 4's two: which of two of the company's customers is more likely gone (a
+    guess before the model's chances show), and the share of the last 12 months' revenue
+    that came from customers probably gone (computed by the learner)."""
+    from helpers.analysis import still_buying
+    from helpers.words.still_buying import reason_in_words
+
+    model = still_buying.still_buying(wb.invoices, wb.as_of)
+    names = wb.company.customer_names()
+    why_not = (
+        ""
+        if model.fit.fitted
+        else "The model can't be fitted on your invoices: "
+        + reason_in_words(model.fit.reason, wb.lang)
+    )
+    pair = still_buying.silence_pair(model.summary, model.outlook)
+    if pair is None:
+        question = (
+            "Which of two of your customers is more likely no longer buying? (Your data has "
+            "no two customers the model tells apart.)"
+        )
+        expected, shown = None, ""
+        why_not = why_not or "No two of your repeat buyers have different chances."
+    else:
+        first, second = sorted([pair["gone"], pair["quiet"]], key=str)
+
+        def told(cid) -> str:
+            name = names.get(cid, cid) if names is not None else cid
+            return (
+                f"{name} ({cid}) bought on {pair['purchases'][cid]} different days in the "
+                f"last {pair['days'][cid]:.0f} days, the last time {pair['silence'][cid]:.0f} "
+                "days ago"
+            )
+
+        question = (
+            f"Two of your customers: {told(first)}; {told(second)}. Which of the two is more "
+            "likely no longer buying? Write its id. Guess before you read on."
+        )
+        gone, quiet = pair["gone"], pair["quiet"]
+        expected = {gone, names.get(gone, gone)} if names is not None else gone
+        shown = (
+            f"{gone}: the chance it still buys is {wb.percent(pair['p_alive'][gone], 0)}, "
+            f"against {wb.percent(pair['p_alive'][quiet], 0)} for {quiet}"
+        )
+    q4 = Prediction(
+        4,
+        question,
+        expected,
+        kind=CHOICE,
+        shown=shown,
+        why_not=why_not,
+        lessons={
+            "right": "You read the rhythm, not only the silence: a silence counts against "
+            "what is usual for that customer.",
+            "wrong": "The longer silence belongs to a customer who buys rarely: for it, a "
+            "long gap is ordinary. The other one used to buy often, so even a shorter "
+            "silence is far longer than its usual gap between purchases.",
+        },
+        hint="Compare each silence with the customer's usual gap between purchases: its days "
+        "as a customer divided by its purchase days.",
+        solution=(
+            f"{shown}. A silence means something only against the customer's own rhythm."
+            if pair is not None
+            else "Nothing to compare on this data."
+        ),
+    )
+    share = still_buying.revenue_share_probably_lost(wb.invoices, model.outlook, wb.as_of)
+    q5 = Exercise(
+        5,
+        "Compute it: what share of the last 12 months' revenue came from customers the "
+        "model thinks are probably no longer buying (a chance under 50 %)? Use the table "
+        "`outlook` (its column p_alive) and wb.invoices. Write it as a percent: 25 for 25 %.",
+        share,
+        kind=SHARE,
+        absolute=0.005,
+        mode=COMPUTE,
+        why_not=why_not,
+        hint='recent = wb.invoices[wb.invoices["date"] > wb.window_start]; '
+        'revenue = recent.groupby("customer_id")["amount"].sum(); '
+        'lost = outlook.index[outlook["p_alive"] < 0.5]; '
+        "then revenue.reindex(lost).sum() / revenue.sum().",
+        solution=(
+            f"{wb.percent(share)}: revenue in the last 12 months from the customers whose "
+            "chance is under 50 %, divided by all revenue in those months. Money still "
+            "coming in from customers the model gives up on is worth a call: the model "
+            "knows only their rhythm, you know why they went quiet."
+            if share == share
+            else "It can't be computed on this data: the model has no fit, or there is no "
+            "revenue in the last 12 months."
+        ),
+    )
+    return q4, q5
