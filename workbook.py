@@ -9,7 +9,8 @@
 The first time (and whenever pyproject.toml or requirements.lock change) it creates the
 virtual environment ``.venv`` (``.venv\\Scripts`` on Windows, ``.venv/bin`` elsewhere) and
 installs the pinned packages into it; otherwise it starts at once. Developer commands:
-``setup``, ``notebooks [NN-name ...]``, ``bench``, ``lint``, ``sample``, ``clean``.
+``setup``, ``notebooks [NN-name ...]``, ``translations``, ``bench``, ``lint``, ``sample``,
+``clean``.
 
 This file is the one implementation: the Makefile's targets and CI (``.ci/run``) call it.
 It uses only the standard library, so it runs before anything is installed.
@@ -36,6 +37,7 @@ INSTALL_VERSION = "1"  # bump when the way of installing changes
 TOOLS = {
     "test": (["-m", "pytest"], [], True),
     "notebooks": (["-m", "helpers.course.notebooks"], [], True),
+    "translations": (["-m", "helpers.course.notebook_catalogs"], [], True),
     "bench": (["-m", "benchmarks.bench"], [], True),
     "lint": (["-m", "tests.lint"], [], True),
     "sample": (["data/make_sample.py"], [], True),
@@ -52,7 +54,7 @@ Customer-relationship workbook: the course and the report, with only Python 3.11
 
 The first time it makes {venv} and installs the pinned packages into it (a few
 minutes); after that it starts at once.
-For developers: setup, notebooks [NN-name ...], bench, lint, sample, clean.
+For developers: setup, notebooks [NN-name ...], translations, bench, lint, sample, clean.
 """
 
 

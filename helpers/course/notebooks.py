@@ -9,7 +9,10 @@ jupytext). People edit and review the twin; the ``.ipynb`` stays committed *exec
    a notebook without a twin gets one written from it;
 2. execute the notebook top to bottom in a fresh kernel, in its own folder, with its default
    parameters (the sample company), and save it in place;
-3. write the twin again from the notebook, so both always carry the same sources.
+3. write the twin again from the notebook, so both always carry the same sources;
+4. write and execute the notebook in Finnish and Swedish (``notebooks/fi``, ``notebooks/sv``)
+   from the twin and its catalogs (:mod:`helpers.course.notebook_catalogs`), where the
+   catalogs are finished.
 
 ``twins_disagree`` is what the test uses: the cells whose sources differ between the two.
 """
@@ -99,23 +102,46 @@ def write_twin(path: Path, notebook: nbformat.NotebookNode) -> None:
     jupytext.write(notebook, twin_of(path), fmt=TWIN_FORMAT)
 
 
-def execute_in_place(path: Path, timeout: int = 900) -> None:
-    """Sync from the twin, execute top to bottom in a fresh kernel, save both files."""
-    notebook = sync_from_twin(path)
-    _pair(notebook)
+def _execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 900) -> None:
+    """Run every cell top to bottom in a fresh kernel started in ``folder``."""
     client = NotebookClient(
         notebook,
         timeout=timeout,
         kernel_name="python3",
         config=kernel_config(),
         record_timing=False,  # wall-clock times in committed notebooks only make diffs noisy
-        resources={"metadata": {"path": str(NOTEBOOKS_DIR)}},
+        resources={"metadata": {"path": str(folder)}},
     )
     with batch_mode():  # committed notebooks hold no widgets (nbval compares outputs)
         client.execute()
+
+
+def execute_in_place(path: Path, timeout: int = 900) -> None:
+    """Sync from the twin, execute top to bottom in a fresh kernel, save both files."""
+    notebook = sync_from_twin(path)
+    _pair(notebook)
+    _execute(notebook, NOTEBOOKS_DIR, timeout)
     _pair(notebook)  # the kernelspec is whatever ran it; keep the generic one
     nbformat.write(notebook, path)
     write_twin(path, notebook)
+
+
+def execute_translated(twin: Path, language: str, timeout: int = 900) -> Path:
+    """Write the twin's notebook in ``language`` from its catalog and execute it in place
+    (``notebooks/<language>/NN-name.ipynb``). Raises ``Untranslated`` when the catalog is
+    not finished."""
+    from helpers.course.notebook_catalogs import translate_notebook, translated_path
+
+    notebook = translate_notebook(twin, language)
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    path = translated_path(twin, language)
+    path.parent.mkdir(exist_ok=True)
+    _execute(notebook, path.parent, timeout)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
+    nbformat.write(notebook, path)
+    return path
 
 
 def _resolve(name: str) -> Path:
@@ -138,9 +164,22 @@ def main(names: list[str]) -> int:
                 *(p.with_suffix(".ipynb") for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.md")),
             }
         )
+    from helpers.course.notebook_catalogs import LANGUAGES, Untranslated
+
     for path in paths:
         print(f"executing {path.name} …", flush=True)
         execute_in_place(path)
+        for language in LANGUAGES:
+            try:
+                execute_translated(twin_of(path), language)
+                print(f"  … and in {language}: notebooks/{language}/{path.name}", flush=True)
+            except Untranslated as missing:
+                count = len(str(missing).splitlines())
+                print(
+                    f"  not in {language}: {count} piece(s) of its text have no finished "
+                    "translation (python workbook.py translations lists them)",
+                    flush=True,
+                )
     return 0
 
 
