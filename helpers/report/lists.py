@@ -1,7 +1,8 @@
 """The lists to act on: one CSV each (for tools) and ``lists.xlsx`` (for people).
 
 The CSVs (``segments.csv`` …) keep their column names and codes, for tools; the workbook
-has headers and sheet names in the run's language. A name in a customer's export can be
+has headers, sheet names and the codes' values (a segment, a step, a commitment cell, a
+suggested action) in the run's language. A name in a customer's export can be
 a formula (``=HYPERLINK(…)``, ``+cmd|…``): in a CSV, text that starts like one gets a
 leading apostrophe (as OWASP recommends for CSV injection), real negative numbers
 untouched; in ``lists.xlsx`` every text cell is written as text, never as a formula or
@@ -53,6 +54,38 @@ LIST_SHEETS = {
     "at-risk": N_("At risk"),
     "plan": N_("Plan for the year"),
 }
+
+
+def value_labels() -> dict[str, dict[str, str]]:
+    """The columns of the lists whose values are codes, each code with its label (English,
+    translated where the workbook is written): the same labels the notebooks print."""
+    from helpers.analysis.commitment import CELL_NAMES
+    from helpers.analysis.segmentation import BASIS_LABELS, SEGMENT_LABELS
+    from helpers.analysis.shortlist import ACTIONS
+    from helpers.words.plan import STEP_NAMES
+
+    return {
+        "segment": SEGMENT_LABELS,
+        "potential_basis": BASIS_LABELS,
+        "cell": CELL_NAMES,
+        "action": {action: action for action in ACTIONS},
+        "next_step": STEP_NAMES,
+    }
+
+
+def readable_values(frame: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """A list with its codes told in ``lang`` (unknown values kept as they are).
+
+    >>> frame = pd.DataFrame({"next_step": ["let_go", "marketing", "x"], "segment": ["keep"] * 3})
+    >>> readable_values(frame, Language("fi"))["next_step"].tolist()
+    ['päästä kohteliaasti menemään', 'markkinointi', 'x']
+    """
+    out = frame.copy()
+    for column, labels in value_labels().items():
+        if column in out.columns:
+            told = {code: lang._(label) for code, label in labels.items()}
+            out[column] = out[column].map(told).fillna(out[column])
+    return out
 
 
 # text a spreadsheet would run as a formula: = + @ tab CR, or - not starting a number
@@ -128,7 +161,8 @@ def write_lists_workbook(out: Path, lang: Language) -> Path | None:
             frame = pd.read_csv(
                 path, encoding="utf-8-sig", dtype={"customer_id": str}, low_memory=False
             )
-            frame = _as_typed(frame).rename(columns=lambda column: readable_header(column, lang))
+            frame = readable_values(_as_typed(frame), lang)
+            frame = frame.rename(columns=lambda column: readable_header(column, lang))
             sheet = lang._(LIST_SHEETS[path.stem]) if path.stem in LIST_SHEETS else path.stem
             frame.to_excel(writer, sheet_name=sheet[:31], index=False)
     return target

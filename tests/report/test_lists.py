@@ -43,3 +43,37 @@ def test_the_workbook_has_no_formula_and_no_link_and_shows_the_text_as_typed(tmp
     assert not [c.coordinate for c in cells if c.hyperlink is not None]
     names = [row[1].value for row in sheet.iter_rows(min_row=2)]
     assert names == HOSTILE  # text, as typed
+
+
+def test_the_workbook_tells_the_codes_in_the_run_s_language_the_csv_keeps_them(tmp_path):
+    from helpers.analysis.commitment import PRISONER
+    from helpers.analysis.shortlist import COMPETITOR
+
+    write_list(
+        pd.DataFrame(
+            {
+                "customer_id": ["C1", "C2"],
+                "segment": ["key account", "dormant"],
+                "next_step": ["write_vision", "win_back"],
+                "potential_basis": ["share of wallet", "growth trend"],
+            }
+        ),
+        tmp_path / "segments.csv",
+    )
+    write_list(
+        pd.DataFrame({"customer_id": ["C1"], "action": [COMPETITOR], "cell": [PRISONER]}),
+        tmp_path / "at-risk.csv",
+    )
+    for language, segment, step, cell in (
+        ("fi", "avainasiakas", "kirjoita asiakkuusvisio", "vanki"),
+        ("sv", "nyckelkund", "skriv en kundvision", "fånge"),
+    ):
+        book = load_workbook(write_lists_workbook(tmp_path, Language(language, strict=True)))
+        sheets = {sheet.title: sheet for sheet in book.worksheets}
+        rows = {s: [[c.value for c in r] for r in sheets[s].iter_rows()] for s in sheets}
+        segments = next(v for k, v in rows.items() if k not in ("Riskissä", "I riskzonen"))
+        at_risk = next(v for k, v in rows.items() if k in ("Riskissä", "I riskzonen"))
+        assert segments[1][1:3] == [segment, step], (language, segments)
+        assert at_risk[1][2] == cell, (language, at_risk)
+    with open(tmp_path / "segments.csv", encoding="utf-8-sig") as handle:
+        assert "write_vision" in handle.read()  # the CSV keeps the code, for tools
