@@ -9,7 +9,7 @@
     workbook checklist [DATA_DIR] [--member NAME] [--port N]
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
                     [--for-customer]
-    workbook lab [--port N] [--no-browser]
+    workbook lab [DATA_DIR] [--language en|fi|sv] [--port N] [--no-browser]
 
 Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
 
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--language",
         choices=LANGUAGES,
         default=None,
-        help="number and date formats (default: the company's own, else en)",
+        help="the language of the notebooks and the report (default: the company's own, else en)",
     )
     run.add_argument(
         "--as-of", default=None, help="analysis date YYYY-MM-DD (default: the last invoice date)"
@@ -195,6 +195,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     vision.set_defaults(handler=cmd_vision)
     lab = commands.add_parser("lab", help="open JupyterLab on the course, 00-start-here first")
+    lab.add_argument(
+        "data_dir",
+        nargs="?",
+        default=None,
+        help="your company folder: every notebook opens on it (default: the sample company)",
+    )
+    lab.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="the course's language (default: the company's own, else en)",
+    )
     lab.add_argument("--port", type=int, default=None, help="port (default: 8888 or the next free)")
     lab.add_argument(
         "--no-browser",
@@ -366,9 +378,21 @@ def cmd_vision(args: argparse.Namespace) -> int:
 
 
 def cmd_lab(args: argparse.Namespace) -> int:
+    from helpers.company.folder import read_settings
     from helpers.course.lab import start_lab
+    from helpers.language import choose_language
 
-    return start_lab(port=args.port, open_browser=args.open_browser)
+    folder = resolve_data_dir(args.data_dir)
+    if not folder.is_dir():
+        print(f"No such company folder: {folder}", file=sys.stderr)
+        return 2
+    language = choose_language(args.language, read_settings(folder)).code
+    return start_lab(
+        port=args.port,
+        open_browser=args.open_browser,
+        language=language,
+        data_dir=folder if args.data_dir is not None else None,
+    )
 
 
 if __name__ == "__main__":

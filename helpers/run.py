@@ -29,7 +29,7 @@ from helpers.company.folder import load_company, resolve_as_of
 from helpers.course.forms import batch_mode
 from helpers.course.notebooks import kernel_config
 from helpers.language import Language, choose_language
-from helpers.paths import NOTEBOOKS_DIR, notebook_paths, resolve_data_dir
+from helpers.paths import NOTEBOOKS_DIR, course_notebooks, resolve_data_dir
 from helpers.report.answer_files import left_out
 from helpers.report.figures import read_figures, write_figures
 from helpers.report.index_page import write_index
@@ -114,7 +114,8 @@ def run_workbook(
     plan = company_plan(analysed, as_of_stamp, read_choices(analysed.folder))
     write_cache(analysed, out, plan=plan)
 
-    paths = notebooks if notebooks is not None else notebook_paths()
+    # the notebooks of the run's language: their text, not only their results, in it
+    paths = notebooks if notebooks is not None else course_notebooks(lang.code)
     parameters = {
         "data_dir": str(folder),
         "output_dir": str(out),

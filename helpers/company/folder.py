@@ -479,6 +479,12 @@ def _parse_column(
     return values
 
 
+def read_settings(folder: Path) -> dict:
+    """company.toml's settings with the defaults (the defaults alone where the file has
+    errors: ``check_company`` reports them), without loading the invoices."""
+    return _read_settings(Path(folder), [])
+
+
 def _read_settings(folder: Path, problems: list[Problem]) -> dict:
     settings = dict(DEFAULT_SETTINGS)
     path = folder / SETTINGS_FILE

@@ -1,7 +1,10 @@
 """JupyterLab for learners: open on the course, the first notebook in front, no pop-ups.
 
-``workbook lab`` (also ``python workbook.py lab``, ``make lab``) starts JupyterLab in the
-``notebooks`` folder with ``00-start-here`` open, and adds ``lab_config/`` beside this file
+``workbook lab`` (also ``python workbook.py lab``, ``make lab``) starts JupyterLab on the
+course in the company's language (``notebooks/``, ``notebooks/fi/`` or ``notebooks/sv/``:
+``--language`` to choose) with ``00-start-here`` open; with a company folder, every
+notebook's ``data_dir = None`` opens that company instead of the sample
+(``WORKBOOK_DATA_DIR`` in the kernels' environment). It adds ``lab_config/`` beside this file
 to Jupyter's configuration path for this one server. That folder holds:
 
 * ``labconfig/page_config.json``: the announcements plugin is disabled, so JupyterLab
@@ -21,7 +24,7 @@ import os
 import sys
 from pathlib import Path
 
-from helpers.paths import NOTEBOOKS_DIR, notebook_paths
+from helpers.paths import DATA_DIR_VARIABLE, NOTEBOOKS_DIR, course_notebooks
 
 LAB_CONFIG_DIR = Path(__file__).resolve().parent / "lab_config"
 ANNOUNCEMENTS = "@jupyterlab/apputils-extension:announcements"
@@ -42,10 +45,13 @@ def is_root_user() -> bool:
     return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def lab_arguments(port: int | None = None, open_browser: bool = True) -> list[str]:
-    """Arguments for ``python -m jupyterlab``: the first notebook (its folder becomes the
-    root of the file browser), and the options asked for."""
-    first = notebook_paths()[0] if notebook_paths() else NOTEBOOKS_DIR
+def lab_arguments(
+    port: int | None = None, open_browser: bool = True, language: str = "en"
+) -> list[str]:
+    """Arguments for ``python -m jupyterlab``: the first notebook in ``language`` (its folder
+    becomes the root of the file browser), and the options asked for."""
+    course = course_notebooks(language)
+    first = course[0] if course else NOTEBOOKS_DIR
     arguments = [str(first)]
     if port is not None:
         arguments.append(f"--ServerApp.port={port}")
@@ -56,13 +62,26 @@ def lab_arguments(port: int | None = None, open_browser: bool = True) -> list[st
     return arguments
 
 
-def start_lab(port: int | None = None, open_browser: bool = True) -> int:
+def start_lab(
+    port: int | None = None,
+    open_browser: bool = True,
+    language: str = "en",
+    data_dir: Path | None = None,
+) -> int:
     """Run JupyterLab in this process until it is stopped (Ctrl-C, or File > Shut Down)."""
     os.environ.update(lab_environment())
+    if data_dir is not None:
+        os.environ[DATA_DIR_VARIABLE] = str(data_dir)
     from jupyterlab.labapp import LabApp
 
-    print(f"Opening JupyterLab on {NOTEBOOKS_DIR} (stop it with Ctrl-C) …", flush=True)
-    LabApp.launch_instance(argv=lab_arguments(port, open_browser))
+    arguments = lab_arguments(port, open_browser, language)
+    company = f" on {data_dir}" if data_dir is not None else ""
+    print(
+        f"Opening the course in {language}{company}: {Path(arguments[0]).parent} "
+        "(stop it with Ctrl-C) …",
+        flush=True,
+    )
+    LabApp.launch_instance(argv=arguments)
     return 0
 
 

@@ -46,7 +46,7 @@ _LANGUAGE_PARAMETER = re.compile(r'^(language\s*=\s*)"en"', re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~)")
 _CODE_SPAN = re.compile(r"`[^`\n]+`")
 # fixed header dates: a catalog changes only where its text does (no clock in the diffs)
-_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 _HEADER = (
     "# {language} text of notebooks/{name}.md, the English source.\n"
     "# Fill in each msgstr; keep `code`, **bold** and links. README: the course in Finnish\n"

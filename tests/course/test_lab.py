@@ -40,6 +40,34 @@ def test_lab_opens_the_first_notebook_in_the_notebooks_folder():
     assert "--ServerApp.port=9999" in arguments and "--no-browser" in arguments
 
 
+def test_lab_opens_the_course_in_the_language_asked_for(tmp_path, monkeypatch):
+    import helpers.paths as paths
+
+    notebooks = tmp_path / "notebooks"
+    (notebooks / "fi").mkdir(parents=True)
+    for name in ("00-a.ipynb", "01-b.ipynb"):
+        (notebooks / name).write_text("{}", encoding="utf-8")
+    (notebooks / "fi" / "00-a.ipynb").write_text("{}", encoding="utf-8")  # 01 not yet in fi
+    monkeypatch.setattr(paths, "NOTEBOOKS_DIR", notebooks)
+    assert paths.course_notebooks("fi") == [
+        notebooks / "fi" / "00-a.ipynb",
+        notebooks / "01-b.ipynb",
+    ]
+    assert paths.course_notebooks("en") == [notebooks / "00-a.ipynb", notebooks / "01-b.ipynb"]
+
+
+def test_a_company_folder_given_to_lab_is_where_every_notebook_opens(tmp_path, monkeypatch):
+    from helpers.paths import DATA_DIR_VARIABLE, PROJECT_ROOT, SAMPLE_DIR, resolve_data_dir
+
+    monkeypatch.delenv(DATA_DIR_VARIABLE, raising=False)
+    assert resolve_data_dir(None) == SAMPLE_DIR
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(tmp_path))
+    assert resolve_data_dir(None) == tmp_path.resolve()
+    assert resolve_data_dir("data/sample") == SAMPLE_DIR  # a project path, from any folder
+    monkeypatch.chdir(NOTEBOOKS_DIR)
+    assert resolve_data_dir("data/sample") == PROJECT_ROOT / "data" / "sample"
+
+
 def test_shipped_config_disables_the_news_plugin_and_says_never(monkeypatch, tmp_path):
     from jupyterlab_server.config import get_page_config
     from jupyterlab_server.settings_utils import _get_overrides
