@@ -128,6 +128,31 @@ def new_customers_per_quarter(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd
     return result
 
 
+def new_customer_ids(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.Index:
+    """The customers won in the last 12 months: first invoice line in ``(as_of − 365 d,
+    as_of]`` (:func:`first_invoice_dates`), in id order."""
+    first = first_invoice_dates(invoices, as_of)
+    return first.index[first > window_start(as_of)]
+
+
+def new_customers_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) -> int | float:
+    """How many customers were won in the last 12 months (:func:`new_customer_ids`).
+
+    ``nan`` when the invoices start inside the window (:func:`covers_window`): then every
+    customer would look new, which says nothing; :func:`new_customer_revenue_share_reason`
+    says so.
+
+    >>> lines = pd.DataFrame({"customer_id": ["O", "O", "N", "M"],
+    ...                       "date": pd.to_datetime(["2020-06-01", "2024-06-01", "2024-05-01",
+    ...                                               "2023-12-31"])})
+    >>> new_customers_12m(lines, pd.Timestamp("2024-12-31"))  # N; M is a day too early
+    1
+    """
+    if not covers_window(invoices, as_of):
+        return float("nan")
+    return int(len(new_customer_ids(invoices, as_of)))
+
+
 def new_customer_revenue_share_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) -> float:
     """Share of last-12-months revenue that comes from customers won in that window.
 
@@ -150,8 +175,7 @@ def new_customer_revenue_share_12m(invoices: pd.DataFrame, as_of: pd.Timestamp) 
     """
     if not covers_window(invoices, as_of):
         return float("nan")
-    first = first_invoice_dates(invoices, as_of)
-    new_ids = first.index[first > window_start(as_of)]
+    new_ids = new_customer_ids(invoices, as_of)
     window = in_window(invoices, as_of)
     total = float(window["amount"].sum())
     if total <= 0:
@@ -384,8 +408,7 @@ def prospecting_target(
     (200.0, 400.0, 1)
     """
     share = target_new_share / 100 if 1 < abs(target_new_share) <= 100 else target_new_share
-    first = first_invoice_dates(invoices, as_of)
-    new_ids = first.index[first > window_start(as_of)]
+    new_ids = new_customer_ids(invoices, as_of)
     window = in_window(invoices, as_of)
     revenue = float(window["amount"].sum())
     from_new = float(window.loc[window["customer_id"].isin(new_ids), "amount"].sum())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.analysis.concentration import revenue_by_customer
 from helpers.analysis.windows import in_window, up_to
 
 
@@ -43,6 +44,30 @@ def overview_figures(invoices: pd.DataFrame, as_of: pd.Timestamp) -> dict:
         "revenue_12m": float(window["amount"].sum()),
         "active_customers_12m": int(window["customer_id"].nunique()),
     }
+
+
+def largest_customers(invoices: pd.DataFrame, as_of: pd.Timestamp, top: int = 5) -> pd.DataFrame:
+    """The ``top`` largest customers by revenue over all invoices up to ``as_of``.
+
+    Out: DataFrame indexed by ``customer_id``, largest first, with ``revenue``, ``share``
+    (of all revenue up to as_of, the denominator of ``top5_share`` in
+    :func:`helpers.analysis.concentration.concentration_figures`) and ``cumulative_share``
+    (this customer and the larger ones together: the last row of the top 5 is
+    ``top5_share``). Shares are NaN when all revenue is zero or negative. Fewer rows when
+    there are fewer customers.
+
+    >>> lines = pd.DataFrame({"customer_id": ["A", "B", "C", "A"],
+    ...                       "amount": [50.0, 30.0, 10.0, 10.0],
+    ...                       "date": pd.to_datetime(["2024-01-01"] * 4)})
+    >>> table = largest_customers(lines, pd.Timestamp("2024-12-31"), top=2)
+    >>> table["cumulative_share"].round(2).tolist()
+    [0.6, 0.9]
+    """
+    revenue = revenue_by_customer(invoices, as_of)
+    total = float(revenue.sum())
+    share = revenue / total if total > 0 else revenue * np.nan
+    table = pd.DataFrame({"revenue": revenue, "share": share, "cumulative_share": share.cumsum()})
+    return table.head(top)
 
 
 def customer_summary(invoices: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from helpers.company.folder import OPTIONAL_FILES, Company
 from helpers.language import Language
 
@@ -28,6 +30,58 @@ def overview_in_words(figures: dict, lang: Language) -> str:
             ),
         ]
     )
+
+
+def largest_customers_in_words(
+    largest: pd.DataFrame, customers: int, first: pd.Timestamp, as_of: pd.Timestamp, lang: Language
+) -> str:
+    """One sentence over ``overview.largest_customers``: how much the largest bring together.
+
+    ``customers``: how many customers there are in all; ``first`` and ``as_of``: the span.
+
+    >>> from helpers.language import ENGLISH
+    >>> largest = pd.DataFrame({"cumulative_share": [0.2, 0.36]})
+    >>> print(largest_customers_in_words(largest, 266, pd.Timestamp("2021-01-04"),
+    ...                                  pd.Timestamp("2025-12-30"), ENGLISH))
+    Together the 2 largest of 266 customers brought 36.0% of all revenue, 4 Jan 2021 – 30 Dec 2025.
+    """
+    _ = lang._
+    share = largest["cumulative_share"].iloc[-1] if len(largest) else float("nan")
+    if not share == share:  # no rows, or no positive revenue to share out
+        return _("There is no revenue to share out among the customers yet.")
+    return _(
+        "Together the {count} largest of {customers} customers brought {share} of all "
+        "revenue, {first} – {last}."
+    ).format(
+        count=lang.number(len(largest)),
+        customers=lang.number(customers),
+        share=lang.percent(share),
+        first=lang.date(first),
+        last=lang.date(as_of),
+    )
+
+
+def largest_customers_readable(
+    largest: pd.DataFrame, names: pd.Series, lang: Language
+) -> pd.DataFrame:
+    """The table of ``overview.largest_customers`` to show: names, readable headers, locale
+    numbers. ``names``: display name per customer id (``company.customer_names()``).
+
+    >>> from helpers.language import ENGLISH
+    >>> largest = pd.DataFrame({"revenue": [600.0, 300.0], "share": [0.6, 0.3],
+    ...                         "cumulative_share": [0.6, 0.9]},
+    ...                        index=pd.Index(["A", "B"], name="customer_id"))
+    >>> largest_customers_readable(largest, pd.Series({"A": "Alpha Oy"}), ENGLISH).loc["B"].tolist()
+    ['B', '€300', '30.0%', '90.0%']
+    """
+    _ = lang._
+    known = names.reindex(largest.index).astype(object)
+    out = pd.DataFrame(index=largest.index)
+    out[_("name")] = known.where(known.notna(), pd.Series(largest.index, index=largest.index))
+    out[_("revenue")] = largest["revenue"].map(lang.money)
+    out[_("share of revenue")] = largest["share"].map(lang.percent)
+    out[_("together with the larger ones")] = largest["cumulative_share"].map(lang.percent)
+    return out
 
 
 def optional_files_report(company: Company, lang: Language) -> str:

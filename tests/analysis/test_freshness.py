@@ -16,6 +16,7 @@ from helpers.analysis.freshness import (
     freshness_figures,
     new_customer_revenue_share_12m,
     new_customer_revenue_share_reason,
+    new_customers_12m,
     new_customers_per_quarter,
     prospecting_target,
     quote_figures,
@@ -88,6 +89,29 @@ def test_new_customer_share_window_is_open_on_the_left():
         ]
     )
     assert new_customer_revenue_share_12m(data, AS_OF) == pytest.approx(0.25)
+
+
+def test_new_customers_12m_counts_first_invoices_inside_the_window():
+    # the same edge as above: EDGE's first line is exactly as_of − 365 d, so it is not new;
+    # NEW is (its later line after as_of changes nothing); a credit note is a first line too
+    data = invoices(
+        [
+            ("OLD", "2023-06-01", 10),
+            ("OLD", "2024-05-01", 100),
+            ("EDGE", "2024-01-01", 30),
+            ("NEW", "2024-01-02", 50),
+            ("NEW", "2025-01-05", 999),
+            ("CREDIT", "2024-08-01", -20),
+            ("LATER", "2025-02-01", 10),  # after as_of: not a customer yet
+        ]
+    )
+    assert new_customers_12m(data, AS_OF) == 2  # NEW and CREDIT
+
+
+def test_new_customers_12m_is_nan_when_the_invoices_start_inside_the_window():
+    data = invoices([("A", "2024-03-01", 10), ("B", "2024-06-01", 10)])
+    assert math.isnan(new_customers_12m(data, AS_OF))  # "2 new of 2" would say nothing
+    assert new_customer_revenue_share_reason(data, AS_OF) == DATA_STARTS_INSIDE_WINDOW
 
 
 def test_new_customer_share_is_nan_without_window_revenue():

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.analysis.overview import customer_summary
+from helpers.analysis.concentration import concentration_figures
+from helpers.analysis.overview import customer_summary, largest_customers
 
 
 def test_customer_summary_counts_purchase_days_and_averages_the_repeats():
@@ -91,3 +92,45 @@ def test_customer_summary_agrees_with_a_plain_groupby():
         check_index_type=False,
         rtol=1e-12,
     )
+
+
+def test_largest_customers_share_all_revenue_and_add_up_to_the_top5_share():
+    # revenue A 500, B 300 − 100 credit = 200, C 60, D 50, E 40, F 30, G 20 (its 99 comes
+    # after as_of), H −10 (a credit note only): all revenue 500 + 200 + 200 − 10 = 890,
+    # top five 500 + 200 + 60 + 50 + 40 = 850
+    rows = [
+        ("A", 500.0),
+        ("B", 300.0),
+        ("B", -100.0),
+        ("C", 60.0),
+        ("D", 50.0),
+        ("E", 40.0),
+        ("F", 30.0),
+        ("G", 20.0),
+        ("H", -10.0),
+    ]
+    lines = pd.DataFrame(rows, columns=["customer_id", "amount"])
+    lines["date"] = pd.Timestamp("2024-06-01")
+    later = pd.DataFrame(
+        {"customer_id": ["G"], "amount": [99.0], "date": [pd.Timestamp("2025-02-01")]}
+    )
+    as_of = pd.Timestamp("2024-12-31")
+    table = largest_customers(pd.concat([lines, later]), as_of)
+    assert list(table.index) == ["A", "B", "C", "D", "E"]
+    assert table["revenue"].tolist() == [500.0, 200.0, 60.0, 50.0, 40.0]
+    assert table["share"].tolist() == pytest.approx(
+        [500 / 890, 200 / 890, 60 / 890, 50 / 890, 40 / 890]
+    )
+    assert table["cumulative_share"].iloc[-1] == pytest.approx(850 / 890)
+    assert table["cumulative_share"].iloc[-1] == pytest.approx(
+        concentration_figures(lines, as_of)["top5_share"]
+    )
+    assert len(largest_customers(lines, as_of, top=20)) == 8  # fewer customers than asked
+
+
+def test_largest_customers_without_positive_revenue_have_no_shares():
+    lines = pd.DataFrame(
+        {"customer_id": ["A"], "amount": [-5.0], "date": [pd.Timestamp("2024-06-01")]}
+    )
+    table = largest_customers(lines, pd.Timestamp("2024-12-31"))
+    assert table["share"].isna().all() and table["revenue"].tolist() == [-5.0]

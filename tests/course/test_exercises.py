@@ -2,7 +2,6 @@ import math
 
 import pytest
 
-from helpers.course import exercises
 from helpers.course.exercises.base import (
     CHOICE,
     COMPUTE,
@@ -14,7 +13,6 @@ from helpers.course.exercises.base import (
     Prediction,
     read_answer,
 )
-from helpers.course.session import start
 
 
 def test_number_right_wrong_and_unanswered():
@@ -145,23 +143,6 @@ def test_thought_exercise_has_a_solution_but_no_check():
     q = Exercise(6, "Why?", None, kind=THOUGHT, solution="Because.")
     assert q.is_correct("anything") is None
     assert "for thinking" in q.feedback("anything")
-
-
-@pytest.mark.parametrize("folder", ["tiny", "minimal"])
-def test_start_here_expected_answers_come_from_the_data(companies, folder):
-    wb = start("00-start-here", companies / folder)
-    q1, q2, _ = exercises.start_here.questions(wb)
-    lines = len(wb.invoices)
-    assert q1.is_correct(lines) and not q1.is_correct(lines + 1)
-    best = {"tiny": 2025, "minimal": 2025}[folder]
-    assert q2.is_correct(best) and q2.is_correct(str(best)) and not q2.is_correct(best - 1)
-
-
-def test_start_here_on_tiny_by_hand(companies):
-    wb = start("00-start-here", companies / "tiny", as_of="2024-12-31")
-    q1, q2, _ = exercises.start_here.questions(wb)
-    assert q1.is_correct(5)  # five lines dated in 2024
-    assert q2.is_correct(2024)
 
 
 def test_a_prediction_withholds_the_figure_until_the_guess():
