@@ -238,6 +238,84 @@ def behind_on_what_matters(scores: pd.DataFrame, min_importance: float = 3) -> l
     return scores.index[mask.to_numpy(dtype=bool)].tolist()
 
 
+def average_lead(long: pd.DataFrame) -> float:
+    """How far above the competitor the team rates itself, on average over every answer on
+    the nine E's that scores both (today − competitor); NaN without such answers.
+
+    A self-assessment is the view from inside: a clearly positive figure may be true, or
+    it may be how every team sees itself.
+
+    >>> rows = pd.DataFrame({"area": ["epic", "epic", "ethics", "product"],
+    ...                      "today": [4, 2, 5, 5], "competitor": [3, 3, None, 1]})
+    >>> average_lead(rows)  # (1 + -1) / 2: the ethics row has no competitor, product is a basic
+    0.0
+    """
+    rows = long[long[KEY].isin(E_KEYS)]
+    leads = (rows["today"].astype("Float64") - rows["competitor"].astype("Float64")).dropna()
+    return float(leads.mean()) if len(leads) else float("nan")
+
+
+# why an E is, or isn't, a defensible place to invest: codes, put in words by the exercises
+DEFENSIBLE = "defensible"  # ahead, on something customers care about, backed by something real
+NOT_SCORED = "not_scored"  # nobody scored us and the competitor on it
+NOT_AHEAD = "not_ahead"  # level with or behind the competitor: competitiveness work
+CONTESTED = "contested"  # ahead on average, but fewer than half the members see us ahead
+UNIMPORTANT = "unimportant"  # ahead, but customers care little (importance below 3)
+UNBACKED = "unbacked"  # ahead on what matters, but nobody wrote what backs it
+
+
+def investment_case(
+    scores: pd.DataFrame, long: pd.DataFrame, min_importance: float = 3
+) -> pd.DataFrame:
+    """For each E, whether it is a defensible place to invest, and the figures that say so.
+
+    Text 003: pick a few E's that fit your team, and back each with something real. An E
+    is :data:`DEFENSIBLE` when the team is ahead of the competitor on average (lead > 0),
+    at least half the members who scored it see us ahead, customers care about it
+    (importance ≥ ``min_importance``) and some member wrote evidence for it (unless nobody
+    wrote evidence on any E: then that can't be judged and is not asked). Otherwise the
+    first reason that fails: :data:`NOT_SCORED`, :data:`NOT_AHEAD`, :data:`CONTESTED`,
+    :data:`UNIMPORTANT`, :data:`UNBACKED`.
+
+    Columns: ``lead``, ``importance``, ``ahead_members`` (members who score us above the
+    competitor), ``scored_members`` (members who scored both), ``evidence`` (the first
+    line written, or None), ``verdict``.
+    """
+    rows = long[long[KEY].isin(E_KEYS)]
+    both = rows[rows["today"].notna() & rows["competitor"].notna()]
+    ahead = both[both["today"] > both["competitor"]].groupby(KEY).size()
+    scored = both.groupby(KEY).size()
+    written = rows[rows["evidence"].notna()]
+    first_evidence = written.groupby(KEY)["evidence"].first()
+    any_evidence = not written.empty
+    table = pd.DataFrame(index=pd.Index(E_KEYS, name=KEY))
+    table["lead"] = scores["lead"].reindex(E_KEYS)
+    table["importance"] = scores["importance"].reindex(E_KEYS)
+    table["ahead_members"] = ahead.reindex(E_KEYS).fillna(0).astype(int)
+    table["scored_members"] = scored.reindex(E_KEYS).fillna(0).astype(int)
+    table["evidence"] = (
+        first_evidence.reindex(E_KEYS)
+        .astype(object)
+        .where(first_evidence.reindex(E_KEYS).notna(), None)
+    )
+
+    def verdict(row) -> str:
+        if row.scored_members == 0 or pd.isna(row.lead):
+            return NOT_SCORED
+        if row.lead <= 0:
+            return NOT_AHEAD
+        if 2 * row.ahead_members < row.scored_members:
+            return CONTESTED
+        if pd.isna(row.importance) or row.importance < min_importance:
+            return UNIMPORTANT
+        if any_evidence and row.evidence is None:
+            return UNBACKED
+        return DEFENSIBLE
+
+    table["verdict"] = [verdict(row) for row in table.itertuples()]
+    return table
+
+
 def disagreement_agenda(scores: pd.DataFrame, min_spread: float = DISAGREE_SPREAD) -> pd.DataFrame:
     """E's where members' scores are at least ``min_spread`` apart, widest first."""
     agenda = scores[scores["spread"].fillna(0) >= min_spread].copy()
@@ -317,4 +395,6 @@ def headline_figures(result: Results) -> dict:
     top = agenda.index[0] if len(members) > 1 and not agenda.empty else None
     figures["e9_largest_disagreement"] = area_label(top) if top else None
     figures["e9_largest_disagreement_spread"] = float(agenda.loc[top, "spread"]) if top else None
+    gap = average_lead(result.answers.long)
+    figures["e9_average_lead"] = round(gap, 3) if gap == gap else None
     return figures

@@ -272,7 +272,8 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
     Per answer table (``answers/<topic>/<member>.csv``): the member becomes "member 1",
     "member 2" … (by the sorted file names); customer ids in a ``customer_id`` column
     become their pseudonyms; cells that are not numbers (evidence, notes, names: free
-    text may name people) are emptied, except the key column (the first one). TOML files
+    text may name people) are emptied, except the key column (the first one) and columns
+    of fixed answers (yes / no / don't know). TOML files
     keep only numbers and lists of keys (a team's chosen E's); files named by a customer
     id take its pseudonym, and files left with nothing are left out (a vision's text).
     Unreadable files are left out: the run is about the company, not about fixing
@@ -308,7 +309,7 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
                 values = table[column]
                 if column == "customer_id":
                     table[column] = values.map(lambda v: customers.get(v, v))
-                elif position > 0 and not _numeric(values):
+                elif position > 0 and not (_numeric(values) or _answer_words(values)):
                     table[column] = ""
             target = work_dir / "answers" / topic.name / f"{names[path.stem]}.csv"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -329,6 +330,15 @@ def pseudonymize_answers(company: Company, secret: str, work_dir: Path) -> list[
             target.write_text(tomli_w.dumps(kept), encoding="utf-8")
             written.append(target.relative_to(work_dir).as_posix())
     return written
+
+
+# answers chosen from a fixed list can't name anyone (the service audit's yes / no / don't know)
+ANSWER_WORDS = {"yes", "no", "don't know", "don\u2019t know", "dont know", "dont_know"}
+
+
+def _answer_words(values: pd.Series) -> bool:
+    filled = values[values.str.strip() != ""]
+    return bool(len(filled)) and filled.str.strip().str.casefold().isin(ANSWER_WORDS).all()
 
 
 def _numeric(values: pd.Series) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from helpers import words
 from helpers.analysis import advantage
+from helpers.analysis import advantage_service as service
 from helpers.course import forms
 from helpers.language import ENGLISH, Language
 from helpers.paths import SAMPLE_DIR, resolve_data_dir
@@ -36,6 +37,8 @@ SMALL_SCREENS = """<style>
     width: auto !important; align-self: stretch; flex: 1 1 100%; min-width: 0; }
   .workbook-checklist .widget-toggle-buttons { flex-wrap: nowrap; }
   .workbook-checklist .widget-toggle-button { width: 2.3em !important; padding: 0; }
+  .workbook-checklist .workbook-yes-no .widget-toggle-button { width: auto !important;
+                                                               padding: 0 .6em; }
 }
 </style>"""
 
@@ -51,6 +54,64 @@ def member_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
     """One member's checklist file, ``answers/9e/<member>.csv``."""
     path = forms.member_file(company_folder, advantage.TOPIC, member)
     return forms.AnswerTable(path, key=advantage.KEY, fields=advantage.FIELDS, rows=advantage.AREAS)
+
+
+def audit_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
+    """One member's service audit, ``answers/service-audit/<member>.csv``."""
+    path = forms.member_file(company_folder, service.TOPIC, member)
+    return forms.AnswerTable(
+        path, key=service.KEY, fields=service.FIELDS, rows=service.STATEMENT_KEYS
+    )
+
+
+AUDIT_INTRO = """
+<h4>Service, as a customer sees it</h4>
+<p>Ten statements about how your firm looks from the customer's side. Answer each
+<b>yes</b>, <b>no</b> or <b>don't know</b> (that is an answer too: nobody has looked), and
+where it isn't a yes, write <b>what we'll change</b>.</p>
+"""
+AUDIT_GROUPS = {
+    service.OUTSIDE: "Seen from outside",
+    service.GENUINE: "Genuine: not everything to everyone",
+    service.SERVE: "Serving",
+}
+
+
+def audit_form(company_folder: str | Path, member: str):
+    """The outside-in service audit of one member: yes / no / don't know per statement,
+    and what we'll change; every click and line saved at once, like the checklist."""
+    import ipywidgets as w
+
+    table = audit_table(company_folder, member)
+    blocks = [w.HTML(AUDIT_INTRO), forms.status_line(table)]
+    group = None
+    for number, (key, (in_group, _name, statement)) in enumerate(
+        service.STATEMENTS.items(), start=1
+    ):
+        if in_group != group:
+            group = in_group
+            blocks.append(w.HTML(f"<b>{html.escape(AUDIT_GROUPS[group])}</b>"))
+        options = [(forms.NOT_ANSWERED, None)] + [(a, a) for a in service.ANSWERS]
+        answer = w.ToggleButtons(options=options, value=None, tooltips=[])
+        answer.style.button_width = "auto"
+        answer.add_class("workbook-yes-no")
+        answer.add_class(f"answer-{key}-answer")
+        forms.bind(answer, table, "answer", row=key)
+        change = forms.widget_for(table, "change", row=key)
+        change.placeholder = "what we'll change (if it isn't a yes)"
+        change.add_class(f"answer-{key}-change")
+        label = w.Label("What we'll change")
+        label.layout.width = "16em"
+        block = w.VBox(
+            [
+                w.HTML(f"{number}. {html.escape(statement)}"),
+                answer,
+                w.HBox([label, change]),
+            ]
+        )
+        block.layout.margin = "0 0 .8em 0"
+        blocks.append(block)
+    return w.VBox(blocks)
 
 
 def team_text(company_folder: str | Path) -> forms.AnswerText:
@@ -91,6 +152,7 @@ def member_form(company_folder: str | Path, member: str):
                 "service only need to be <i>not behind</i> the competitor.</p>"
             ),
             basics,
+            audit_form(company_folder, member),
             w.HTML("<h4>Then: where could we rise above? The nine E's</h4>"),
             nine,
         ]
@@ -240,10 +302,16 @@ def show_results(company_folder: str | Path, lang: Language) -> None:
 
     answers = advantage.load_answers(company_folder)
     result = advantage.results(answers)
+    audit = service.load_audit(company_folder)
     texts = [words.advantage.answers_in_words(answers, company_folder, lang)]
     if answers.answered:
+        texts.append(words.advantage.competitiveness_in_words(result.basics, lang))
+    texts += [
+        words.advantage.audit_in_words(audit, result.basics.loc["service", "today"], lang),
+        words.advantage.changes_in_words(audit, lang),
+    ]
+    if answers.answered:
         texts += [
-            words.advantage.competitiveness_in_words(result.basics, lang),
             words.advantage.choice_in_words(
                 result.scores, answers.long, result.chosen, result.basis, lang
             ),

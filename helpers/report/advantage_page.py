@@ -1,9 +1,10 @@
 """The one-page summary of the 9E checklist (``9e-summary.html`` in the output folder).
 
 A page to print or send to the team before its meeting: are the basics in
-place, which E's to invest in and what backs them, where the team disagrees,
-and the radar chart. Written by notebook 04 when it runs with an output folder,
-in the run's language (``wb.lang``; the sentences come from :mod:`helpers.words.advantage`).
+place (with the service audit, seen from the customer's side), which E's to invest in
+and what backs them, where the team disagrees, and the radar chart. Written by notebook
+04 when it runs with an output folder, in the run's language (``wb.lang``; the sentences
+come from :mod:`helpers.words.advantage`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pandas as pd
 
 from helpers import words
 from helpers.analysis import advantage
+from helpers.analysis.advantage_service import load_audit
 from helpers.company.answers import member_label
 from helpers.language import Language
 
@@ -92,6 +94,7 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
         )
     if not answers.answered:
         parts.append(f"<p>{esc(words.advantage.how_to_answer(wb.company.folder, lang))}</p>")
+        parts += audit_html(wb, None, free_text=free_text)
         return _page(wb, parts)
     image = base64.b64encode(radar_png(scores, competitor, lang)).decode("ascii")
     alt = _("radar chart of the nine E's")
@@ -99,6 +102,7 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
     first = _("Competitiveness first")
     found = words.advantage.competitiveness_in_words(check, lang)
     parts.append(f"<h2>1 · {esc(first)}</h2><p>{esc(found)}</p>")
+    parts += audit_html(wb, check.loc["service", "today"], free_text=free_text)
     why = words.advantage.basis_name(basis, lang)
     parts.append("<h2>2 · " + esc(_("Where to invest ({basis})").format(basis=why)) + "</h2>")
     if chosen:
@@ -156,6 +160,20 @@ def summary_html(wb, answers: advantage.Answers, *, free_text: bool = True) -> s
     title = _("All nine E's (team averages, 1–5)")
     parts.append(f"<h2>4 · {esc(title)}</h2><table>{header}{rows}</table>")
     return _page(wb, parts)
+
+
+def audit_html(wb, service_today, *, free_text: bool = True) -> list[str]:
+    """The service audit's paragraphs: the finding, and what the members will change
+    (left out with ``free_text=False``)."""
+    audit = load_audit(wb.company.folder)
+    lines = words.advantage.audit_in_words(audit, service_today, wb.lang).splitlines()
+    parts = [f"<p>{'<br>'.join(html.escape(line) for line in lines)}</p>"]
+    if free_text and audit.answered:
+        changes = words.advantage.changes_in_words(audit, wb.lang).splitlines()
+        if len(changes) > 1:
+            items = "".join(f"<li>{html.escape(c.strip(' -'))}</li>" for c in changes[1:])
+            parts.append(f"<p>{html.escape(changes[0])}</p><ul>{items}</ul>")
+    return parts
 
 
 def _page(wb, parts: list[str]) -> str:

@@ -13,14 +13,17 @@ from helpers.language import N_, Language
 def left_out(company) -> list[AnswerFileError]:
     """Every answer file of the company that can't be read: file, line, what is wrong.
 
-    The same readers the notebooks use: the account scores (03), the 9E checklist and the
-    team's decisions (04), the customer-vision texts (06). Each file is named once.
+    The same readers the notebooks use: the account scores (03), the 9E checklist, the
+    service audit and the team's decisions (04), the customer-vision texts (06). Each file
+    is named once.
     """
     from helpers.analysis.account_value import read_scores
     from helpers.analysis.advantage import load_answers
+    from helpers.analysis.advantage_service import load_audit
     from helpers.report.vision import FIELDS, TOPIC
 
     problems = list(read_scores(company.folder)[1]) + list(load_answers(company.folder).problems)
+    problems += load_audit(company.folder).problems
     visions = answers_dir(company.folder) / TOPIC
     if visions.is_dir():
         for path in sorted(visions.glob("*.toml")):

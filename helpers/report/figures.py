@@ -298,6 +298,33 @@ FIGURES: dict[str, Figure] = {
         "number",
         "max − min of the members' scores on that E's most disputed question",
     ),
+    "e9_average_lead": Figure(
+        "9E: how far above the competitor the team rates us",
+        "number",
+        "mean of today − competitor over every member's answer on the nine E's that scores "
+        "both (points on the 1–5 scale)",
+    ),
+    "service_audit_members": Figure(
+        "Service audit: members who answered",
+        "count",
+        "members with at least one answer in a readable answers/service-audit/<member>.csv",
+    ),
+    "service_audit_yes_share": Figure(
+        "Service audit: answers that are yes",
+        "share",
+        "of every member's answers to the ten statements, the share that are yes (the others "
+        "are no or don't know)",
+    ),
+    "service_audit_gaps": Figure(
+        "Service audit: statements with a gap",
+        "count",
+        "statements that at least one member answered no",
+    ),
+    "service_audit_unknown": Figure(
+        "Service audit: statements nobody is sure of",
+        "count",
+        "statements that nobody answered no and at least one member answered don't know",
+    ),
     #
     # 05 Commitment and loyalty: keys added by notebook 05 go here
     # (retention_12m, defined above, is recorded by 05 as well as 01)

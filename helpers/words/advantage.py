@@ -29,6 +29,21 @@ from helpers.analysis.advantage import (
     evidence,
     widest_question,
 )
+from helpers.analysis.advantage_service import (
+    DONT_KNOW,
+    GAP,
+    GROUPS,
+    HOLDS,
+    NO,
+    STATEMENTS,
+    UNKNOWN,
+    YES,
+    Audit,
+    changes,
+    team_audit,
+    yes_share,
+)
+from helpers.analysis.advantage_service import TOPIC as AUDIT_TOPIC
 from helpers.company.answers import ANSWERS, member_label
 from helpers.language import LANGUAGES, N_, Language
 
@@ -108,6 +123,24 @@ def folder_in_words(company: str, folder: str | Path, lang: Language) -> str:
     )
 
 
+def who_answered_in_words(members: list[str], lang: Language) -> str:
+    """Whose checklist the results will gather, so nobody thinks they answer alone when a
+    team already has.
+
+    >>> who_answered_in_words(["aino", "jussi"], Language("en"))
+    'Already answered: Aino, Jussi. The results gather every file there: your answers join theirs.'
+    """
+    _ = lang._
+    if not members:
+        return _(
+            "Nobody has answered yet: answer alone and the results are yours; in a team, "
+            "each member answers under their own name."
+        )
+    return _(
+        "Already answered: {names}. The results gather every file there: your answers join theirs."
+    ).format(names=", ".join(map(member_label, members)))
+
+
 def problems_in_words(answers: Answers, lang: Language) -> str:
     """A sentence per answer file that was left out, and what that means."""
     if not answers.problems:
@@ -183,11 +216,16 @@ def answers_in_words(answers: Answers, company_folder: str | Path, lang: Languag
 # --- tables for people ---------------------------------------------------------------
 
 
-def scores_readable(scores: pd.DataFrame, lang: Language) -> pd.DataFrame:
-    """The team table for people: E names, readable headers, one decimal in the language."""
+def scores_readable(scores: pd.DataFrame, lang: Language, spread: bool = True) -> pd.DataFrame:
+    """The team table for people: E names, readable headers, one decimal in the language.
+
+    ``spread=False`` leaves the spread out (notebook 04 asks to guess it first).
+    """
     _ = lang._
     table = pd.DataFrame(index=pd.Index([e_name(k, lang) for k in scores.index], name="E"))
     for column, header in READABLE.items():
+        if column == "spread" and not spread:
+            continue
         values = scores[column].to_numpy()
         decimals = 0 if column == "members" else 1
         table[_(header)] = [lang.number(v, decimals) for v in values]
@@ -337,3 +375,143 @@ def behind_in_words(behind: list[str], lang: Language) -> str:
         "come from, but customers notice it: bring it up to the competitor's level, or explain "
         "the difference (a higher price for faster work)."
     ).format(names=e_names(behind, lang))
+
+
+# --- service seen from the customer's side (the outside-in audit) ------------------------
+
+ANSWER_NAMES = {YES: N_("yes"), NO: N_("no"), DONT_KNOW: N_("don't know")}
+VERDICT_NAMES = {
+    HOLDS: N_("holds"),
+    GAP: N_("gap"),
+    UNKNOWN: N_("nobody knows"),
+    "unanswered": N_("not answered"),
+}
+
+
+def statement_name(key: str, lang: Language) -> str:
+    """A statement's short name: ``"greeting"`` -> ``"everyone greeted and answered"``."""
+    return lang._(STATEMENTS[key][1])
+
+
+def statement_names(keys: Iterable[str], lang: Language) -> str:
+    """Short names of statements for a sentence, separated by semicolons."""
+    return "; ".join(statement_name(k, lang) for k in keys)
+
+
+def how_to_audit(lang: Language) -> str:
+    """What to do when nobody has answered the audit yet."""
+    _ = lang._
+    return _(
+        "Nobody has answered the service audit yet (the ten statements about your service "
+        "seen from the customer's side). Answer them in the form above, on the `workbook "
+        "checklist` page, or in a spreadsheet: {folder}/YOUR_NAME.csv with the columns "
+        "statement,answer,change, one row per statement ({keys}) and the answer yes, no or "
+        "don't know."
+    ).format(folder=f"{ANSWERS}/{AUDIT_TOPIC}", keys=", ".join(STATEMENTS))
+
+
+def audit_in_words(audit: Audit, service_today: float | None, lang: Language) -> str:
+    """The audit's finding: the share of yes, what holds, the gaps and the unknowns, and the
+    team's own score of its service beside it (the inside view)."""
+    _ = lang._
+    lines = []
+    if audit.problems:
+        lines.append(
+            _("Left out of the service audit: {files}.").format(
+                files="; ".join(str(p) for p in audit.problems)
+            )
+        )
+    if not audit.answered:
+        lines.append(how_to_audit(lang))
+        return "\n".join(lines)
+    team = team_audit(audit.long)
+    verdicts = team["verdict"]
+    text = _(
+        "Service seen from the customer's side, as {names} answered: {share} of the answers "
+        "to the {count} statements are yes."
+    ).format(
+        names=", ".join(map(member_label, audit.members)),
+        count=lang.number(len(STATEMENTS)),
+        share=lang.percent(yes_share(audit.long), 0),
+    )
+    if service_today is not None and pd.notna(service_today):
+        text += " " + _(
+            "Scored from inside, in the basics above, the team gives its service {score} of "
+            "5. Which of the two would your customers recognise?"
+        ).format(score=lang.number(service_today, 1))
+    lines.append(text)
+    holds = verdicts.index[verdicts == HOLDS].tolist()
+    gaps = verdicts.index[verdicts == GAP].tolist()
+    unknown = verdicts.index[verdicts == UNKNOWN].tolist()
+    if holds:
+        lines.append(_("Holds for everyone: {names}.").format(names=statement_names(holds, lang)))
+    if gaps:
+        lines.append(
+            _("Gaps, where someone answered no: {names}.").format(names=statement_names(gaps, lang))
+        )
+    if unknown:
+        lines.append(
+            _(
+                "Nobody knows for sure (someone answered don't know): {names}. Check these "
+                "from outside first: a friend calls in, or a mystery shopper."
+            ).format(names=statement_names(unknown, lang))
+        )
+    return "\n".join(lines)
+
+
+def audit_readable(audit: Audit, lang: Language) -> pd.DataFrame:
+    """The audit for people: one row per statement (with its group), each member's answer
+    and the team's verdict; no rows when nobody has answered."""
+    _ = lang._
+    if not audit.answered:
+        return pd.DataFrame()
+    team = team_audit(audit.long)
+    index = pd.MultiIndex.from_tuples(
+        [(_(GROUPS[STATEMENTS[k][0]]), statement_name(k, lang)) for k in STATEMENTS],
+        names=[_("seen as"), _("statement")],
+    )
+    table = pd.DataFrame(index=index)
+    for member in audit.members:
+        answers = audit.long[audit.long["member"] == member].set_index("statement")["answer"]
+        table[member_label(member)] = [
+            _(ANSWER_NAMES[a]) if isinstance(a, str) else "–"
+            for a in answers.reindex(list(STATEMENTS))
+        ]
+    table[_("team")] = [_(VERDICT_NAMES[v]) for v in team["verdict"]]
+    return table
+
+
+def changes_in_words(audit: Audit, lang: Language) -> str:
+    """What each member wrote they will change, statement by statement."""
+    _ = lang._
+    rows = changes(audit.long)
+    if rows.empty:
+        return _("Nobody has written what to change yet.") if audit.answered else ""
+    lines = [_("What we'll change:")]
+    for row in rows.itertuples():
+        lines.append(
+            f"  - {statement_name(row.statement, lang)} ({member_label(row.member)}): {row.change}"
+        )
+    return "\n".join(lines)
+
+
+def average_lead_in_words(value: float, lang: Language) -> str:
+    """The team's self-rating against the competitor, with what to make of it."""
+    _ = lang._
+    if pd.isna(value):
+        return _("No E has both scores yet, so there is no average lead to show.")
+    if value > 0.25:
+        return _(
+            "Over all its answers, the team rates us {points} points above the competitor on "
+            "average. Maybe so; but teams often rate themselves above their competitors. Ask "
+            "customers how they see both firms before you trust the lead."
+        ).format(points=lang.number(value, 2))
+    if value < -0.25:
+        return _(
+            "Over all its answers, the team rates us {points} points below the competitor on "
+            "average: a modest view. Ask customers; they may value things you take for granted."
+        ).format(points=lang.number(-value, 2))
+    return _(
+        "Over all its answers, the team rates us about level with the competitor ({points} "
+        "points on average): the advantage, if any, is in a few E's, not everywhere."
+    ).format(points=lang.number(value, 2))

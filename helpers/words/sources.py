@@ -167,6 +167,19 @@ SOURCES = {
             "others, not the one number that matters"
         ),
     ),
+    "allen-2005": Source(
+        "Allen, J., Reichheld, F. F., Hamilton, B. & Markey, R. (2005). Closing the delivery "
+        "gap: how to achieve true customer-led growth. Bain & Company.",
+        N_("a consultancy's survey of 362 firms and of their customers"),
+        N_(
+            "80 % of the firms believed they gave their customers a superior experience; "
+            "the customers said so of 8 %"
+        ),
+        N_(
+            "one survey of large firms: it shows that the view from inside flatters, not by "
+            "how much in your firm; the service audit and your customers tell you that"
+        ),
+    ),
     "brown-cai-dasgupta-2001": Source(
         "Brown, L. D., Cai, T. T. & DasGupta, A. (2001). Interval estimation for a binomial "
         "proportion. Statistical Science 16(2), 101–133.",
@@ -185,7 +198,7 @@ USED_IN = {
     "01": ("000",),
     "02": ("001",),
     "03": ("003", "002", "kaplan-narayanan-2001"),
-    "04": ("003", "002"),
+    "04": ("003", "002", "allen-2005"),
     "05": (
         "003",
         "004",

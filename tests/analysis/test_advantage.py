@@ -141,3 +141,64 @@ def test_a_corrupt_team_file_is_a_problem_and_member_answers_still_count(tmp_pat
 def test_areas_keep_their_english_names_for_the_figures():
     assert advantage.area_label("education") == "Education"  # figures keep the English names
     assert advantage.area_label("service") == "Service"
+
+
+def test_average_lead_is_the_mean_over_every_answer_that_scores_both():
+    # education 3, 1; efficiency 1, 0; epic -3, -2; the basics don't count -> 0 / 6
+    assert advantage.average_lead(TEAM) == 0
+    rows = long([("a", "epic", 5, 1, 4), ("b", "epic", 3, None, 4), ("a", "ethics", 3, 2, 1)])
+    assert advantage.average_lead(rows) == pytest.approx((4 + 1) / 2)  # b's row has no competitor
+    assert pd.isna(advantage.average_lead(long([("a", "product", 4, 3, None)])))
+
+
+def test_investment_case_gives_each_e_the_first_reason_that_fails():
+    rows = long(
+        [
+            ("a", "education", 5, 2, 4, "evenings"),  # ahead, both see it, matters, backed
+            ("b", "education", 4, 2, 3),
+            ("a", "epic", 2, 4, 5, "a story"),  # behind
+            ("b", "epic", 3, 3, 5),
+            ("a", "economy", 3, 3, 5, "fair"),  # level: not ahead either
+            ("a", "enthusiasm", 5, 3, 4, "odd jobs"),  # ahead on average (5+3+2)/3 vs 3 …
+            ("b", "enthusiasm", 3, 3, 4),  # … but only one of three members sees it
+            ("c", "enthusiasm", 2, 3, 4),
+            ("a", "energy", 5, 3, 2, "new laser"),  # ahead, but customers care little
+            ("a", "efficiency", 4, 3, 5),  # ahead, matters, nobody wrote evidence
+            ("a", "ethics", 4, None, 4),  # no competitor score: not scored
+        ]
+    )
+    case = advantage.investment_case(advantage.team_scores(rows), rows)
+    assert case["verdict"].to_dict() == {
+        "ethics": advantage.NOT_SCORED,
+        "aesthetics": advantage.NOT_SCORED,
+        "emotion": advantage.NOT_SCORED,
+        "epic": advantage.NOT_AHEAD,
+        "energy": advantage.UNIMPORTANT,
+        "education": advantage.DEFENSIBLE,
+        "enthusiasm": advantage.CONTESTED,
+        "economy": advantage.NOT_AHEAD,
+        "efficiency": advantage.UNBACKED,
+    }
+    assert case.loc["education", "evidence"] == "evenings"
+    assert (case.loc["enthusiasm", "ahead_members"], case.loc["enthusiasm", "scored_members"]) == (
+        1,
+        3,
+    )
+
+
+def test_without_any_evidence_line_the_evidence_is_not_asked_for():
+    rows = long([("a", "efficiency", 4, 3, 5), ("a", "epic", 2, 3, 5)])
+    case = advantage.investment_case(advantage.team_scores(rows), rows)
+    assert case.loc["efficiency", "verdict"] == advantage.DEFENSIBLE
+    assert case.loc["epic", "verdict"] == advantage.NOT_AHEAD
+
+
+def test_the_sample_s_defensible_es_and_its_average_lead():
+    answers = advantage.load_answers(SAMPLE_DIR)
+    case = advantage.investment_case(advantage.team_scores(answers.long), answers.long)
+    defensible = case.index[case["verdict"] == advantage.DEFENSIBLE].tolist()
+    assert defensible == ["aesthetics", "emotion", "education", "efficiency"]
+    assert case.loc["enthusiasm", "verdict"] == advantage.CONTESTED  # scores 2, 3 and 5
+    assert advantage.headline_figures(advantage.results(answers))["e9_average_lead"] == (
+        pytest.approx(10 / 27, abs=1e-3)
+    )

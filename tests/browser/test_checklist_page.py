@@ -99,6 +99,47 @@ def test_an_answer_is_saved_at_once_and_shown_after_a_reload(page, company, star
     stops_and_takes_voila_with_it(server, signal.SIGINT)  # Ctrl-C
 
 
+def test_the_service_audit_is_saved_at_once_and_shown_after_a_reload(page, company, start_server):
+    from helpers.course.checklist import audit_table
+
+    server = start_checklist(start_server, company, "Tester")
+    open_page(page, server.url)
+    file = company / "answers" / "service-audit" / "tester.csv"
+    assert not file.exists()
+    no = button(page, "greeting", "answer", "no")
+    no.click()
+    wait_until(
+        lambda: file.exists() and audit_table(company, "tester").get("greeting", "answer") == "no",
+        what="greeting = no in answers/service-audit/tester.csv",
+    )
+    change = page.locator(".answer-greeting-change input")
+    change.fill("Forward the phone to a mobile")
+    wait_until(
+        lambda: (
+            audit_table(company, "tester").get("greeting", "change")
+            == "Forward the phone to a mobile"
+        ),
+        what="the change saved",
+    )
+    page.reload()
+    open_page(page, server.url)
+    no = button(page, "greeting", "answer", "no")
+    wait_until(
+        lambda: "mod-active" in (no.get_attribute("class") or ""),
+        what="the saved audit answer shown after the reload",
+    )
+    assert page.locator(".answer-greeting-change input").input_value() == (
+        "Forward the phone to a mobile"
+    )
+    assert sorted(p.name for p in file.parent.iterdir()) == [
+        "aino.csv",
+        "jussi.csv",
+        "mikko.csv",
+        "tester.csv",
+    ]
+    stops_and_takes_voila_with_it(server, signal.SIGINT)
+
+
 def test_a_corrupt_answer_file_is_reported_and_left_unchanged(page, company, start_server):
     file = company / "answers" / "9e" / "aino.csv"
     broken = file.read_bytes().replace(b"efficiency,4,3,5", b"efficiency,4,3,9")

@@ -160,5 +160,10 @@ def test_answers_follow_into_a_pseudonymised_folder_without_free_text(tmp_path):
     assert set(values["customer_id"]) <= pseudonyms
     assert (values.get("name", pd.Series([""])) == "").all()
     assert (values.get("note", pd.Series([""])) == "").all()
+    audit = pd.read_csv(
+        tmp_path / "answers/service-audit/member-1.csv", dtype=str, keep_default_na=False
+    )
+    # the audit's answers are fixed words and stay; what members will change is free text
+    assert set(audit["answer"]) == {"yes", "no", "don't know"} and (audit["change"] == "").all()
     text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*.*"))
-    assert "Lahtinen" not in text and "C0033" not in text
+    assert "Lahtinen" not in text and "C0033" not in text and "sister" not in text

@@ -110,3 +110,48 @@ def test_the_page_shows_the_team_s_results_in_the_language_given(monkeypatch):
     assert "The E&#x27;s to invest in (importance × lead): Education" in english.data
     checklist.show_results(SAMPLE_DIR, Language("fi"))
     assert "Vastauksia 3 jäseneltä" in shown[-1].data
+
+
+def test_the_form_holds_the_service_audit_and_saves_it_at_once(tmp_path):
+    checklist.audit_table(tmp_path, "aino").set("greeting", "answer", "no")
+    form = checklist.checklist_form(tmp_path, "Aino")
+    greeting = find(form, "answer-greeting-answer")
+    assert isinstance(greeting, w.ToggleButtons) and greeting.value == "no"
+    assert [label for label, _ in greeting.options] == ["–", "yes", "no", "don't know"]
+    find(form, "answer-tried_from_outside-answer").value = "don't know"
+    find(form, "answer-tried_from_outside-change").value = "a friend calls in on Monday"
+    table = checklist.audit_table(tmp_path, "aino")
+    assert table.get("tried_from_outside", "answer") == "don't know"
+    assert table.get("tried_from_outside", "change") == "a friend calls in on Monday"
+    assert (tmp_path / "answers" / "service-audit" / "aino.csv").exists()
+    assert not (tmp_path / "answers" / "9e" / "aino.csv").exists()  # its own file
+
+
+def test_a_corrupt_audit_file_disables_the_audit_and_is_left_alone(tmp_path):
+    path = tmp_path / "answers" / "service-audit" / "aino.csv"
+    path.parent.mkdir(parents=True)
+    content = b"statement,answer,change\ngreeting,perhaps,\n"
+    path.write_bytes(content)
+    form = checklist.checklist_form(tmp_path, "aino")
+    greeting = find(form, "answer-greeting-answer")
+    assert greeting.disabled
+    greeting.value = "yes"  # even a change that gets through is not saved
+    assert path.read_bytes() == content
+    assert not find(form, "answer-epic-today").disabled  # the checklist itself still works
+
+
+def test_the_page_s_results_show_the_audit(monkeypatch):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.language import ENGLISH
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda thing: shown.append(thing))
+    monkeypatch.setattr(plt, "show", lambda: plt.close("all"))
+    checklist.show_results(SAMPLE_DIR, ENGLISH)
+    (english,) = shown
+    assert "Service seen from the customer&#x27;s side" in english.data
+    assert "What we&#x27;ll change:" in english.data

@@ -46,3 +46,28 @@ def test_nothing_is_written_without_an_output_folder():
     wb = start("04-competitive-advantage-9e")
     assert write_summary(wb, advantage.load_answers(wb.company.folder)) is None
     assert summary_in_words(None, ENGLISH).startswith("With an output folder (workbook run)")
+
+
+def test_the_summary_shows_the_service_audit_and_what_the_team_will_change(tmp_path):
+    wb = start("04-competitive-advantage-9e", output_dir=tmp_path)
+    answers = advantage.load_answers(wb.company.folder)
+    page = summary_html(wb, answers)
+    assert "Service seen from the customer&#x27;s side" in page
+    assert "<li>tried by an outsider (Aino): Ask my sister" in page
+    hidden = summary_html(wb, answers, free_text=False)
+    assert "Service seen from the customer&#x27;s side" in hidden and "sister" not in hidden
+
+
+def test_a_corrupt_audit_file_is_named_among_the_files_left_out(tmp_path):
+    import shutil
+
+    from helpers.company.folder import load_company
+    from helpers.paths import SAMPLE_DIR
+    from helpers.report.answer_files import left_out
+
+    folder = shutil.copytree(SAMPLE_DIR, tmp_path / "company")
+    broken = folder / "answers" / "service-audit" / "jussi.csv"
+    broken.write_text("statement,answer,change\ngreeting,maybe,\n", encoding="utf-8")
+    problems = left_out(load_company(folder))
+    assert [p.path.name for p in problems] == ["jussi.csv"]
+    assert "answers/service-audit/jussi.csv, line 2" in str(problems[0])

@@ -82,3 +82,56 @@ def test_sentences_and_tables_in_finnish_and_swedish():
     assert text == "E:na att satsa på (teamets val): Berättelse, Etik."
     assert words.e_name("education", FI) == "Informatiivisuus"
     assert words.e_name("education", ENGLISH) == "Education"
+
+
+def test_who_has_answered_is_said_so_nobody_thinks_they_answer_alone():
+    assert words.who_answered_in_words([], ENGLISH).startswith("Nobody has answered yet")
+    said = words.who_answered_in_words(["aino", "jussi-k"], ENGLISH)
+    assert said.startswith("Already answered: Aino, Jussi K.") and "join theirs" in said
+    assert "Jo vastanneet: Aino" in words.who_answered_in_words(["aino"], FI)
+
+
+def test_the_sample_s_audit_in_words_and_as_a_table():
+    from helpers.analysis.advantage_service import load_audit
+    from helpers.paths import SAMPLE_DIR
+
+    audit = load_audit(SAMPLE_DIR)
+    text = words.audit_in_words(audit, 4.0, ENGLISH)
+    assert "as Aino, Jussi, Mikko answered: 63% of the answers to the 10 statements are yes" in (
+        text
+    )
+    assert "gives its service 4.0 of 5" in text
+    assert "Holds for everyone: help without pressure; no judging by looks." in text
+    assert "Nobody knows for sure (someone answered don't know): our kind of customer." in text
+    table = words.audit_readable(audit, ENGLISH)
+    assert table.shape == (10, 4) and list(table.columns) == ["Aino", "Jussi", "Mikko", "team"]
+    assert table.loc[("Seen from outside", "tried by an outsider"), "Aino"] == "don't know"
+    finnish = words.audit_readable(audit, FI)
+    assert finnish.loc[("Ulkopuolisin silmin", "ulkopuolinen on kokeillut meitä"), "Jussi"] == "ei"
+    assert "Palvelu asiakkaan silmin" in words.audit_in_words(audit, None, FI)
+    changes = words.changes_in_words(audit, SV)
+    assert changes.startswith("Vad vi ändrar:") and "(Jussi): The cheap powder coating" in changes
+
+
+def test_without_audit_answers_the_words_say_how_to_give_them(tmp_path):
+    from helpers.analysis.advantage_service import load_audit
+
+    audit = load_audit(tmp_path)
+    text = words.audit_in_words(audit, 4.0, ENGLISH)
+    assert text.startswith("Nobody has answered the service audit yet")
+    assert "answers/service-audit/YOUR_NAME.csv" in text and "statement,answer,change" in text
+    assert words.audit_readable(audit, ENGLISH).empty and words.changes_in_words(audit, SV) == ""
+
+
+def test_the_average_lead_in_words_reads_the_sign():
+    assert "0.37 points above" in words.average_lead_in_words(10 / 27, ENGLISH)
+    assert "0.50 points below" in words.average_lead_in_words(-0.5, ENGLISH)
+    assert "about level" in words.average_lead_in_words(0.1, ENGLISH)
+    assert "no average lead" in words.average_lead_in_words(float("nan"), ENGLISH)
+    assert "pistettä kilpailijaa paremmiksi" in words.average_lead_in_words(1.0, FI)
+
+
+def test_the_team_table_can_leave_the_spread_for_later():
+    scores = advantage.team_scores(TEAM)
+    assert "spread" in words.scores_readable(scores, ENGLISH).columns
+    assert "spread" not in words.scores_readable(scores, ENGLISH, spread=False).columns
