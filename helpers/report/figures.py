@@ -423,6 +423,12 @@ FIGURES: dict[str, Figure] = {
         "of those accounts, the ones whose answers/visions/<customer_id>.toml has at least one "
         "section written",
     ),
+    "vision_accounts_without_second_contact": Figure(
+        "Vision accounts with no second contact",
+        "count",
+        "of the vision_documents accounts, the ones whose contact map "
+        "(answers/contacts/<customer_id>.csv) names fewer than two people at the customer",
+    ),
     # 07 Your plan for the year
     "plan_let_go": Figure(
         "Plan: let go politely", "count", "customers whose next step in plan.csv is let_go"
