@@ -16,6 +16,7 @@ from helpers.plots import (
     pricing,
     segmentation,
     still_buying,
+    vision,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "pricing",
     "segmentation",
     "still_buying",
+    "vision",
 ]

@@ -1,6 +1,7 @@
-"""The plan for the year on a calendar (notebook 07): each owner's steps, month by month.
+"""The plan for the year on a calendar (notebook 07): each owner's steps, month by month;
+and the year's revenue from the customers won, kept and lost (text 004's silent loss).
 
-The many served by marketing are left out: the calendar shows the work people do.
+The many served by marketing are left out of the calendar: it shows the work people do.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from babel.dates import format_date
 from helpers.analysis import plan as planning
 from helpers.analysis.ownership import NO_OWNER
 from helpers.language import N_, Language
+from helpers.plots.common import axes, money_axis, money_formatter
+from helpers.words.freshness import reason_in_words
 from helpers.words.plan import step_name
 
 STEP_COLOURS = {
@@ -99,3 +102,72 @@ def plot_calendar(plan: pd.DataFrame, months: list[str], *, lang: Language) -> n
     fig.suptitle(lang._("The year's steps, by owner (marketing not shown)"), y=1.06)
     fig.tight_layout()
     return axs[:, 0]
+
+
+BRIDGE_COLOURS = {"total": "#8c8c8c", "down": "#b2413a", "up": "#3a7d44"}
+
+
+def plot_won_and_lost(bridge: dict, *, lang: Language, ax=None):
+    """From the 12 months before to the last 12 as a bridge: what the customers you lost took
+    away, how much more or less the kept ones bought, and what returning and new customers
+    brought (``helpers.analysis.keep_and_win.won_and_lost_12m``).
+
+    The win is a visible bar; the loss, which nobody announces, is one too. Without invoices
+    for both windows the plot says why instead. Returns the Axes.
+    """
+    _ = lang._
+    ax = axes(ax)
+    if bridge["reason"] is not None:
+        ax.set_axis_off()
+        ax.text(
+            0.5,
+            0.5,
+            _("Can't be drawn: {why}.").format(why=reason_in_words(bridge["reason"], lang)),
+            ha="center",
+            va="center",
+            wrap=True,
+            transform=ax.transAxes,
+        )
+        return ax
+    steps = [
+        (_("12 months before"), bridge["revenue_before"], "total", None),
+        (_("lost customers"), bridge["lost"], "step", bridge["lost_customers"]),
+        (_("kept customers"), bridge["kept_change"], "step", bridge["kept_customers"]),
+    ]
+    if bridge["returned_customers"]:
+        steps.append((_("came back"), bridge["returned"], "step", bridge["returned_customers"]))
+    steps += [
+        (_("new customers"), bridge["new"], "step", bridge["new_customers"]),
+        (_("last 12 months"), bridge["revenue_now"], "total", None),
+    ]
+    level = 0.0
+    money = money_formatter(lang)
+    for x, (_label, value, kind, count) in enumerate(steps):
+        if kind == "total":
+            bottom, height, colour = 0.0, value, BRIDGE_COLOURS["total"]
+            level = value
+        else:
+            bottom, height = (level, value) if value >= 0 else (level + value, -value)
+            colour = BRIDGE_COLOURS["up" if value >= 0 else "down"]
+            level += value
+        ax.bar(x, height, bottom=bottom, color=colour, width=0.7)
+        shown = ("+" if kind == "step" and value > 0 else "") + money(value, None)
+        if count is not None:
+            shown += "\n" + lang.plural("{count} customer", "{count} customers", count).format(
+                count=lang.number(count)
+            )
+        ax.annotate(
+            shown,
+            (x, bottom + height),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize="x-small",
+        )
+    ax.set_xticks(range(len(steps)), [s[0] for s in steps], rotation=20, ha="right")
+    money_axis(ax.yaxis, lang)
+    ax.set_ylim(0, max(bridge["revenue_before"], bridge["revenue_now"], level) * 1.18)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.set_title(_("Revenue won, kept and lost: the last 12 months against the 12 before"))
+    return ax

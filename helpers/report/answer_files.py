@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import html
 
-from helpers.company.answers import AnswerFileError, AnswerText, answers_dir
+from helpers.company.answers import AnswerFileError, AnswerTable, AnswerText, answers_dir
+from helpers.company.answers.visions import CONTACT_FIELDS, CONTACT_KEY, CONTACTS
 from helpers.language import N_, Language
 
 
@@ -14,8 +15,8 @@ def left_out(company) -> list[AnswerFileError]:
     """Every answer file of the company that can't be read: file, line, what is wrong.
 
     The same readers the notebooks use: the account scores (03), the 9E checklist, the
-    service audit and the team's decisions (04), the customer-vision texts (06). Each file
-    is named once.
+    service audit and the team's decisions (04), the customer-vision texts and contact
+    maps (06). Each file is named once.
     """
     from helpers.analysis.account_value import read_scores
     from helpers.analysis.advantage import load_answers
@@ -29,6 +30,13 @@ def left_out(company) -> list[AnswerFileError]:
         for path in sorted(visions.glob("*.toml")):
             if not path.name.startswith("."):
                 error = AnswerText(path, FIELDS).error
+                if error is not None:
+                    problems.append(error)
+    contacts = answers_dir(company.folder) / CONTACTS
+    if contacts.is_dir():
+        for path in sorted(contacts.glob("*.csv")):
+            if not path.name.startswith("."):
+                error = AnswerTable(path, CONTACT_KEY, CONTACT_FIELDS).error
                 if error is not None:
                     problems.append(error)
     unique = {}

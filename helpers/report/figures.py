@@ -522,6 +522,12 @@ FIGURES: dict[str, Figure] = {
         "of those accounts, the ones whose answers/visions/<customer_id>.toml has at least one "
         "section written",
     ),
+    "vision_accounts_without_second_contact": Figure(
+        "Vision accounts with no second contact",
+        "count",
+        "of the vision_documents accounts, the ones whose contact map "
+        "(answers/contacts/<customer_id>.csv) names fewer than two people at the customer",
+    ),
     # 07 Your plan for the year
     "plan_let_go": Figure(
         "Plan: let go politely", "count", "customers whose next step in plan.csv is let_go"
@@ -549,6 +555,23 @@ FIGURES: dict[str, Figure] = {
         "a month)",
     ),
     "plan_marketing": Figure("Plan: marketing", "count", "customers whose next step is marketing"),
+    "customers_lost_12m": Figure(
+        "Customers lost in the last 12 months",
+        "count",
+        "customers with a line of positive amount in (as_of − 730 days, as_of − 365 days] and "
+        "none in the last 12 months; null when the invoices start inside the earlier window",
+    ),
+    "revenue_lost_12m": Figure(
+        "What the lost customers had bought",
+        "money",
+        "revenue in (as_of − 730 days, as_of − 365 days] of the customers_lost_12m; null when "
+        "the invoices start inside that window",
+    ),
+    "revenue_new_customers_12m": Figure(
+        "What the new customers bought",
+        "money",
+        "revenue in the last 12 months of the customers whose first invoice falls in them",
+    ),
 }
 
 

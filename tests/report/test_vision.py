@@ -375,3 +375,66 @@ def test_a_loss_making_accounts_vision_puts_the_price_on_the_table():
     assert "<th>Price</th>" not in earning.html()
     for language, label in (("fi", "Hinta"), ("sv", "Pris")):  # also on the customer's copy
         assert f"<th>{label}</th>" in document(language, for_customer=True).html()
+
+
+# --- the contact map in the Communication section ---------------------------------------------
+
+
+def write_contacts(folder: Path, customer_id: str, text: str) -> Path:
+    path = folder / "answers" / "contacts" / f"{customer_id}.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_the_contact_map_is_in_communication_internal_and_escaped(tmp_path):
+    folder = company_copy(tmp_path)
+    write_contacts(
+        folder,
+        "A",
+        "link,ours,theirs,role,strength,note\n"
+        f"1,Liisa,{SCRIPT},ostopäällikkö,3,\n"
+        f"2,Matti,{'N' * 10_000},,1,\n"
+        "3,Matti,,,2,only one side: not a link\n",
+    )
+    company = load_company(folder)
+    [doc] = build_documents(company, AS_OF, ["A"], STRICT["fi"])
+    communication = doc.parts()[3]
+    lines = [line for line in communication.lines if line.label.startswith("Kontaktikartta")]
+    assert lines and all(line.internal for line in lines)
+    assert lines[0].value == (
+        "henkilöitä asiakkaalla: 2 · meiltä heidät tuntevia: 2 · luottamussuhteita: 1"
+    )
+    labels = [line.label for line in communication.lines]
+    assert f"Liisa ↔ {SCRIPT}" in labels
+    assert any(len(label) < 100 and label.startswith("Matti ↔ NNN") for label in labels)
+    page, markdown = doc.html(), doc.markdown()
+    assert SCRIPT not in page and "&lt;script&gt;" in page
+    assert "<script>" not in markdown and "N" * 200 not in page
+    assert "ostopäällikkö, luottavat toisiinsa" in page
+    [copy] = build_documents(company, AS_OF, ["A"], STRICT["fi"], for_customer=True)
+    assert "Kontaktikartta" not in copy.html() and "Liisa ↔" not in copy.markdown()
+    [hidden] = build_documents(company, AS_OF, ["A"], STRICT["fi"], include_texts=False)
+    assert "Kontaktikartta" not in hidden.html() and "Liisa ↔" not in hidden.markdown()
+
+
+def test_an_unreadable_contact_map_is_named_in_the_document_kept_and_left_out(tmp_path):
+    from helpers.report.answer_files import left_out
+
+    folder = company_copy(tmp_path)
+    text = "link,ours,theirs,strength\n1,Liisa,Pekka,7\n"
+    path = write_contacts(folder, "A", text)
+    company = load_company(folder)
+    [doc] = build_documents(company, AS_OF, ["A"], STRICT["en"])
+    [line] = [line for line in doc.parts()[3].lines if line.label.startswith("Contact map")]
+    assert line.internal and line.value.startswith(
+        "could not be read: answers/contacts/A.csv, line 2: column 'strength'"
+    )
+    assert path.read_text(encoding="utf-8") == text
+    assert [problem.path.name for problem in left_out(company)] == ["A.csv"]
+
+
+def test_the_follow_up_asks_what_result_an_experiment_aims_at():
+    [follow_up] = [s for s in vision.SECTIONS if s.key == "follow_up"]
+    assert any("which result do we aim at" in q for q in follow_up.questions)
+    assert Language("fi")._(follow_up.questions[-1]).startswith("Jos kokeilemme yhdessä")

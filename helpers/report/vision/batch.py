@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.analysis.plan import company_plan, vision_accounts
-from helpers.company.answers.visions import slug
+from helpers.company.answers.visions import read_contacts, slug
 from helpers.company.choices import read_choices
 from helpers.language import Language
 from helpers.report.vision.document import VisionDocument
@@ -52,10 +52,11 @@ def build_documents(
 ) -> list[VisionDocument]:
     """A document per account in ``ids`` (in that order): facts, the team's texts.
 
-    ``include_texts=False`` (pseudonymised runs) leaves the typed text out: it may
-    name people. ``for_customer``: the copy to hand over, without the internal lines.
-    An unreadable answer file is reported in the document (file, line, what is wrong)
-    and its texts left out; the file itself is never changed.
+    ``include_texts=False`` (pseudonymised runs) leaves the typed text and the contact
+    map out: they name people. ``for_customer``: the copy to hand over, without the
+    internal lines (the contact map among them). An unreadable answer file is reported in
+    the document (file, line, what is wrong) and its texts left out; the file itself is
+    never changed.
     """
     facts = account_facts(company, as_of, ids)
     if with_notebook_facts and facts:
@@ -63,6 +64,7 @@ def build_documents(
     documents = []
     for cid in ids:
         texts, note = {}, None
+        contacts, contacts_note = None, None
         if not include_texts:
             note = lang._("The team's own texts are left out of pseudonymised documents.")
         else:
@@ -73,6 +75,9 @@ def build_documents(
                 )
             else:
                 texts = saved.values()
+            contacts, problem = read_contacts(company.folder, cid)
+            if problem is not None:
+                contacts_note = lang._("could not be read: {problem}").format(problem=str(problem))
         documents.append(
             VisionDocument(
                 facts[cid],
@@ -82,6 +87,8 @@ def build_documents(
                 texts=texts,
                 texts_note=note,
                 for_customer=for_customer,
+                contacts=contacts,
+                contacts_note=contacts_note,
             )
         )
     return documents

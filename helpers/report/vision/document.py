@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 from babel.numbers import format_decimal
 
+from helpers.company.answers.visions import STRENGTH_HIGH as STRONGEST
+from helpers.company.answers.visions import STRENGTH_WORDS
 from helpers.language import N_, Language
 from helpers.report.vision.facts import AccountFacts
 from helpers.report.vision.texts import (
@@ -19,6 +21,8 @@ from helpers.report.vision.texts import (
     SECTIONS,
     SEGMENT_NAMES,
 )
+
+NAME_CHARACTERS = 80  # a person's name in the contact map is cut after this many
 
 # --- the document ------------------------------------------------------------------------
 
@@ -52,7 +56,9 @@ class VisionDocument:
     ``texts``: the team's text per section key (None/absent = not written yet);
     ``texts_note``: shown instead of the texts when they were left out or unreadable;
     ``for_customer``: the copy to hand over, without the lines marked internal (the
-    team's copy has a switch that hides them too, for printing).
+    team's copy has a switch that hides them too, for printing). ``contacts``: the team's
+    contact map (``helpers.company.answers.visions.read_contacts``), shown in Communication
+    as internal lines; ``contacts_note`` instead when it was left out or unreadable.
     """
 
     facts: AccountFacts
@@ -62,6 +68,8 @@ class VisionDocument:
     texts: dict[str, str | None] = field(default_factory=dict)
     texts_note: str | None = None
     for_customer: bool = False  # the customer's copy: the lines marked internal left out
+    contacts: pd.DataFrame | None = None  # who knows whom (the team's map), or None
+    contacts_note: str | None = None  # why the map is not shown (unreadable)
 
     # formatting, all in the document's language
 
@@ -250,6 +258,37 @@ class VisionDocument:
             lines.append(Line(_("Orders, last 12 months"), self.lang.number(f.orders_12m)))
         if f.last_invoice is not None:
             lines.append(Line(_("Latest invoice"), self.date(f.last_invoice)))
+        return lines + self._contact_lines()
+
+    def _contact_lines(self) -> list[Line]:
+        """The team's contact map (text 003: the network the account opens), internal: it is
+        our judgement of their people. A summary, then one line per link."""
+        _ = self._
+        label = _("Contact map (who knows whom)")
+        if self.contacts_note:
+            return [Line(label, self.contacts_note, internal=True)]
+        links = self.contacts
+        if links is None or links.empty:
+            return []
+        summary = _(
+            "people there: {theirs} · ours who know them: {ours} · links of trust: {trusted}"
+        ).format(
+            theirs=self.lang.number(links["theirs"].nunique()),
+            ours=self.lang.number(links["ours"].nunique()),
+            trusted=self.lang.number(int((links["strength"] == STRONGEST).sum())),
+        )
+        lines = [Line(label, summary, internal=True)]
+        for link in links.itertuples(index=False):
+            about = [_short(link.role)] if link.role else []
+            if link.strength in STRENGTH_WORDS:
+                about.append(_(STRENGTH_WORDS[link.strength]))
+            lines.append(
+                Line(
+                    f"{_short(link.ours)} ↔ {_short(link.theirs)}",
+                    ", ".join(about) or "–",
+                    internal=True,
+                )
+            )
         return lines
 
     def _follow_up(self) -> list[Line]:
@@ -368,6 +407,13 @@ class VisionDocument:
                 "",
             ]
         return "\n".join(out)
+
+
+def _short(text, limit: int = NAME_CHARACTERS) -> str:
+    """A typed name on one line, at most ``limit`` characters (a 10,000-character name
+    must not fill the printed page)."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _paragraphs_html(text: str) -> str:

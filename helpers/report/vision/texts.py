@@ -64,6 +64,11 @@ SECTIONS = (
             N_("Which few figures or signs tell us that we are on the way?"),
             N_("When do we meet to review the vision, and who prepares the meeting?"),
             N_("When did we last ask how satisfied they are, and when do we ask next?"),
+            # text 003: learning with a customer must still aim at a result
+            N_(
+                "If we try something new together, which result do we aim at, and when do we "
+                "judge whether we reached it?"
+            ),
         ),
     ),
 )
