@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import numbers
 
+from helpers.course import progress
+
 NUMBER, SHARE, CHOICE, THOUGHT = "number", "share", "choice", "thought"
 
 
@@ -46,6 +48,7 @@ class Exercise:
         self.kind = kind
         self.tolerance = tolerance
         self.absolute = absolute
+        self.recorder = progress.register(self)  # the session's progress.json, if any
 
     def __repr__(self) -> str:
         return f"<Exercise {self.number}: {self.question}>"
@@ -105,12 +108,15 @@ class Exercise:
     def check(self, answer=None) -> None:
         """Print whether ``answer`` is right; never raises, whatever the answer."""
         print(self.feedback(answer))
+        progress.record(self, "check", answer)
 
     def hint(self) -> None:
         print(f"Hint for question {self.number}: {self.hint_text}")
+        progress.record(self, progress.HINT)
 
     def solution(self) -> None:
         print(f"Solution to question {self.number}: {self.solution_text}")
+        progress.record(self, progress.SOLUTION)
 
 
 def _words(value) -> str:
