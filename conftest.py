@@ -5,11 +5,18 @@ runs of the workbook (tests/runs/), the committed notebooks under nbval (noteboo
 browser tests (tests/browser/). CI runs everything.
 """
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parent
+# Notebooks and sessions without an output folder record the exercises in
+# output/<company>/progress.json (helpers.course.progress); the tests' go to a temporary
+# folder instead, never into the project's output/ (the kernels nbval starts inherit it).
+PROGRESS_DIR_ENV = "WORKBOOK_PROGRESS_DIR"
 
 
 SLOW = {
@@ -30,6 +37,15 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     for name, what in SLOW.items():
         config.addinivalue_line("markers", f"{name}: {what}")
+    if not os.environ.get(PROGRESS_DIR_ENV):
+        os.environ[PROGRESS_DIR_ENV] = tempfile.mkdtemp(prefix="workbook-progress-")
+        config._progress_dir = os.environ[PROGRESS_DIR_ENV]
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_progress_dir", None)
+    if made:
+        shutil.rmtree(made, ignore_errors=True)
 
 
 def _kind(path: Path) -> str | None:

@@ -17,12 +17,17 @@ deterministic row order, UTF-8 without BOM, ``\\n`` line endings.
 The realistic patterns built in (price erosion with tenure, concentration,
 demanding customers, satisfaction driving repurchase, ...) are listed in
 ``data/README.md``.
+
+``story_company(seed)`` tells the same story with another seed and names of its own
+(a class: one company per student, ``workbook class new``); ``write_tables`` writes
+its tables as the sample's are written.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -250,6 +255,95 @@ N_POOL_OTHER = 55  # ordinary customers already buying when the data starts
 # new customers per quarter, 2021Q1 ... 2025Q4: acquisition slows down over time
 NEW_PER_QUARTER = np.round(np.linspace(14.0, 6.0, 20)).astype(int)
 
+
+class Story(NamedTuple):
+    """Who the story is told with: the company's name, its named accounts, its sales team.
+
+    The named accounts are (name, industry, yearly spend EUR, first invoice) as in
+    KEY_ACCOUNTS and DEMANDING; then how many ordinary customers there are and the
+    names theirs are made of. The sample company's story is SAMPLE_STORY;
+    student_story() tells the same story with other names and sizes.
+    """
+
+    company: str
+    key_accounts: list
+    demanding: list
+    owners: list
+    pool_other: int  # ordinary customers already buying when the data starts
+    new_per_quarter: np.ndarray  # new customers per quarter, 2021Q1 ... 2025Q4
+    surnames: list  # the customers' names are made with these
+    places: list  # and these
+
+
+SAMPLE_STORY = Story(
+    "Pajakulma Oy", KEY_ACCOUNTS, DEMANDING, OWNERS, N_POOL_OTHER, NEW_PER_QUARTER, SURNAMES, PLACES
+)
+SETTINGS = {  # company.toml of the sample, as values (COMPANY_TOML is the file's text)
+    "name": SAMPLE_STORY.company,
+    "currency": "EUR",
+    "language": "fi",
+    "hourly_cost": HOURLY_COST,
+    "country": "FI",
+}
+# a student's company: another metal workshop around Tampere, its team from these names
+COMPANY_NAMES = [
+    "{s} Metalli Oy",
+    "Konepaja {s} Oy",
+    "{p} Teräspaja Oy",
+    "Metallityö {s} Oy",
+    "{p} Levytyö Oy",
+    "Hitsaamo {s} Oy",
+    "Teräs-{s} Oy",
+    "{w}paja Oy",
+    "Pajaverstas {w} Oy",
+]
+MORE_SURNAMES = [  # a student's customers are named with 50 of these and SURNAMES
+    "Hiltunen",
+    "Jokela",
+    "Kettunen",
+    "Saarinen",
+    "Laitinen",
+    "Mustonen",
+    "Turunen",
+    "Lehtonen",
+    "Pitkänen",
+    "Hyvönen",
+    "Räsänen",
+    "Korhonen",
+    "Ahonen",
+    "Lindqvist",
+    "Nurmi",
+    "Savolainen",
+    "Rautio",
+    "Seppälä",
+    "Jääskeläinen",
+    "Holmström",
+    "Keränen",
+    "Kivelä",
+    "Mäkelä",
+    "Honkanen",
+    "Suominen",
+]
+MORE_PLACES = ["Akaan", "Hämeenkyrön", "Vesilahden", "Ruoveden", "Mänttä-Vilppulan", "Ikaalisten"]
+FIRST_NAMES = [
+    "Mikko",
+    "Aino",
+    "Jussi",
+    "Liisa",
+    "Antti",
+    "Sanna",
+    "Timo",
+    "Riikka",
+    "Ville",
+    "Elina",
+    "Petri",
+    "Hanna",
+    "Juho",
+    "Emmi",
+    "Tuomas",
+    "Noora",
+]
+
 # Latent satisfaction 1..5 drives churn and order frequency (and the survey).
 LATENT_P = np.array([0.04, 0.06, 0.12, 0.36, 0.42])
 # A customer leaves with a yearly hazard, and after each order with a probability:
@@ -297,14 +391,20 @@ def _fmt_qty(x: np.ndarray) -> list[str]:
     return out
 
 
-def _names(rng: np.random.Generator, industries: np.ndarray, taken: set[str]) -> list[str]:
+def _names(
+    rng: np.random.Generator,
+    industries: np.ndarray,
+    taken: set[str],
+    surnames=SURNAMES,
+    places=PLACES,
+) -> list[str]:
     """A fictional, unique Finnish business name for each industry given."""
     pools: dict[str, list[str]] = {}
     for ind, patterns in INDUSTRIES.items():
         cand = set()
         for pat in patterns:
-            for s in SURNAMES:
-                for p in PLACES:
+            for s in surnames if "{s}" in pat else [""]:
+                for p in places if "{p}" in pat else [""]:
                     for t in STREETS if "{t}" in pat else [""]:
                         for w in WORDS if "{w}" in pat else [""]:
                             cand.add(pat.format(s=s, p=p, t=t, w=w))
@@ -324,7 +424,8 @@ def _names(rng: np.random.Generator, industries: np.ndarray, taken: set[str]) ->
     return out
 
 
-def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+def _build(rng: np.random.Generator, story: Story | None = None) -> dict[str, pd.DataFrame]:
+    story = story or SAMPLE_STORY
     bdays, bweight = _business_days()
     nb = len(bdays)
     cumw = np.concatenate([[0.0], np.cumsum(bweight)])
@@ -345,9 +446,10 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     )
 
     # ---------------------------------------------------------------- customers
-    n_key, n_dem = len(KEY_ACCOUNTS), len(DEMANDING)
-    n_pool = n_key + n_dem + N_POOL_OTHER
-    n_new = int(NEW_PER_QUARTER.sum())
+    key_accounts, demanding = story.key_accounts, story.demanding
+    n_key, n_dem = len(key_accounts), len(demanding)
+    n_pool = n_key + n_dem + story.pool_other
+    n_new = int(story.new_per_quarter.sum())
     n = n_pool + n_new
     kind = np.array(["key"] * n_key + ["demanding"] * n_dem + ["normal"] * (n - n_key - n_dem))
     # arrival (= first invoice) as business-day index
@@ -361,10 +463,13 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     q_start[0] = np.searchsorted(bdays, np.datetime64("2021-02-01"))
     q_end[-1] = np.searchsorted(bdays, np.datetime64("2025-12-12"))
     arrival[n_pool:] = np.concatenate(
-        [rng.integers(s, e, k) for s, e, k in zip(q_start, q_end, NEW_PER_QUARTER, strict=True)]
+        [
+            rng.integers(s, e, k)
+            for s, e, k in zip(q_start, q_end, story.new_per_quarter, strict=True)
+        ]
     )
     is_new = np.arange(n) >= n_pool
-    named_first = [a[3] for a in KEY_ACCOUNTS + DEMANDING]
+    named_first = [a[3] for a in key_accounts + demanding]
     for i, d in enumerate(named_first):
         if d:
             arrival[i] = np.searchsorted(bdays, np.datetime64(d))
@@ -374,13 +479,13 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     latent[kind == "key"] = 5
     latent[kind == "demanding"] = 4  # they grumble, squeeze and stay
     industry = rng.choice(list(INDUSTRIES), n, p=INDUSTRY_WEIGHTS)
-    industry[:n_key] = [k[1] for k in KEY_ACCOUNTS]
-    industry[n_key : n_key + n_dem] = [d[1] for d in DEMANDING]
+    industry[:n_key] = [k[1] for k in key_accounts]
+    industry[n_key : n_key + n_dem] = [d[1] for d in demanding]
 
     # yearly spend: heavy-tailed, the named accounts set by hand
     spend = np.minimum(rng.lognormal(np.log(5500.0), 0.55, n), 45_000.0)
-    spend[:n_key] = [k[2] for k in KEY_ACCOUNTS]
-    spend[n_key : n_key + n_dem] = [d[2] for d in DEMANDING]
+    spend[:n_key] = [k[2] for k in key_accounts]
+    spend[n_key : n_key + n_dem] = [d[2] for d in demanding]
     orders_per_year = np.clip(13.0 * (spend / 5500.0) ** 0.8, 1.0, 400.0)
     orders_per_year *= FREQ_FACTOR[latent - 1] * rng.lognormal(0.0, 0.25, n)
     orders_per_year[kind == "demanding"] *= 1.4  # many small, hurried orders
@@ -628,11 +733,13 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
         lines.loc[~lines["credit"], "amount"].to_numpy(),
         n_orders,
     )
-    names_taken: set[str] = {k[0] for k in KEY_ACCOUNTS} | {d[0] for d in DEMANDING}
+    names_taken: set[str] = {k[0] for k in key_accounts} | {d[0] for d in demanding}
     name = np.empty(n, dtype=object)
-    name[:n_key] = [k[0] for k in KEY_ACCOUNTS]
-    name[n_key : n_key + n_dem] = [d[0] for d in DEMANDING]
-    name[n_key + n_dem :] = _names(rng, industry[n_key + n_dem :], names_taken)
+    name[:n_key] = [k[0] for k in key_accounts]
+    name[n_key : n_key + n_dem] = [d[0] for d in demanding]
+    name[n_key + n_dem :] = _names(
+        rng, industry[n_key + n_dem :], names_taken, story.surnames, story.places
+    )
     q_rows = []
     first_date = bdays[arrival]
     # won quotes from prospects that became customers (their first order)
@@ -643,7 +750,8 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     # lost quotes to prospects: about two per new customer, following acquisition
     n_lost = int(round(2.1 * is_new.sum()))
     lost_base = np.sort(rng.choice(first_date[is_new], n_lost))
-    lost_names = _names(rng, rng.choice(list(INDUSTRIES), n_lost, p=INDUSTRY_WEIGHTS), names_taken)
+    lost_industries = rng.choice(list(INDUSTRIES), n_lost, p=INDUSTRY_WEIGHTS)
+    lost_names = _names(rng, lost_industries, names_taken, story.surnames, story.places)
     lost_amt = np.round(rng.lognormal(np.log(2500.0), 0.9, n_lost), 2)
     for d, nm, a in zip(lost_base, lost_names, lost_amt, strict=True):
         qd = min(d + int(rng.integers(-60, 60)), np.datetime64("2025-12-19"))
@@ -678,7 +786,7 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     wallet = np.maximum(np.round(ref * factor / 500.0) * 500.0, 500.0)
     wallet_s = np.array([f"{w:.0f}" for w in wallet], dtype=object)
     wallet_s[(rng.random(n) < 0.15) & (kind == "normal")] = ""
-    owner = rng.choice(OWNERS, n, p=[0.42, 0.36, 0.22]).astype(object)
+    owner = rng.choice(story.owners, n, p=[0.42, 0.36, 0.22]).astype(object)
     owner[(rng.random(n) < 0.22) & (spend < 1500.0)] = ""
     last_date = bdays[np.array([lines.loc[lines["cust"] == c, "day"].max() for c in range(n)])]
     has_contract = rng.random(n) < np.where(spend > 8000.0, 0.45, 0.13)
@@ -721,15 +829,68 @@ def _build(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
     }
 
 
-def write_sample(out_dir: Path) -> None:
-    """Generate the sample company and write its files into out_dir."""
+def student_story(rng: np.random.Generator) -> Story:
+    """The sample's story with other names (company, named accounts, team) and sizes.
+
+    The named accounts keep their industries, first invoices and roles (key accounts,
+    demanding ones); their yearly spend moves by up to a fifth either way, and there are
+    a few more or fewer ordinary customers (acquisition still slowing down).
+    """
+    named = KEY_ACCOUNTS + DEMANDING
+    pattern = COMPANY_NAMES[rng.integers(len(COMPANY_NAMES))]
+    company = pattern.format(
+        s=SURNAMES[rng.integers(len(SURNAMES))],
+        p=PLACES[rng.integers(len(PLACES))],
+        w=WORDS[rng.integers(len(WORDS))],
+    )
+    surnames = SURNAMES + MORE_SURNAMES
+    surnames = [surnames[i] for i in np.sort(rng.choice(len(surnames), 50, replace=False))]
+    places = PLACES + MORE_PLACES
+    names = _names(rng, np.array([a[1] for a in named]), {company}, surnames, places)
+    spend = np.round(np.array([a[2] for a in named]) * rng.uniform(0.8, 1.25, len(named)), -2)
+    accounts = [
+        (name, a[1], float(s), a[3]) for name, a, s in zip(names, named, spend, strict=True)
+    ]
+    owners = [FIRST_NAMES[i] for i in rng.choice(len(FIRST_NAMES), len(OWNERS), replace=False)]
+    pool_other = int(rng.integers(45, 66))
+    new_per_quarter = np.round(NEW_PER_QUARTER * rng.uniform(0.85, 1.2)).astype(int)
+    return Story(
+        company,
+        accounts[: len(KEY_ACCOUNTS)],
+        accounts[len(KEY_ACCOUNTS) :],
+        owners,
+        pool_other,
+        new_per_quarter,
+        surnames,
+        places,
+    )
+
+
+def story_company(seed: int) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The sample company's story with numbers and names of ``seed``'s own: (tables, settings).
+
+    The same seed always gives the same company; the planted patterns (data/README.md)
+    are the sample's. The names come from a stream of their own (``[seed, 1]``).
+    """
+    story = student_story(np.random.default_rng([seed, 1]))
+    tables = _build(np.random.default_rng(seed), story)
+    return tables, {**SETTINGS, "name": story.company}
+
+
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """Write each table as ``<name>.csv``: UTF-8 without BOM, ``\\n`` line endings."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rng = np.random.default_rng(SEED)
-    tables = _build(rng)
     for stem, df in tables.items():
         text = df.astype(str).to_csv(index=False, lineterminator="\n")
         (out_dir / f"{stem}.csv").write_bytes(text.encode("utf-8"))
+
+
+def write_sample(out_dir: Path) -> None:
+    """Generate the sample company and write its files into out_dir."""
+    out_dir = Path(out_dir)
+    rng = np.random.default_rng(SEED)
+    write_tables(out_dir, _build(rng))
     (out_dir / "company.toml").write_bytes(COMPANY_TOML.encode("utf-8"))
 
 

@@ -10,6 +10,8 @@
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
                     [--for-customer]
     workbook lab [DATA_DIR] [--language en|fi|sv] [--port N] [--no-browser]
+    workbook class new CLASS_DIR --roster FILE [--language en|fi|sv] [--force]
+    workbook class collect CLASS_DIR SUBMISSION… [--language en|fi|sv]
 
 Started by ``python workbook.py …`` the messages name that command instead (WORKBOOK_COMMAND).
 
@@ -215,7 +217,74 @@ def build_parser() -> argparse.ArgumentParser:
         help="only print the address to open",
     )
     lab.set_defaults(handler=cmd_lab)
+    add_class_commands(commands)
     return parser
+
+
+def add_class_commands(commands) -> None:
+    """``workbook class new`` and ``workbook class collect`` (helpers.course.classroom)."""
+    group = commands.add_parser(
+        "class",
+        help="run the course for a class: a company per student, their progress collected",
+        description="Run the course for a class. `new` writes one company folder per student "
+        "of a roster (the sample company's story with numbers and names of the student's "
+        "own: the same student id always gives the same company). Students run the workbook "
+        "on their folder and hand in the output folder (or a zip of it); `collect` reads "
+        "their progress.json and writes class.csv, class-report.html and "
+        "class-report-pseudonymised.html into the class folder.",
+    )
+    group.set_defaults(handler=lambda _args: (group.print_help(), DATA_ERROR)[1])
+    actions = group.add_subparsers(dest="class_command")
+    new = actions.add_parser(
+        "new",
+        help="write a company folder per student of a roster",
+        description="Write CLASS_DIR/companies/<student_id>/ for every student of the roster "
+        "(a CSV file with the columns student_id and name, optionally language), plus "
+        "CLASS_DIR/class.toml and CLASS_DIR/roster.csv. Running it again adds new students "
+        "and keeps the folders already written.",
+        epilog="Exit codes: 0 done; 2 the roster or the class folder has a problem (each "
+        "named, by line for the roster), and nothing was written.",
+    )
+    new.add_argument(
+        "class_dir", metavar="CLASS_DIR", help="the class folder (new, empty, or a class folder)"
+    )
+    new.add_argument(
+        "--roster", required=True, metavar="FILE", help="CSV with student_id, name [, language]"
+    )
+    new.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="the class's language: of the reports and of each company unless the roster "
+        "gives one (default: the class's own, else the sample company's, fi)",
+    )
+    new.add_argument(
+        "--force", action="store_true", help="write the students' folders that exist again"
+    )
+    new.set_defaults(handler=cmd_class_new)
+    gather = actions.add_parser(
+        "collect",
+        help="collect the students' progress into class.csv and the class report",
+        description="Read each submission (a run's output folder, a zip of one, or a folder "
+        "of them) and write class.csv, class-report.html and class-report-pseudonymised.html "
+        "into CLASS_DIR. A missing, broken or foreign submission is named and the rest are "
+        "collected.",
+        epilog="Exit codes: 0 written (a submission that could not be collected is named on "
+        "the terminal and in the report); 2 CLASS_DIR is not a class folder.",
+    )
+    gather.add_argument(
+        "class_dir", metavar="CLASS_DIR", help="the class folder made by `class new`"
+    )
+    gather.add_argument(
+        "submissions", nargs="+", metavar="SUBMISSION", help="output folder or zip of one"
+    )
+    gather.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the report (default: the class's own)",
+    )
+    gather.set_defaults(handler=cmd_class_collect)
 
 
 def command_name() -> str:
@@ -375,6 +444,24 @@ def cmd_vision(args: argparse.Namespace) -> int:
         print(path)
     print(f"{len(written)} customer-vision document(s), HTML and Markdown, in {out}")
     return 0
+
+
+def cmd_class_new(args: argparse.Namespace) -> int:
+    from helpers.course.classroom import new_command
+
+    return new_command(
+        args.class_dir,
+        args.roster,
+        language=args.language,
+        force=args.force,
+        command=command_name(),
+    )
+
+
+def cmd_class_collect(args: argparse.Namespace) -> int:
+    from helpers.course.classroom import collect_command
+
+    return collect_command(args.class_dir, args.submissions, language=args.language)
 
 
 def cmd_lab(args: argparse.Namespace) -> int:

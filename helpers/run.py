@@ -1,10 +1,11 @@
 """Run the whole workbook on one company folder and write a report a non-coder can read.
 
 Per notebook: the executed ``.ipynb``, an ``.html`` without code cells and the
-``.json`` of its headline figures; then ``summary.json`` (all figures merged)
-and ``index.html``. ``index.html`` and ``summary.json`` are written last, only
-when every notebook ran, so a failed run never leaves a report that looks
-complete.
+``.json`` of its headline figures; ``progress.json``, the state of every exercise the
+notebooks made (:mod:`helpers.course.progress`, with the hints and solutions seen in
+JupyterLab carried over); then ``summary.json`` (all figures merged) and
+``index.html``. ``index.html`` and ``summary.json`` are written last, only when every
+notebook ran, so a failed run never leaves a report that looks complete.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from helpers.company.choices import read_choices
 from helpers.company.folder import load_company, resolve_as_of
 from helpers.course.forms import batch_mode
 from helpers.course.notebooks import kernel_config
+from helpers.course.progress import PROGRESS_FILE, carry_over, shown_before
 from helpers.language import Language, choose_language
 from helpers.paths import NOTEBOOKS_DIR, course_notebooks, resolve_data_dir
 from helpers.report.answer_files import left_out
@@ -95,6 +97,8 @@ def run_workbook(
     as_of_date = resolve_as_of(company.invoices, as_of).date().isoformat()
     lang = choose_language(language, company.settings)
 
+    # the hints and solutions seen in JupyterLab, read before their folder may be cleared
+    shown_in_lab = shown_before(company)
     out = Path(out_dir).resolve()
     prepare_output_dir(out, folder)
     hidden_data = out / "pseudonymized"
@@ -140,6 +144,7 @@ def run_workbook(
             remove_cache(out)
             raise
         documents = vision_documents.result()
+    carry_over(out / PROGRESS_FILE, shown_in_lab)
     say(f"Customer-vision documents: {len(documents)} in {out / VISION_DIR}", progress)
 
     skipped = left_out(analysed)

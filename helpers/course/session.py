@@ -17,6 +17,7 @@ from helpers.analysis.windows import window_start
 from helpers.company.cache import read_cache, read_cached_result
 from helpers.company.choices import Choices, read_choices
 from helpers.company.folder import Company, load_company, resolve_as_of
+from helpers.course import progress
 from helpers.language import Language, choose_language
 from helpers.paths import resolve_data_dir
 from helpers.report.figures import write_figures
@@ -177,10 +178,13 @@ def start(
     output_dir = Path(output_dir).resolve() if output_dir else None
     # in a `workbook run`, the run has already read and checked the folder once
     company = read_cache(output_dir, resolve_data_dir(data_dir)) or load_company(data_dir)
-    return Session(
+    session = Session(
         notebook=notebook,
         company=company,
         as_of=resolve_as_of(company.invoices, as_of),
         lang=choose_language(language, company.settings),
         output_dir=output_dir,
     )
+    # the exercises made from now on record into progress.json (helpers.course.progress)
+    progress.begin(notebook, company, output_dir, session.lang)
+    return session

@@ -39,6 +39,8 @@ import math
 import numbers
 import re
 
+from helpers.course import progress
+
 NUMBER, SHARE, CHOICE, THOUGHT = "number", "share", "choice", "thought"
 # What an exercise asks the learner to do: look a printed figure up, or think. An
 # Argue exercise has kind ARGUE too: its answer is a choice with a reason.
@@ -142,6 +144,7 @@ class Exercise:
         self.unit = unit
         self.mode = mode
         self.why_not = why_not
+        self.recorder = progress.register(self)  # the session's progress.json, if any
 
     @property
     def thinking(self) -> bool:
@@ -260,12 +263,15 @@ class Exercise:
     def check(self, answer=None) -> None:
         """Print whether ``answer`` is right; never raises, whatever the answer."""
         print(self.feedback(answer))
+        progress.record(self, "check", answer)
 
     def hint(self) -> None:
         print(f"Hint for question {self.number}: {self.hint_text}")
+        progress.record(self, progress.HINT)
 
     def solution(self) -> None:
         print(f"Solution to question {self.number}: {self.solution_text}")
+        progress.record(self, progress.SOLUTION)
 
 
 class Prediction(Exercise):
