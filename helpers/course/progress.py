@@ -399,3 +399,9 @@ def carry_over(path: Path, shown: dict) -> None:
             write_atomic(Path(path), text + "\n")
     except (ProgressError, AnswerFileError, OSError):
         pass  # the run's own record stands
+
+
+def language() -> Language:
+    """The language of the notebook session that is running (English outside one): the
+    exercises' checks, hints and solutions speak it."""
+    return _current.lang if _current is not None else ENGLISH

@@ -202,3 +202,24 @@ def test_what_cannot_be_checked_says_exactly_why():
     )
     n = Exercise(5, "Compute it", float("nan"), mode=COMPUTE, why_not="No hours.csv.")
     assert "No hours.csv." in n.feedback(3) and n.thinking and not n.checkable
+
+
+def test_checks_hints_and_solutions_speak_the_sessions_language(monkeypatch):
+    from helpers.course import progress
+    from helpers.language import Language
+
+    monkeypatch.setattr(progress, "_current", None)  # outside a notebook: English
+
+    fi = Language("fi")
+    q = Exercise(2, "?", 0.25, kind=SHARE, hint="h", solution="s", lang=fi)
+    assert q.feedback(None).startswith("Kysymys 2: et ole vielä vastannut")
+    assert q.feedback("25 %") == "✓ Kysymys 2: oikein."
+    assert "vastasit '0,4', luettuna 0,4 %" in q.feedback("0,4")
+    guess = Prediction(1, "?", 0.63, kind=SHARE, absolute=0.1, shown="63 %", lang=Language("sv"))
+    assert (
+        guess.feedback(40)
+        == "Fråga 1: du gissade 40 %; dina uppgifter säger 63 %, alltså 23 procentenheter mer."
+    )
+    pick = Argue(3, "?", {"C1": "suurin"}, lang=fi)
+    assert pick.feedback(("C2", "koska")).startswith("✗ Kysymys 3: C2 on näillä luvuilla")
+    assert Exercise(4, "?", 1).feedback(None).startswith("Question 4 is not answered yet")

@@ -40,6 +40,7 @@ import numbers
 import re
 
 from helpers.course import progress
+from helpers.language import N_, Language
 
 NUMBER, SHARE, CHOICE, THOUGHT = "number", "share", "choice", "thought"
 # What an exercise asks the learner to do: look a printed figure up, or think. An
@@ -49,8 +50,8 @@ THINKING = (COMPUTE, PREDICT, ARGUE)
 PERCENT, FRACTION = "percent", "fraction"  # how a share question wants its answer
 
 INSTRUCTIONS = {
-    PERCENT: "Write it as a percent: 25 for 25 %.",
-    FRACTION: "Write it as a share: 0.25 for 25 %.",
+    PERCENT: N_("Write it as a percent: 25 for 25 %."),
+    FRACTION: N_("Write it as a share: 0.25 for 25 %."),
 }
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 _CURRENCY = re.compile(r"(€|eur|kr|sek|\$|£)", re.IGNORECASE)
@@ -130,6 +131,7 @@ class Exercise:
         unit: str = PERCENT,
         mode: str = LOOK_UP,
         why_not: str = "",
+        lang: Language | None = None,
     ):
         if unit not in INSTRUCTIONS:
             raise ValueError(f"unit must be {PERCENT!r} or {FRACTION!r}; got {unit!r}")
@@ -144,6 +146,8 @@ class Exercise:
         self.unit = unit
         self.mode = mode
         self.why_not = why_not
+        # the messages of check, hint and solution: the notebook session's language
+        self.lang = lang or progress.language()
         self.recorder = progress.register(self)  # the session's progress.json, if any
 
     @property
@@ -160,22 +164,26 @@ class Exercise:
             return not (self.expected is None or self.expected == set() or self.expected == {})
         return not math.isnan(float(self.expected))
 
+    def _(self, message: str, **values) -> str:
+        """``message`` in the session's language, with ``values`` filled in."""
+        return self.lang._(message).format(name=self.name, n=self.number, **values)
+
     def _cannot(self) -> str:
         """Why the answer can't be checked here, and what would help."""
-        why = f" {self.why_not}" if self.why_not else ""
-        return f"{self.name} can't be checked on this data.{why} {self.solution_text}".rstrip()
+        told = self._(N_("{name} can't be checked on this data."))
+        return " ".join(part for part in (told, self.why_not, self.solution_text) if part)
 
     def __repr__(self) -> str:
         return f"<Exercise {self.number}: {self.question}>"
 
     @property
     def name(self) -> str:
-        return f"Question {self.number}"
+        return self.lang._(N_("Question {n}")).format(n=self.number)
 
     @property
     def instruction(self) -> str:
         """How to write the answer: for a share question, as a percent or as a share."""
-        return INSTRUCTIONS[self.unit] if self.kind == SHARE else ""
+        return self.lang._(INSTRUCTIONS[self.unit]) if self.kind == SHARE else ""
 
     def readings(self, answer) -> list[float]:
         """The values the answer can mean, the question's own reading first ([] when it
@@ -214,20 +222,29 @@ class Exercise:
         if not values:
             return ""
         if self.kind == SHARE:
-            return f"{_plain(100 * values[0])} %"
-        return _plain(values[0])
+            return f"{self._plain(100 * values[0])} %"
+        return self._plain(values[0])
+
+    def _plain(self, value: float) -> str:
+        """A number as short as it can be written, with the language's decimal mark."""
+        text = _plain(value)
+        return text if self.lang.code == "en" else text.replace(".", ",")
 
     def feedback(self, answer) -> str:
         """The message check() prints."""
         if self.kind == THOUGHT:
-            return (
-                f"{self.name} is for thinking and discussing; when you have your answer, "
-                f"compare it with q{self.number}.solution()."
+            return self._(
+                N_(
+                    "{name} is for thinking and discussing; when you have your answer, "
+                    "compare it with q{n}.solution()."
+                )
             )
         if answer is None or answer is Ellipsis:
-            return (
-                f"{self.name} is not answered yet: put your answer after "
-                f"`answer_{self.number} =` and run the cell again."
+            return self._(
+                N_(
+                    "{name} is not answered yet: put your answer after `answer_{n} =` and "
+                    "run the cell again."
+                )
             )
         if not self.checkable:
             return self._cannot()
@@ -235,30 +252,47 @@ class Exercise:
             read = read_answer(answer)
             if read.problem == "decimal comma":
                 whole, decimals = answer
-                return (
-                    f"{self.name}: Python read {whole},{decimals} as two numbers. Write the "
-                    f"decimal with a point, {whole}.{decimals}, or in quotes: "
-                    f'"{whole},{decimals}".'
+                return self._(
+                    N_(
+                        "{name}: Python read {whole},{decimals} as two numbers. Write the "
+                        'decimal with a point, {whole}.{decimals}, or in quotes: "{whole},'
+                        '{decimals}".'
+                    ),
+                    whole=whole,
+                    decimals=decimals,
                 )
             if read.value is None:
-                example = '25 or "25 %"' if self.kind == SHARE else '1200 or "1 200,5"'
-                return (
-                    f"{self.name}: the answer should be a number, like {example}; "
-                    f"you gave {answer!r}."
+                example = (
+                    self.lang._(N_('25 or "25 %"'))
+                    if self.kind == SHARE
+                    else self.lang._(N_('1200 or "1 200,5"'))
+                )
+                return self._(
+                    N_("{name}: the answer should be a number, like {example}; you gave {answer}."),
+                    example=example,
+                    answer=repr(answer),
                 )
             if read.percent and self.kind != SHARE:
-                return (
-                    f"{self.name} asks for a number (a count or an amount), not a percent; "
-                    f"you gave {answer!r}."
+                return self._(
+                    N_(
+                        "{name} asks for a number (a count or an amount), not a percent; you "
+                        "gave {answer}."
+                    ),
+                    answer=repr(answer),
                 )
         if self.is_correct(answer):
-            return f"✓ {self.name}: correct."
-        shown = f"you answered {answer!r}"
+            return "✓ " + self._(N_("{name}: correct."))
         read_as = self._read_as(answer) if self.kind != CHOICE else ""
         if read_as and read_as != str(answer):
-            shown += f", read as {read_as}"
+            shown = self._(
+                N_("you answered {answer}, read as {read_as}"), answer=repr(answer), read_as=read_as
+            )
+        else:
+            shown = self._(N_("you answered {answer}"), answer=repr(answer))
         tip = f" {self.instruction}" if self.kind == SHARE else ""
-        return f"✗ {self.name}: not quite ({shown}).{tip} Try q{self.number}.hint()."
+        return "✗ " + self._(
+            N_("{name}: not quite ({shown}).{tip} Try q{n}.hint()."), shown=shown, tip=tip
+        )
 
     def check(self, answer=None) -> None:
         """Print whether ``answer`` is right; never raises, whatever the answer."""
@@ -266,11 +300,11 @@ class Exercise:
         progress.record(self, "check", answer)
 
     def hint(self) -> None:
-        print(f"Hint for question {self.number}: {self.hint_text}")
+        print(self._(N_("Hint for question {n}: {text}"), text=self.hint_text))
         progress.record(self, progress.HINT)
 
     def solution(self) -> None:
-        print(f"Solution to question {self.number}: {self.solution_text}")
+        print(self._(N_("Solution to question {n}: {text}"), text=self.solution_text))
         progress.record(self, progress.SOLUTION)
 
 
@@ -298,39 +332,53 @@ class Prediction(Exercise):
 
     def feedback(self, answer) -> str:
         if answer is None or answer is Ellipsis:
-            return (
-                f"{self.name} asks for your guess before you look: write it after "
-                f"`guess_{self.number} =` and run the cell again. The answer shows only "
-                "once you have guessed."
+            return self._(
+                N_(
+                    "{name} asks for your guess before you look: write it after `guess_{n} =` "
+                    "and run the cell again. The answer shows only once you have guessed."
+                )
             )
         if not self.checkable:
             return self._cannot()
         if self.kind == CHOICE:
             right = self.is_correct(answer)
             lesson = self.lessons.get("right" if right else "wrong", "")
-            verdict = "✓ right" if right else "✗ not this time"
-            return f"{self.name}: {verdict}; you guessed {answer!r}, it is {self.shown}. {lesson}"
+            verdict = "✓ " + self._(N_("right")) if right else "✗ " + self._(N_("not this time"))
+            told = self._(
+                N_("{name}: {verdict}; you guessed {answer}, it is {shown}."),
+                verdict=verdict,
+                answer=repr(answer),
+                shown=self.shown,
+            )
+            return f"{told} {lesson}".rstrip()
         values = self.readings(answer)
         if not values:
             return super().feedback(answer)  # not a number: say how to write one
         guess = values[0]
         expected = float(self.expected)
-        shown = self.shown or _plain(expected)
+        shown = self.shown or self._plain(expected)
+        guessed = self._read_as(answer)
         if self.is_correct(answer):
             gap = "close"
-            told = f"{self.name}: you guessed {self._read_as(answer)}; your data says {shown}."
+            told = self._(
+                N_("{name}: you guessed {guess}; your data says {shown}."),
+                guess=guessed,
+                shown=shown,
+            )
         else:
             gap = "low" if guess < expected else "high"
             distance = abs(expected - guess)
             if self.kind == SHARE:
-                apart = f"{_plain(round(100 * distance, 1))} points"
+                points = self._plain(round(100 * distance, 1))
+                apart = self._(N_("{points} points"), points=points)
             else:
-                apart = _plain(round(distance, 2))
-            direction = "higher" if gap == "low" else "lower"
-            told = (
-                f"{self.name}: you guessed {self._read_as(answer)}; your data says {shown}, "
-                f"{apart} {direction}."
+                apart = self._plain(round(distance, 2))
+            message = (
+                N_("{name}: you guessed {guess}; your data says {shown}, {apart} higher.")
+                if gap == "low"
+                else N_("{name}: you guessed {guess}; your data says {shown}, {apart} lower.")
             )
+            told = self._(message, guess=guessed, shown=shown, apart=apart)
         lesson = self.lessons.get(gap, "")
         return f"{told} {lesson}".rstrip()
 
@@ -374,22 +422,45 @@ class Argue(Exercise):
 
     def feedback(self, answer) -> str:
         if answer is None or answer is Ellipsis:
-            return (
-                f"{self.name} is not answered yet: put your choice and your reason after "
-                f'`answer_{self.number} =`, like ("C0012", "because ..."), and run the cell '
-                "again."
+            return self._(
+                N_(
+                    "{name} is not answered yet: put your choice and your reason after "
+                    '`answer_{n} =`, like ("C0012", "because ..."), and run the cell again.'
+                )
             )
         if not self.checkable:
             return self._cannot()
         choice, reason = self._pick(answer)
-        yours = f' Your reason: "{reason}". Does it say the same?' if reason else ""
+        yours = (
+            " " + self._(N_('Your reason: "{reason}". Does it say the same?'), reason=reason)
+            if reason
+            else ""
+        )
         found = self._match(choice, self.expected)
         if found is not None:
-            return f"✓ {self.name}: {found} is defensible: {self.expected[found]}.{yours}"
+            told = self._(
+                N_("{name}: {choice} is defensible: {why}."), choice=found, why=self.expected[found]
+            )
+            return f"✓ {told}{yours}"
         weaker = self._match(choice, self.weaker)
-        why = f": {self.weaker[weaker]}" if weaker is not None else ", on these figures"
         defensible = "; ".join(f"{key} ({why_})" for key, why_ in self.expected.items())
-        return f"✗ {self.name}: {choice} is harder to defend{why}. Defensible: {defensible}."
+        if weaker is not None:
+            told = self._(
+                N_("{name}: {choice} is harder to defend: {why}. Defensible: {defensible}."),
+                choice=choice,
+                why=self.weaker[weaker],
+                defensible=defensible,
+            )
+        else:
+            told = self._(
+                N_(
+                    "{name}: {choice} is harder to defend, on these figures. Defensible: "
+                    "{defensible}."
+                ),
+                choice=choice,
+                defensible=defensible,
+            )
+        return f"✗ {told}"
 
 
 def thinking_count(questions) -> int:
