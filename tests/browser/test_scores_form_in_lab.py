@@ -14,7 +14,7 @@ from helpers.paths import NOTEBOOKS_DIR
 from tests.browser.lab import menu, open_in_lab, wait_until
 
 NOTEBOOK = NOTEBOOKS_DIR / "03-account-value-and-profitability.ipynb"
-ACCOUNT = "C0053"  # the sample's first key account (notebook 02): first in the form
+ACCOUNT = "C0033"  # the sample's first account of the plan's visions: first in the form
 EMOTIONAL = f".answer-{ACCOUNT}-emotional .widget-toggle-button"
 
 
@@ -32,11 +32,15 @@ def notebook_on(company, folder, member: str):
     return path
 
 
-def sample_key_account_inputs():
-    from helpers.company.folder import load_company, resolve_as_of
+def sample_accounts_to_score():
+    """What notebook 03's form shows on the sample: the plan's visions, in their order."""
+    from helpers.analysis.plan import vision_accounts
+    from helpers.course.session import start
 
-    sample = load_company(None)
-    return sample.invoices, resolve_as_of(sample.invoices, None), sample.customers
+    wb = start("03-account-value-and-profitability", None)
+    return account_value.accounts_to_score(
+        wb.invoices, wb.as_of, wb.company.customers, keys=vision_accounts(wb.plan)
+    )
 
 
 def saved(company, member: str):
@@ -59,7 +63,7 @@ def test_a_score_is_saved_and_shown_after_a_kernel_restart(page, company, start_
     file = company / "answers" / "account-values" / "tester.csv"
     assert not file.exists()  # drawing the form writes nothing
 
-    assert account_value.accounts_to_score(*sample_key_account_inputs())[0] == ACCOUNT
+    assert sample_accounts_to_score()[0] == ACCOUNT
     page.locator(EMOTIONAL).filter(has_text="4").first.click()
     wait_until(
         lambda: file.exists() and saved(company, "tester") == 4,
