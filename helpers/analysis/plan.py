@@ -16,19 +16,22 @@ months after ``as_of``:
 3. ``rescue``: commitment low while the binding ends within the horizon (05).
 4. ``reprice``: 03's reprice, or 01's price review (long-standing, paying the least).
 5. ``prepay``: 03's prepayment.
-6. ``develop``: the next key accounts beyond what the team can look after, as many
-   again as ``max_key_accounts`` (a salesperson for a set time, no vision); the key
-   accounts after those are first in line for the calls.
+6. ``develop``: a salesperson for a set time, no vision, for as many customers as
+   ``max_key_accounts``: first the key accounts beyond what the team can look after,
+   then the *develop* cell of 02 (the valuable fifth's lower half by value, with room
+   to grow), the most valuable first. Those beyond are first in line for the calls.
 7. ``win_back``: stopped buying in the last 12 months after buying the year before, or
    probably no longer buying by its own rhythm (05: ``p_alive`` under 0.5, BG/NBD)
    while it was once among the valuable fifth (by revenue over all years).
-8. ``check_up_call``: the other active customers, one call a year (text 001).
+8. ``check_up_call``: the other active customers, one call a year (text 001: for the
+   many, at most that; for the fifth's keep and maintain cells, the yearly review).
 9. ``marketing``: everyone else: the many served without personal calls.
 
 Calls are the scarce resource: ``win_back`` and ``check_up_call`` together never take more
-than ``calls_per_month`` in any month. They go to the key accounts beyond the team's care
-first, then to the keep accounts, then to everyone else by value (a win-back by what it
-bought the year before); whoever does not fit gets marketing. A win-back falls in the
+than ``calls_per_month`` in any month. They go to the valuable fifth first, cell by cell
+(:data:`CALL_PRIORITY`: the key accounts beyond the team's care, then keep, develop and
+maintain), then to everyone else by value (a win-back by what it bought the year before);
+whoever does not fit gets marketing. A win-back falls in the
 first month, a check-up on the customer's anniversary month (the month it first bought)
 when that month has room, else on the next month with room.
 
@@ -41,6 +44,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.analysis import segmentation as seg
 from helpers.analysis import shortlist as shortlist_rules
 
 LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY = (
@@ -71,6 +75,9 @@ ONCE_VALUABLE_SHARE = 0.2  # "once valuable": among the top fifth by revenue ove
 MONTHS = 12
 
 COLUMNS = ["name", "next_step", "owner", "month", "segment", "value_12m"]
+# Who is called first when calls are scarce: the valuable fifth, cell by cell (02's
+# segments), then everyone else (the many, and the win-backs), by value.
+CALL_PRIORITY = (seg.KEY_ACCOUNT, seg.KEEP, seg.DEVELOP, seg.MAINTAIN)
 
 
 def months_after(as_of: pd.Timestamp, count: int = MONTHS) -> list[str]:
@@ -127,8 +134,6 @@ def build_plan(
     >>> plan[["next_step", "month"]].values.tolist()
     [['write_vision', '2026-01'], ['check_up_call', '2026-05'], ['check_up_call', '2026-06']]
     """
-    from helpers.analysis.segmentation import DORMANT, KEEP, KEY_ACCOUNT
-
     months = months_after(as_of)
     ids = segments.index
     out = pd.DataFrame(index=ids)
@@ -155,7 +160,7 @@ def build_plan(
     )
 
     segment = segments["segment"].to_numpy()
-    key = segment == KEY_ACCOUNT
+    key = segment == seg.KEY_ACCOUNT
     let_go = out["shortlist"].isin(EXITS).to_numpy()
     # the accounts to write a vision for: the team's own first, then the key accounts, in
     # value order within each (segments come most valuable first): 1, 2, …
@@ -167,25 +172,26 @@ def build_plan(
     ranks[picked] = np.arange(1, len(picked) + 1)
     out["key_rank"] = ranks
     vision = candidate & (ranks <= max_key_accounts)
-    # the next key accounts, as many again, get a salesperson for a set time; beyond that
-    # even a small team's goodwill runs out: they are first in line for the calls
-    develop = key & candidate & ~vision & (ranks <= 2 * max_key_accounts)
-    active = segment != DORMANT
-    lapsed = (segment == DORMANT) & segments["lapsed"].to_numpy(dtype=bool)
+    at_risk = out["at_risk"].to_numpy()
+    reprice = (out["shortlist"] == shortlist_rules.REPRICE).to_numpy() | out[
+        "price_review"
+    ].to_numpy()
+    prepay = (out["shortlist"] == shortlist_rules.PREPAY).to_numpy()
+    # a salesperson for a set time, for as many as max_key_accounts: the key accounts beyond
+    # the team's care (by rank), then 02's develop cell (by value); beyond that even a small
+    # team's goodwill runs out: they are first in line for the calls
+    first = key & candidate & ~vision
+    then = (segment == seg.DEVELOP) & ~let_go & ~vision & ~first
+    pool = (first | then) & ~(at_risk | reprice | prepay)
+    queue = np.lexsort((np.arange(len(ids)), np.where(first, ranks, 0), ~first))
+    develop = np.zeros(len(ids), dtype=bool)
+    develop[queue[pool[queue]][: max(int(max_key_accounts), 0)]] = True
+    active = segment != seg.DORMANT
+    lapsed = (segment == seg.DORMANT) & segments["lapsed"].to_numpy(dtype=bool)
     gone = lapsed | out["probably_lost"].to_numpy()  # a call to win it back
 
     step = np.select(
-        [
-            let_go,
-            vision,
-            out["at_risk"].to_numpy(),
-            (out["shortlist"] == shortlist_rules.REPRICE).to_numpy()
-            | out["price_review"].to_numpy(),
-            (out["shortlist"] == shortlist_rules.PREPAY).to_numpy(),
-            develop,
-            gone,
-            active,
-        ],
+        [let_go, vision, at_risk, reprice, prepay, develop, gone, active],
         [LET_GO, WRITE_VISION, RESCUE, REPRICE, PREPAY, DEVELOP, WIN_BACK, CHECK_UP_CALL],
         MARKETING,
     )
@@ -196,9 +202,9 @@ def build_plan(
     if len(writes):
         month[writes] = np.array(months)[(np.arange(len(writes)) * MONTHS) // len(writes)]
 
-    # calls, check-ups and win-backs alike, as long as the team's calls allow: key accounts
-    # beyond the team's care first, then the keep accounts, then everyone else by value (a
-    # win-back by what it bought the year before); whoever does not fit gets marketing
+    # calls, check-ups and win-backs alike, as long as the team's calls allow: the valuable
+    # fifth first, cell by cell (CALL_PRIORITY), then everyone else by value (a win-back by
+    # what it bought the year before); whoever does not fit gets marketing
     capacity = np.full(MONTHS, max(int(calls_per_month), 0))
     calls = np.flatnonzero(np.isin(step, CALLS))
     back = gone[calls]
@@ -209,7 +215,11 @@ def build_plan(
         else 0.0,
         out["value_12m"].to_numpy(dtype=float)[calls],
     )
-    priority = np.select([segment[calls] == KEY_ACCOUNT, segment[calls] == KEEP], [0, 1], 2)
+    priority = np.select(
+        [segment[calls] == cell for cell in CALL_PRIORITY],
+        list(range(len(CALL_PRIORITY))),
+        len(CALL_PRIORITY),
+    )
     ranked = np.lexsort((-value, priority))
     order = calls[ranked]
     fits = order[: int(capacity.sum())]

@@ -14,6 +14,7 @@ CSV_DECIMALS = {  # money to the cent, shares to a hundredth of a percent: no fl
     "margin_12m": 2,
     "wallet": 2,
     "potential": 4,
+    "tenure_years": 2,
     "hours_per_year": 2,
     "p_alive": 4,
     "expected_purchases_12m": 2,

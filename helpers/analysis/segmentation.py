@@ -1,29 +1,40 @@
 """Value-based segmentation: which customers get how much sales time (text 001).
 
-Every customer in the invoices is placed in one **segment** by two things:
+Text 001: about a fifth of the customers often bring most of the revenue, so the scarce
+sales time goes to them; that valuable fifth is split by value and potential, and the
+other four fifths are served by marketing, with at most one check-up call a year. Every
+customer in the invoices is placed in one **segment**:
 
-- its **value** over the last 12 months (revenue, or margin where invoices have a
-  ``cost``): the top ``key_share`` of the customers who bought (by count, largest
-  first) have a *high* value, the rest a *low* one;
-- its **growth potential**: where ``customers.csv`` gives a ``wallet`` (the customer's
-  estimated yearly purchases of what we sell), the part of that wallet we don't have
-  yet, ``1 − revenue_12m / wallet``; otherwise its growth trend, ``revenue_12m /
-  revenue_prev_12m − 1`` (the last 12 months against the 12 before). A customer whose
-  first invoice falls after the start of the 12 months before (no whole year to compare
-  with: a few weeks of last year would make a trend of +3,800 %) is *new*, counted as
-  high potential. Each customer says which basis placed it (``potential_basis``).
+- the **valuable fifth**: the top ``key_share`` (by count, default 20 %) of the customers
+  who bought in the last 12 months, by **value** (revenue, or margin where invoices have a
+  ``cost``). The fifth is cut in two at its median: the more valuable half (with the
+  middle customer when the fifth is odd, ⌈k / 2⌉ of its k customers) has the *higher*
+  value, the rest of the fifth the *lower*;
+- within the fifth, the **growth potential**: where ``customers.csv`` gives a ``wallet``
+  (the customer's estimated yearly purchases of what we sell), the part of that wallet we
+  don't have yet, ``1 − revenue_12m / wallet``; otherwise its growth trend,
+  ``revenue_12m / revenue_prev_12m − 1`` (the last 12 months against the 12 before). A
+  customer whose first invoice falls after the start of the 12 months before (no whole
+  year to compare with: a few weeks of last year would make a trend of +3,800 %) is
+  *new*, counted as high potential. Each customer says which basis placed it
+  (``potential_basis``).
 
-| value \\ potential | high        | low   |
-|-------------------|-------------|-------|
-| high              | key account | keep  |
-| low               | develop     | serve |
+| the valuable fifth \\ potential | high        | low      |
+|--------------------------------|-------------|----------|
+| higher value (upper half)      | key account | keep     |
+| lower value (lower half)       | develop     | maintain |
 
-Customers without a purchase (a line with a positive amount) in the last 12 months
-are ``dormant``, whatever their history. The segment of every customer is decided in
-one vectorised pass; the names, the sales hours of the service model and the default
-cut-offs are plain constants that later notebooks import (``key_accounts`` gives "the key
-accounts of notebook 02"). What each segment gets and the next step with each customer,
-in words, are :mod:`helpers.words.segmentation`.
+Everyone else who bought in the last 12 months is ``serve`` (the many: marketing and at
+most a yearly check-up call); customers without a purchase (a line with a positive
+amount) in the last 12 months are ``dormant``, whatever their history. The segment of
+every customer is decided in one vectorised pass; the names, the sales hours of the
+service model and the default cut-offs are plain constants that later notebooks import
+(``key_accounts`` gives "the key accounts of notebook 02"). What each segment gets and the
+next step with each customer, in words, are :mod:`helpers.words.segmentation`.
+
+Text 001 counts the length of the relationship in a customer's value too:
+``tenure_years`` (years since the first invoice) sits beside the value of every customer,
+and :func:`relationship_length` compares the fifth with the many.
 
 Around the segments, one module per topic: :mod:`helpers.analysis.pareto` (the 80/20
 curve and the ABC classes), :mod:`helpers.analysis.ownership` (how much value hangs on
@@ -47,14 +58,17 @@ import pandas as pd
 from helpers.analysis.windows import WINDOW_DAYS, window_mask, window_start
 from helpers.language import N_
 
-KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT = "key account", "keep", "develop", "serve", "dormant"
-SEGMENTS = (KEY_ACCOUNT, KEEP, DEVELOP, SERVE, DORMANT)  # the order of every table
+KEY_ACCOUNT, KEEP, DEVELOP, MAINTAIN = "key account", "keep", "develop", "maintain"
+SERVE, DORMANT = "serve", "dormant"
+SEGMENTS = (KEY_ACCOUNT, KEEP, DEVELOP, MAINTAIN, SERVE, DORMANT)  # the order of every table
+FIFTH = (KEY_ACCOUNT, KEEP, DEVELOP, MAINTAIN)  # the valuable fifth's four cells
 
 # What readers see (translated): the segment and basis names in tables, plots, sentences.
 SEGMENT_LABELS = {
     KEY_ACCOUNT: N_("key account"),
     KEEP: N_("keep"),
     DEVELOP: N_("develop"),
+    MAINTAIN: N_("maintain"),
     SERVE: N_("serve"),
     DORMANT: N_("dormant"),
 }
@@ -64,7 +78,7 @@ BASIS_LABELS = {WALLET: N_("share of wallet"), TREND: N_("growth trend")}
 REVENUE, MARGIN = "revenue", "margin"  # what "value" measures
 
 # Default cut-offs: the learner changes them in notebook 02; later notebooks use these.
-KEY_SHARE = 0.20  # top share of buying customers (by count) whose value counts as high
+KEY_SHARE = 0.20  # the valuable fifth: top share of buying customers (by count) by value
 WALLET_CUTOFF = 0.50  # high potential: at least half of the wallet is not ours yet
 GROWTH_CUTOFF = 0.10  # high potential: grew at least 10 % on the 12 months before
 ABC_CUTOFFS = (0.80, 0.95)  # A brings the first 80 % of value, B the next 15 %, C the rest
@@ -72,16 +86,19 @@ ABC_CUTOFFS = (0.80, 0.95)  # A brings the first 80 % of value, B the next 15 %,
 
 # The service model's sales time per customer and year, by segment (what each segment
 # gets, and the next step with each customer, in words: helpers.words.segmentation).
+# The fifth gets the salespeople's time; the many (serve) at most one call a year (text 001).
 SERVICE_HOURS: dict[str, float] = {
-    KEY_ACCOUNT: 40.0,
-    KEEP: 10.0,
-    DEVELOP: 1.0,  # one check-up call, first in line (text 001: the 80 % get at most that)
-    SERVE: 1.0,
-    DORMANT: 0.0,
+    KEY_ACCOUNT: 40.0,  # about a working week: account plan, quarterly meetings, a vision
+    KEEP: 10.0,  # a named owner, a yearly service review, a quick answer every time
+    DEVELOP: 8.0,  # a salesperson for a set time: map the needs, a targeted offer
+    MAINTAIN: 4.0,  # a named owner and a yearly review: no gap for a competitor
+    SERVE: 1.0,  # one check-up call a year, at most
+    DORMANT: 0.0,  # marketing; one call (1 hour) to those who stopped in the last year
 }
 
 # Why value is revenue though margin was asked for (``attrs["value_note"]`` of segments).
 NO_COST_COLUMN, COST_MISSING = "no_cost_column", "cost_missing"
+DAYS_PER_YEAR = 365.25  # tenure in years, as notebook 01's
 
 
 def top_count(share: float, n: int) -> int:
@@ -196,7 +213,7 @@ def segments(
     abc_cutoffs: tuple[float, float] = ABC_CUTOFFS,
     hours_per_year: dict[str, float] | None = None,
 ) -> pd.DataFrame:
-    """Place every customer in a segment of the value × potential matrix.
+    """Place every customer in a segment: the valuable fifth by value × potential, the many.
 
     In: invoices, ``as_of``, optional ``customers`` (``customers.csv``: ``name``,
     ``owner``, ``wallet``); the cut-offs (see the module constants); ``value``
@@ -211,22 +228,26 @@ def segments(
       ``potential``, ``owner`` ('' when unknown) — the first columns of ``segments.csv``
       (its ``next_step`` is written by ``helpers.words.segment_lists.segments_list``);
     - ``potential_basis`` (:data:`WALLET` or :data:`TREND`), ``potential_level``
-      ("high"/"low"), ``value_level`` ("high"/"low"/"none"), ``abc_class`` (A/B/C over
-      customers who bought in the last 12 months, '' for the dormant),
-      ``revenue_12m``, ``revenue_prev_12m``, ``margin_12m``, ``wallet``,
-      ``share_of_wallet``, ``revenue_total``, ``first_invoice``, ``last_purchase``,
-      ``hours_per_year`` (sales time the service model gives the customer) and
-      ``lapsed`` (dormant, but bought in the 12 months before the window: one call to ask
-      why they stopped).
+      ("high"/"low"), ``value_level`` ("high" in the valuable fifth, "low" for the many
+      who bought, "none" for the dormant), ``value_half`` ("upper"/"lower" half of the
+      fifth, '' outside it), ``abc_class`` (A/B/C over customers who bought in the last
+      12 months, '' for the dormant), ``revenue_12m``, ``revenue_prev_12m``,
+      ``margin_12m``, ``wallet``, ``share_of_wallet``, ``revenue_total``,
+      ``first_invoice``, ``last_purchase``, ``tenure_years`` (years from the first
+      invoice to ``as_of``, days / 365.25), ``hours_per_year`` (sales time the service
+      model gives the customer) and ``lapsed`` (dormant, but bought in the 12 months
+      before the window: one call to ask why they stopped).
 
     ``potential``: for the wallet basis the share of the wallet not yet ours, ``1 −
     revenue_12m / wallet``, at least 0 (high from ``wallet_cutoff``); for the trend
     basis ``revenue_12m / revenue_prev_12m − 1`` (high from ``growth_cutoff``), NaN
     for a customer with no revenue in the 12 months before, or whose first invoice falls
-    inside them (new, with no whole year to compare with: counted as high).
-    ``table.attrs`` keeps the cut-offs used (for plots), the value measure used,
-    ``value_note`` (why margin could not be used when it was asked for, a code of
-    :func:`value_measure`; '' otherwise) and ``lines_without_cost``.
+    inside them (new, with no whole year to compare with: counted as high). Potential
+    splits the fifth only: the many are served alike, whatever their potential.
+    ``table.attrs`` keeps the cut-offs used (for plots: ``value_cutoff``, the lowest
+    value in the fifth, and ``split_cutoff``, the lowest in its upper half), the value
+    measure used, ``value_note`` (why margin could not be used when it was asked for, a
+    code of :func:`value_measure`; '' otherwise) and ``lines_without_cost``.
 
     Example: ``segments(invoices, as_of, customers)["segment"].value_counts()``
     """
@@ -240,13 +261,15 @@ def segments(
     table = table.join(_customer_facts(customers, table.index))
     table["value_12m"] = table["margin_12m"] if measure == MARGIN else table["revenue_12m"]
 
-    # Most valuable first; the top ⌈key_share · n⌉ of the customers who bought are "high".
+    # Most valuable first; the top ⌈key_share · n⌉ of the customers who bought are the
+    # valuable fifth, and the first ⌈k / 2⌉ of its k customers its upper half.
     table = table.sort_values("value_12m", ascending=False, kind="stable")
     active = table["bought_12m"].to_numpy()
     rank_among_active = np.cumsum(active)  # 1 … n for active rows, in value order
-    n_active = int(active.sum())
-    high_value = active & (rank_among_active <= top_count(key_share, n_active))
-    table["value_level"] = np.select([high_value, active], ["high", "low"], "none")
+    in_fifth = active & (rank_among_active <= top_count(key_share, int(active.sum())))
+    upper = in_fifth & (rank_among_active <= top_count(0.5, int(in_fifth.sum())))
+    table["value_level"] = np.select([in_fifth, active], ["high", "low"], "none")
+    table["value_half"] = np.select([upper, in_fifth], ["upper", "lower"], "")
 
     # Potential: share of wallet where a wallet is known, else the growth trend.
     has_wallet = (table["wallet"] > 0).to_numpy()
@@ -268,11 +291,12 @@ def segments(
     table["potential_level"] = np.where(high_potential, "high", "low")
 
     table["segment"] = np.select(
-        [~active, high_value & high_potential, high_value, high_potential],
-        [DORMANT, KEY_ACCOUNT, KEEP, DEVELOP],
+        [~active, upper & high_potential, upper, in_fifth & high_potential, in_fifth],
+        [DORMANT, KEY_ACCOUNT, KEEP, DEVELOP, MAINTAIN],
         SERVE,
     )
     table["abc_class"] = _abc(table["value_12m"], active, abc_cutoffs)
+    table["tenure_years"] = (as_of - table["first_invoice"]).dt.days / DAYS_PER_YEAR
     _service_hours(table, hours_per_year)
 
     columns = ["name", "segment", "value_12m", "potential", "owner"]
@@ -280,6 +304,7 @@ def segments(
         "potential_basis",
         "potential_level",
         "value_level",
+        "value_half",
         "abc_class",
         "revenue_12m",
         "revenue_prev_12m",
@@ -289,6 +314,7 @@ def segments(
         "revenue_total",
         "first_invoice",
         "last_purchase",
+        "tenure_years",
         "hours_per_year",
         "lapsed",
     ]
@@ -302,11 +328,15 @@ def segments(
         "wallet_cutoff": wallet_cutoff,
         "growth_cutoff": growth_cutoff,
         "abc_cutoffs": tuple(abc_cutoffs),
-        "value_cutoff": float(table.loc[high_value, "value_12m"].min())
-        if high_value.any()
-        else math.nan,
+        "value_cutoff": _lowest(table["value_12m"], in_fifth),
+        "split_cutoff": _lowest(table["value_12m"], upper),
     }
     return table
+
+
+def _lowest(value: pd.Series, rows: np.ndarray) -> float:
+    """The lowest value among ``rows`` (NaN when there are none): where a group starts."""
+    return float(value[rows].min()) if rows.any() else math.nan
 
 
 def _abc(value: pd.Series, active: np.ndarray, cutoffs: tuple[float, float]) -> np.ndarray:
@@ -361,13 +391,14 @@ def key_accounts_by_share(
     """How many key accounts each ``key_share`` would give, other cut-offs unchanged.
 
     In: ``table`` from :func:`segments` (its potential does not depend on ``key_share``).
-    Out: Series indexed by share: the customers among the top ⌈share · n⌉ buyers by value
-    that have a high potential. One pass over the table, whatever the number of shares.
+    Out: Series indexed by share: of the top k = ⌈share · n⌉ buyers by value, the upper
+    half (the first ⌈k / 2⌉) that have a high potential. One pass over the table,
+    whatever the number of shares.
 
     >>> t = pd.DataFrame({"value_12m": [9.0, 8, 7, 6, 0], "potential_level": ["high", "low",
     ...     "high", "high", "high"], "bought_12m": [True, True, True, True, False]})
-    >>> key_accounts_by_share(t, (0.25, 0.5, 1.0)).tolist()
-    [1, 1, 3]
+    >>> key_accounts_by_share(t, (0.25, 0.5, 1.0)).tolist()   # upper halves: 9 | 9 | 9, 8
+    [1, 1, 1]
     """
     ordered = table.sort_values("value_12m", ascending=False, kind="stable")
     active = (
@@ -378,7 +409,7 @@ def key_accounts_by_share(
     high = (ordered["potential_level"].to_numpy() == "high") & active
     running = np.r_[0, np.cumsum(high[active])]  # high potential among the top k buyers
     n_active = int(active.sum())
-    counts = [int(running[top_count(share, n_active)]) for share in shares]
+    counts = [int(running[top_count(0.5, top_count(share, n_active))]) for share in shares]
     return pd.Series(counts, index=pd.Index(shares, name="key_share"), name="key_accounts")
 
 
@@ -411,3 +442,103 @@ def segment_counts(table: pd.DataFrame) -> dict[str, int]:
     """Headline figures: ``customers_<segment>`` for every segment (spaces as _)."""
     counts = table["segment"].value_counts()
     return {f"customers_{s.replace(' ', '_')}": int(counts.get(s, 0)) for s in SEGMENTS}
+
+
+def fifth_and_many(summary: pd.DataFrame) -> pd.DataFrame:
+    """The valuable fifth against everyone else: customers, value and sales hours.
+
+    In: ``summary`` from :func:`segment_summary`. Out: DataFrame indexed ``fifth`` (the
+    four cells of :data:`FIFTH`), ``many`` (serve: who bought, outside the fifth) and
+    ``dormant``, with ``customers``, ``value_12m``, ``value_share``, ``hours_per_year`` and
+    ``hours_share`` (of all the service model's hours; NaN when there are none).
+
+    >>> summary = pd.DataFrame({"customers": [1, 1, 0, 1, 6, 2], "value_12m": [50.0, 20, 0,
+    ...     10, 20, 0], "hours_per_year": [40.0, 10, 0, 4, 6, 1]}, index=list(SEGMENTS))
+    >>> fifth_and_many(summary)["hours_per_year"].tolist()
+    [54.0, 6.0, 1.0]
+    """
+    group = pd.Series(
+        ["fifth" if s in FIFTH else "many" if s == SERVE else "dormant" for s in summary.index],
+        index=summary.index,
+    )
+    out = summary[["customers", "value_12m", "hours_per_year"]].groupby(group).sum()
+    out = out.reindex(["fifth", "many", "dormant"], fill_value=0)
+    value, hours = float(out["value_12m"].sum()), float(out["hours_per_year"].sum())
+    out.insert(2, "value_share", out["value_12m"] / value if value > 0 else math.nan)
+    out["hours_share"] = out["hours_per_year"] / hours if hours > 0 else math.nan
+    out.index.name = "group"
+    return out
+
+
+# --- the length of the relationship -----------------------------------------------------
+
+
+def relationship_length(table: pd.DataFrame) -> dict:
+    """Is value more than this year's invoices? Years as a customer, the fifth against the many.
+
+    Text 001 counts the length of the relationship in a customer's value. In: ``table``
+    from :func:`segments` (its ``tenure_years``, ``value_level`` and ``segment``). Out:
+    dict with ``fifth_median_years`` and ``many_median_years`` (median years as a
+    customer in the valuable fifth and among the other customers who bought; NaN for an
+    empty group), ``fifth`` and ``many`` (how many customers), ``oldest`` (the oldest
+    ⌈key_share · n⌉ buyers by years as a customer: as many as the fifth; ties by value),
+    ``fifth_among_oldest`` (how many of the fifth are also among them),
+    ``key_accounts`` and ``key_accounts_among_oldest``, and ``longer``: ``"fifth"``,
+    ``"many"`` or ``"same"`` (whose median is longer; "same" also when a group is
+    empty).
+
+    >>> t = pd.DataFrame({"segment": ["key account", "keep", "serve", "serve", "dormant"],
+    ...     "value_level": ["high", "high", "low", "low", "none"],
+    ...     "tenure_years": [6.0, 1.0, 3.0, 2.0, 9.0], "value_12m": [9.0, 8, 2, 1, 0]})
+    >>> facts = relationship_length(t)
+    >>> facts["fifth_median_years"], facts["many_median_years"], facts["longer"]
+    (3.5, 2.5, 'fifth')
+    >>> facts["oldest"], facts["fifth_among_oldest"], facts["key_accounts_among_oldest"]
+    (2, 1, 1)
+    """
+    fifth = table["value_level"] == "high"
+    many = table["value_level"] == "low"
+    buyers = table.loc[fifth | many]
+    oldest = buyers.sort_values(
+        ["tenure_years", "value_12m"], ascending=[False, False], kind="stable"
+    ).index[: int(fifth.sum())]
+    key = table["segment"] == KEY_ACCOUNT
+    fifth_years = table.loc[fifth, "tenure_years"].median() if fifth.any() else math.nan
+    many_years = table.loc[many, "tenure_years"].median() if many.any() else math.nan
+    if math.isnan(fifth_years) or math.isnan(many_years) or fifth_years == many_years:
+        longer = "same"
+    else:
+        longer = "fifth" if fifth_years > many_years else "many"
+    return {
+        "fifth_median_years": float(fifth_years),
+        "many_median_years": float(many_years),
+        "fifth": int(fifth.sum()),
+        "many": int(many.sum()),
+        "oldest": len(oldest),
+        "fifth_among_oldest": int(fifth[oldest].sum()),
+        "key_accounts": int(key.sum()),
+        "key_accounts_among_oldest": int(key[oldest].sum()),
+        "longer": longer,
+    }
+
+
+def fifth_by_years(table: pd.DataFrame) -> pd.DataFrame:
+    """The valuable fifth with its years as a customer beside its value, to read together.
+
+    In: ``table`` from :func:`segments`. Out: the fifth's rows (most valuable first) with
+    ``name``, ``segment``, ``value_12m``, ``value_rank`` (1 = the most valuable of the
+    fifth), ``tenure_years``, ``years_rank`` (1 = the longest customer among all who
+    bought in the last 12 months; ties share the better rank) and ``revenue_total`` (all
+    years).
+
+    Example: ``fifth_by_years(segments(invoices, as_of, customers)).head()``
+    """
+    buyers = table.loc[table["value_level"] != "none"]
+    years_rank = buyers["tenure_years"].rank(ascending=False, method="min")
+    fifth = table.loc[table["value_level"] == "high"]
+    out = fifth[["name", "segment", "value_12m"]].copy()
+    out["value_rank"] = np.arange(1, len(fifth) + 1)
+    out["tenure_years"] = fifth["tenure_years"]
+    out["years_rank"] = years_rank.reindex(fifth.index).astype(int)
+    out["revenue_total"] = fifth["revenue_total"]
+    return out

@@ -3,8 +3,9 @@
 
 The value × potential matrix stays readable from 5 to 20,000 customers: up to
 ``DENSITY_ABOVE`` customers per panel are drawn as dots coloured by segment; above that,
-a hexagon density shows where customers pile up and only the key accounts are dots.
-The largest accounts carry their names.
+a hexagon density shows where customers pile up and only the valuable fifth are dots.
+The valuable fifth is shaded, cut by value at its median and by potential; the many to
+its left are served alike. The largest accounts carry their names.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
@@ -22,8 +24,10 @@ from helpers.analysis.segmentation import (
     BASIS_LABELS,
     DEVELOP,
     DORMANT,
+    FIFTH,
     KEEP,
     KEY_ACCOUNT,
+    MAINTAIN,
     SEGMENT_LABELS,
     SEGMENTS,
     SERVE,
@@ -37,6 +41,7 @@ SEGMENT_COLOURS = {
     KEY_ACCOUNT: "tab:red",
     KEEP: "tab:blue",
     DEVELOP: "tab:green",
+    MAINTAIN: "tab:purple",
     SERVE: "tab:grey",
     DORMANT: "lightgrey",
 }
@@ -128,8 +133,10 @@ def plot_value_potential(
     plot: the key accounts first, then the most valuable of the rest.
     x = value of the last 12 months on a log scale (values ≤ 0 sit on the left edge).
     Dormant customers are not drawn (no value in the window).
-    Out: the Axes. Dots (or a hexbin density above ``density_above`` customers), dashed
-    cut-off lines and the four segment names with their counts; words and money
+    Out: the Axes. Dots (or a hexbin density above ``density_above`` customers, with the
+    valuable fifth still as dots), the valuable fifth shaded from its lowest value on
+    (dashed), cut at its median (dotted) and by potential (dashed, within the fifth
+    only), and the five segments of buyers with their counts; words and money
     (``lang.currency``) in ``lang``.
 
     Example: ``plot_value_potential(segments(invoices, as_of, customers), WALLET, lang=wb.lang)``
@@ -165,7 +172,7 @@ def plot_value_potential(
             cmap="Greys",
             extent=(math.log10(x_low), math.log10(x_high), low, high),
         )
-        dots = shown["segment"].to_numpy() == KEY_ACCOUNT
+        dots = shown["segment"].isin(FIFTH).to_numpy()
     else:
         dots = np.ones(len(shown), dtype=bool)
     colours = shown["segment"].map(SEGMENT_COLOURS).to_numpy()
@@ -184,29 +191,40 @@ def plot_value_potential(
     ax.set_xlim(x_low, x_high)
     ax.set_ylim(low - y_pad, high + y_pad)
 
+    # the valuable fifth: shaded from its lowest value on, cut at its median and by potential
     value_cutoff = attrs.get("value_cutoff", np.nan)
+    split_cutoff = attrs.get("split_cutoff", np.nan)
     if not math.isnan(value_cutoff):
+        ax.axvspan(value_cutoff, x_high, color="gold", alpha=0.08, linewidth=0)
         ax.axvline(value_cutoff, color="black", linestyle="--", linewidth=1)
-    if not math.isnan(cutoff):
-        ax.axhline(cutoff, color="black", linestyle="--", linewidth=1)
+        ax.annotate(
+            _("the valuable fifth →"),
+            (value_cutoff, 0.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, 3),
+            textcoords="offset points",
+            ha="left",
+            va="bottom",
+            fontsize="x-small",
+            color="dimgrey",
+        )
+        if not math.isnan(cutoff):
+            ax.plot([value_cutoff, x_high], [cutoff, cutoff], "k--", linewidth=1)
+    if not math.isnan(split_cutoff) and split_cutoff > value_cutoff:
+        ax.axvline(split_cutoff, color="black", linestyle=":", linewidth=1)
     counts = shown["segment"].value_counts()
-    corners = (
-        (DEVELOP, 0.02, "left", 0.97, "top"),
-        (KEY_ACCOUNT, 0.98, "right", 0.97, "top"),
-        (SERVE, 0.02, "left", 0.03, "bottom"),
-        (KEEP, 0.98, "right", 0.03, "bottom"),
-    )
-    for segment, cx, ha, cy, va in corners:
+    for row, segment in enumerate((KEY_ACCOUNT, KEEP, DEVELOP, MAINTAIN, SERVE)):
         ax.text(
-            cx,
-            cy,
+            0.02,
+            0.97 - 0.065 * row,
             f"{_(SEGMENT_LABELS[segment])}: {int(counts.get(segment, 0))}",
             transform=ax.transAxes,
-            ha=ha,
-            va=va,
-            fontsize="small",
+            ha="left",
+            va="top",
+            fontsize="x-small",
             fontweight="bold",
             color=SEGMENT_COLOURS[segment],
+            path_effects=[patheffects.withStroke(linewidth=2.5, foreground="white")],
         )
 
     # The largest accounts get a number by their dot and their name in a key below the
@@ -281,6 +299,58 @@ def plot_segment_matrix(table: pd.DataFrame, label_top: int = 8, *, lang: Langua
     figure.suptitle(title)
     figure.tight_layout()
     return panels
+
+
+def plot_years_and_value(table: pd.DataFrame, ax: Axes | None = None, *, lang: Language) -> Axes:
+    """Years as a customer against value: are the most valuable customers the oldest?
+
+    In: ``table`` from ``segmentation.segments`` (``tenure_years``, ``value_12m``,
+    ``segment``). Out: the Axes: every customer who bought in the last 12 months as a dot
+    (x = years since its first invoice, y = value of the last 12 months on a log scale;
+    the many small and grey, the valuable fifth larger and coloured by segment), and a
+    line at the median years of each group; words and money in ``lang``.
+
+    Example: ``plot_years_and_value(segments(invoices, as_of, customers), lang=wb.lang)``
+    """
+    _ = lang._
+    ax = axes(ax)
+    buyers = table.loc[table["value_level"] != "none"]
+    positive = buyers.loc[buyers["value_12m"] > 0, "value_12m"]
+    floor = float(positive.min()) / 2 if len(positive) else 1.0
+    fifth = buyers["value_level"] == "high"
+    for segment in (SERVE, *FIFTH):
+        rows = buyers["segment"] == segment
+        if rows.any():
+            ax.scatter(
+                buyers.loc[rows, "tenure_years"],
+                buyers.loc[rows, "value_12m"].clip(lower=floor),
+                s=10 if segment == SERVE else 28,
+                color=SEGMENT_COLOURS[segment],
+                alpha=0.45 if segment == SERVE else 0.85,
+                edgecolors="none",
+                label=_(SEGMENT_LABELS[segment]),
+            )
+    for rows, style, label in (
+        (fifth, "--", _("median, the valuable fifth")),
+        (~fifth, ":", _("median, the many")),
+    ):
+        if rows.any():
+            ax.axvline(
+                float(buyers.loc[rows, "tenure_years"].median()),
+                color="black",
+                linestyle=style,
+                linewidth=1,
+                label=label,
+            )
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(money_formatter(lang))
+    ax.set_xlim(left=0)
+    ax.set_title(_("Are your most valuable customers your oldest?"))
+    ax.set_xlabel(_("Years as a customer (since the first invoice in your data)"))
+    ax.set_ylabel(_("Value, last 12 months (log scale)"))
+    if len(buyers):
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="x-small")
+    return ax
 
 
 def plot_time_budget(

@@ -137,21 +137,30 @@ FIGURES: dict[str, Figure] = {
     "customers_key_account": Figure(
         "Key accounts",
         "count",
-        "customers who bought in the last 12 months, in the top 20 % of them by value (revenue "
-        "of the last 12 months) and with high potential (at least half of the wallet still "
-        "with others, or without a wallet growth of at least 10 % on the 12 months before, or "
-        "new); notebook 02's default cut-offs",
+        "customers in the valuable fifth (the top 20 % by value of the last 12 months of the "
+        "customers who bought in them), in its upper half by value and with high potential "
+        "(at least half of the wallet still with others, or without a wallet growth of at "
+        "least 10 % on the 12 months before, or new); notebook 02's default cut-offs",
     ),
     "customers_keep": Figure(
-        "Customers to keep", "count", "top 20 % by value of the last 12 months, low potential"
+        "Customers to keep",
+        "count",
+        "the valuable fifth's upper half by value, low potential",
     ),
     "customers_develop": Figure(
-        "Customers to develop", "count", "below the top 20 % by value, high potential"
+        "Customers to develop",
+        "count",
+        "the valuable fifth's lower half by value, high potential",
+    ),
+    "customers_maintain": Figure(
+        "Customers to maintain",
+        "count",
+        "the valuable fifth's lower half by value, low potential",
     ),
     "customers_serve": Figure(
         "Customers served by marketing and a yearly call",
         "count",
-        "below the top 20 % by value, low potential",
+        "customers who bought in the last 12 months outside the valuable fifth",
     ),
     "customers_dormant": Figure(
         "Dormant customers",
@@ -163,8 +172,14 @@ FIGURES: dict[str, Figure] = {
         "Sales hours the service model asks for",
         "number",
         "Σ over customers of the hours a year their segment gets in notebook 02's service "
-        "model (key account 40, keep 10, develop 8, serve 1, dormant 0 or 1 for a call to "
-        "those who bought in the 12 months before)",
+        "model (key account 40, keep 10, develop 8, maintain 4, serve 1, dormant 0 or 1 for "
+        "a call to those who bought in the 12 months before)",
+    ),
+    "sales_hours_fifth": Figure(
+        "Sales hours for the valuable fifth",
+        "number",
+        "the part of sales_hours_needed that goes to the valuable fifth (key account, keep, "
+        "develop and maintain)",
     ),
     #
     # 03 Account value and profitability: keys added by notebook 03 go here

@@ -36,6 +36,7 @@ LIST_HEADERS = {
     "revenue_prev_12m": N_("Revenue, the 12 months before"),
     "margin_12m": N_("Margin, last 12 months"),
     "wallet": N_("Purchasing potential per year"),
+    "tenure_years": N_("Years as a customer"),
     "hours_per_year": N_("Hours per year"),
     "call_month": N_("Month to call"),
     "last_purchase": N_("Last purchase"),

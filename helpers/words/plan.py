@@ -11,7 +11,7 @@ import pandas as pd
 
 from helpers.analysis import plan as planning
 from helpers.analysis import shortlist as shortlist_rules
-from helpers.analysis.segmentation import DEVELOP, DORMANT, KEEP, KEY_ACCOUNT, SERVE
+from helpers.analysis.segmentation import DEVELOP, DORMANT, KEEP, KEY_ACCOUNT, MAINTAIN, SERVE
 from helpers.language import N_, Language
 
 STEP_NAMES = {
@@ -64,8 +64,9 @@ PRECEDENCE_WHY = {
     planning.DEVELOP: (
         "02",
         N_(
-            "A key account beyond what the team can look after: a salesperson for a set time, "
-            "without a customer vision."
+            "A key account beyond what the team can look after, or one of the valuable fifth "
+            "with room to grow: a salesperson for a set time, without a customer vision, for "
+            "as many as the team can look after."
         ),
     ),
     planning.WIN_BACK: (
@@ -78,8 +79,8 @@ PRECEDENCE_WHY = {
     planning.CHECK_UP_CALL: (
         "02",
         N_(
-            "One of the many: one call a year (text 001), as long as the team's calls allow, "
-            "the most valuable first."
+            "One call a year (text 001), as long as the team's calls allow: the valuable fifth "
+            "first, then the many, the most valuable first."
         ),
     ),
     planning.MARKETING: (
@@ -137,7 +138,8 @@ def why(plan: pd.DataFrame, lang: Language) -> pd.Series:
     segment_words = {
         KEY_ACCOUNT: _("02: a key account (high value, high potential)"),
         KEEP: _("02: among your most valuable, with little room to grow: keep"),
-        DEVELOP: _("02: room to grow, value not yet high: a call finds out what else it needs"),
+        DEVELOP: _("02: in the valuable fifth with room to grow, value not yet the highest"),
+        MAINTAIN: _("02: in the valuable fifth, little room to grow: serve it well"),
         SERVE: _("02: one of the many, served by marketing and a yearly call"),
         DORMANT: _("02: bought nothing in the last 12 months"),
     }

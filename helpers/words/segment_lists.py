@@ -30,14 +30,23 @@ def segments_list(table: pd.DataFrame, plan: pd.DataFrame) -> pd.DataFrame:
     step, and notebook 05's outlook). Out: columns ``customer_id``, ``name``,
     ``segment``, ``value_12m``, ``potential``, ``owner``, ``next_step`` (the plan's code,
     the same as in ``plan.csv``), ``month`` (when), then ``potential_basis``,
-    ``abc_class``, ``revenue_12m``, ``margin_12m``, ``wallet``, ``hours_per_year``,
+    ``abc_class``, ``revenue_12m``, ``margin_12m``, ``wallet``, ``tenure_years`` (years
+    as a customer: text 001 counts them in its value), ``hours_per_year``,
     ``p_alive`` (the chance it still buys, BG/NBD; empty without a fit or a purchase) and
     ``expected_purchases_12m``; figures rounded as :data:`CSV_DECIMALS`.
 
     Example: ``wb.save_list("segments", segments_list(table, wb.plan))``
     """
     first = ["name", "segment", "value_12m", "potential", "owner"]
-    rest = ["potential_basis", "abc_class", "revenue_12m", "margin_12m", "wallet", "hours_per_year"]
+    rest = [
+        "potential_basis",
+        "abc_class",
+        "revenue_12m",
+        "margin_12m",
+        "wallet",
+        "tenure_years",
+        "hours_per_year",
+    ]
     steps = plan.reindex(table.index)
     outlook = [c for c in ("p_alive", "expected_purchases_12m") if c in plan.columns]
     listed = table[first + rest].assign(
@@ -119,7 +128,18 @@ READABLE = {
     "month": (N_("month"), "text"),
     "last_purchase": (N_("last purchase"), "date"),
     "revenue_prev_12m": (N_("value, 12 months before"), "money"),
+    "value_rank": (N_("rank by value"), "number"),
+    "tenure_years": (N_("years as a customer"), "years"),
+    "years_rank": (N_("rank by years"), "number"),
+    "revenue_total": (N_("revenue, all years"), "money"),
+    "hours_share": (N_("share of sales hours"), "percent"),
     "next_step": (N_("next step"), "step"),
+}
+# The valuable fifth against the many (``segmentation.fifth_and_many``): its rows, for people.
+GROUP_LABELS = {
+    "fifth": N_("the valuable fifth"),
+    "many": N_("the many (serve)"),
+    "dormant": N_("dormant"),
 }
 
 
@@ -127,6 +147,7 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
     """Any table of notebook 02 ready to show: known columns formatted, headers translated.
 
     In: a table from ``segmentation.segments``, ``segmentation.segment_summary``,
+    ``segmentation.fifth_and_many``, ``segmentation.fifth_by_years``,
     :func:`words.segmentation.service_model`, ``pareto.abc_summary``,
     ``ownership.owner_table`` or :func:`checkup_calls`; ``lang`` (``wb.lang``);
     ``columns``: the columns to show (default: every column of :data:`READABLE` the
@@ -140,7 +161,13 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
     _ = lang._
     if columns is not None:
         frame = frame[[c for c in frame.columns if c in columns]]
-    kinds = {"money": lang.money, "percent": lang.percent, "number": lang.number, "date": lang.date}
+    kinds = {
+        "money": lang.money,
+        "percent": lang.percent,
+        "number": lang.number,
+        "date": lang.date,
+        "years": lambda value: lang.number(value, 1),
+    }
     labels = {key: _(label) for key, label in {**SEGMENT_LABELS, **BASIS_LABELS}.items()}
     out = pd.DataFrame(index=frame.index)
     for column, (header, kind) in READABLE.items():
@@ -158,6 +185,8 @@ def readable(frame: pd.DataFrame, lang: Language, columns: list[str] | None = No
             out[_(header)] = values.map(kinds[kind])
     if frame.index.name == "segment":
         out.index = pd.Index([labels[s] for s in frame.index], name=_("segment"))
+    elif frame.index.name == "group":
+        out.index = pd.Index([_(GROUP_LABELS[g]) for g in frame.index], name="")
     elif frame.index.name == "owner":
         out.index = pd.Index([_(o) if o == NO_OWNER else o for o in frame.index], name=_("owner"))
     return out

@@ -1,8 +1,9 @@
-"""In words: the value × potential matrix and the time budget (notebook 02).
+"""In words: the valuable fifth, its value × potential cells and the time budget (notebook 02).
 
 The segments come from :mod:`helpers.analysis.segmentation`; here they are told in
 sentences in the reader's language, and the service model says who serves each segment
 and what it gets (each customer's own next step is the plan's: ``helpers.words.plan``).
+How long the fifth have been customers, against the many: :func:`relationship_in_words`.
 
 >>> from helpers.language import Language
 >>> value_note_in_words("no_cost_column", 0, Language("sv"))
@@ -21,6 +22,7 @@ from helpers.analysis.segmentation import (
     DORMANT,
     KEEP,
     KEY_ACCOUNT,
+    MAINTAIN,
     MARGIN,
     NO_COST_COLUMN,
     SERVE,
@@ -38,7 +40,8 @@ class ServiceModel:
     what: str  # what they get from us
 
 
-# The service model in words (English in every language for now).
+# The service model in words (English in every language for now). The valuable fifth gets
+# the salespeople's time; the many get marketing and at most one call a year (text 001).
 SERVICE_MODEL: dict[str, ServiceModel] = {
     KEY_ACCOUNT: ServiceModel(
         KEY_ACCOUNT,
@@ -54,14 +57,22 @@ SERVICE_MODEL: dict[str, ServiceModel] = {
     ),
     DEVELOP: ServiceModel(
         DEVELOP,
-        "marketing, plus a check-up call first in line",
-        "a check-up call that maps what else they need; a targeted offer when it shows",
+        "a named owner, for a set time",
+        "a meeting that maps what else they buy and from whom; a targeted offer when a "
+        "need shows; the aim is to grow into a key account",
+    ),
+    MAINTAIN: ServiceModel(
+        MAINTAIN,
+        "a named owner",
+        "good service without selling: a review call once a year, a quick answer, no "
+        "surprises, so that no competitor finds a gap",
     ),
     SERVE: ServiceModel(
         SERVE,
         "marketing, plus anyone for the yearly call",
-        "newsletters, offers and easy ordering; one check-up call a year on their "
-        "situation and purchasing plans, as long as the team's calls allow",
+        "newsletters, offers, easy ordering and the information they need about you; at "
+        "most one check-up call a year on their situation and purchasing plans, as long as "
+        "the team's calls allow",
     ),
     DORMANT: ServiceModel(
         DORMANT,
@@ -122,15 +133,21 @@ def potential_in_words(table: pd.DataFrame, customers: pd.DataFrame | None, lang
     if attrs.get("value_note"):
         text.append(_("You asked for margin, but the invoices lack costs, so value is revenue."))
     measure = _("margin (revenue − cost)") if attrs.get("value") == MARGIN else _("revenue")
+    fifth = int((active["value_level"] == "high").sum())
+    upper = int((active["value_half"] == "upper").sum())
     text.append(
         _(
-            "Value is the {measure} of the last 12 months. High value: the largest {top} of the "
-            "{count} customers who bought, from {cutoff} up."
+            "Value is the {measure} of the last 12 months. The valuable fifth: the largest "
+            "{top} of the {count} customers who bought, {fifth} customers from {cutoff} up. "
+            "Its more valuable half has the higher value: from {split} up, {upper} of them."
         ).format(
             measure=measure,
             top=lang.percent(attrs["key_share"], 0),
             count=lang.number(len(active)),
+            fifth=lang.number(fifth),
             cutoff=lang.money(attrs["value_cutoff"]),
+            upper=lang.number(upper),
+            split=lang.money(attrs["split_cutoff"]),
         )
     )
     if by_wallet:
@@ -228,6 +245,91 @@ def time_budget_in_words(
     return "\n".join(text)
 
 
+def fifth_and_many_in_words(groups: pd.DataFrame, lang: Language) -> str:
+    """How the service model's sales hours split between the valuable fifth and the many.
+
+    In: ``groups`` from ``segmentation.fifth_and_many``, ``lang``. Out: one or two sentences.
+
+    >>> from helpers.language import ENGLISH
+    >>> groups = pd.DataFrame({"customers": [2, 8, 3], "value_share": [0.7, 0.3, 0.0],
+    ...     "hours_per_year": [50.0, 8.0, 2.0], "hours_share": [50 / 60, 8 / 60, 2 / 60]},
+    ...     index=["fifth", "many", "dormant"])
+    >>> print(fifth_and_many_in_words(groups, ENGLISH))  # doctest: +NORMALIZE_WHITESPACE
+    The valuable fifth (2 customers, 70.0% of the value) gets 50 of the 60 sales hours
+    (83.3%); the many (8 customers, 30.0% of the value) get 8, at most one call each.
+    Calls to those who stopped buying in the last year: 2 hours.
+    """
+    _ = lang._
+    fifth, many, dormant = (groups.loc[g] for g in ("fifth", "many", "dormant"))
+    total = float(groups["hours_per_year"].sum())
+    if total <= 0:
+        return _("The service model asks for no sales hours at all.")
+    text = _(
+        "The valuable fifth ({fifth} customers, {fifth_value} of the value) gets {fifth_hours} "
+        "of the {hours} sales hours ({fifth_share}); the many ({many} customers, {many_value} "
+        "of the value) get {many_hours}, at most one call each."
+    ).format(
+        fifth=lang.number(int(fifth["customers"])),
+        fifth_value=lang.percent(fifth["value_share"]),
+        fifth_hours=lang.number(fifth["hours_per_year"]),
+        hours=lang.number(total),
+        fifth_share=lang.percent(fifth["hours_share"]),
+        many=lang.number(int(many["customers"])),
+        many_value=lang.percent(many["value_share"]),
+        many_hours=lang.number(many["hours_per_year"]),
+    )
+    if dormant["hours_per_year"] > 0:
+        text += "\n" + _(
+            "Calls to those who stopped buying in the last year: {hours} hours."
+        ).format(hours=lang.number(dormant["hours_per_year"]))
+    return text
+
+
+def relationship_in_words(facts: dict, lang: Language) -> str:
+    """Are the most valuable customers the oldest? Years as a customer, fifth against many.
+
+    In: ``facts`` from ``segmentation.relationship_length``, ``lang``. Out: a few sentences.
+
+    >>> from helpers.language import ENGLISH
+    >>> facts = {"fifth_median_years": 4.2, "many_median_years": 2.1, "fifth": 5, "many": 20,
+    ...     "oldest": 5, "fifth_among_oldest": 2, "key_accounts": 2,
+    ...     "key_accounts_among_oldest": 0, "longer": "fifth"}
+    >>> print(relationship_in_words(facts, ENGLISH))  # doctest: +NORMALIZE_WHITESPACE
+    Your valuable fifth have been customers for 4.2 years (median), the many for 2.1 years.
+    Of the 5 customers who have bought from you longest, 2 are in the valuable fifth; of
+    your key accounts (2), none.
+    """
+    _ = lang._
+    if facts["fifth"] == 0:
+        return _("Nobody bought in the last 12 months, so there is no valuable fifth to look at.")
+    fifth_years = lang.number(facts["fifth_median_years"], 1)
+    if facts["many"] == 0:
+        return _(
+            "Your valuable fifth have been customers for {years} years (median); everyone who "
+            "bought is in it, so there are no others to compare with."
+        ).format(years=fifth_years)
+    text = [
+        _(
+            "Your valuable fifth have been customers for {fifth} years (median), the many for "
+            "{many} years."
+        ).format(fifth=fifth_years, many=lang.number(facts["many_median_years"], 1))
+    ]
+    among = _(
+        "Of the {oldest} customers who have bought from you longest, {fifth} are in the "
+        "valuable fifth"
+    ).format(oldest=lang.number(facts["oldest"]), fifth=lang.number(facts["fifth_among_oldest"]))
+    if facts["key_accounts"]:
+        keys = facts["key_accounts_among_oldest"]
+        among += "; " + _("of your key accounts ({keys}), {among}.").format(
+            keys=lang.number(facts["key_accounts"]),
+            among=lang.number(keys) if keys else _("none"),
+        )
+    else:
+        among += "."
+    text.append(among)
+    return "\n".join(text)
+
+
 def key_accounts_in_words(table: pd.DataFrame, choices, lang: Language) -> str:
     """How many key accounts the cut-offs give against how many the team can look after.
 
@@ -249,8 +351,9 @@ def key_accounts_in_words(table: pd.DataFrame, choices, lang: Language) -> str:
         + _(
             "The plan writes a vision with the {most} most valuable (first with any your team "
             "has already written one for); the other {rest} get a salesperson for a set time "
-            "(develop). On a base this large, a smaller key_share finds the few that matter "
-            "most: see the table below."
+            "(develop) as far as the team's time allows, then a call first in line. On a base "
+            "this large, a smaller key_share finds the few that matter most: see the table "
+            "below."
         ).format(most=lang.number(most), rest=lang.number(keys - most))
     )
 

@@ -15,15 +15,21 @@ are (2024-01-01, 2024-12-31] (2024 is a leap year: 365 days back from 2024-12-31
     H         2024-02  400, 2025-02  440      440    400          840           0   –
               (and 2023-02 0: a customer since then)
 
-Bought in the last 12 months: A, B, C, D, G, H (G has a positive line) → n = 6, the top
-⌈0.2 · 6⌉ = 2 by value are high: A, B.
+Bought in the last 12 months: A, B, C, D, G, H (G has a positive line) → n = 6, the
+valuable fifth is the top ⌈0.2 · 6⌉ = 2 by value: A, B; its upper half the first
+⌈2 / 2⌉ = 1: A.
 Potential: A wallet 1 − 3000/10000 = 0.70 (high); B 1 − 1500/1600 = 0.0625 (low);
 C growth 450/500 − 1 = −0.10 (low); D new (high); G new (high); H wallet 0 = unknown, so
 growth 440/400 − 1 = +0.10 (at the cut-off: high). C and H have a trend because they were
 customers for the whole 12 months before (a line of 0 in 2023 marks it); without it their
 first invoice would fall inside those 12 months and they would count as new.
-Segments: A key account, B keep, D G H develop, C serve, E F dormant (E bought in the
-12 months before: a "why did you stop" call).
+Segments: A key account (upper half, high), B maintain (lower half, low); C D G H serve
+(the many, whatever their potential); E F dormant (E bought in the 12 months before: a
+"why did you stop" call). With key_share 1.0 the fifth is all six, its upper half the
+first ⌈6 / 2⌉ = 3 (A, B, D): key A D, keep B, develop H G, maintain C.
+Years as a customer (days from the first invoice to as_of / 365.25): A 564 d = 1.544,
+B 1.544, C 966 d = 2.645, D 152 d = 0.416, E 670 d = 1.834, F 1429 d = 3.912,
+G 274 d = 0.750, H 1064 d = 2.913.
 
 Used by test_segmentation, test_pareto, test_ownership and test_segment_lists.
 """

@@ -148,3 +148,37 @@ def test_on_a_large_base_the_key_accounts_beyond_the_teams_care_queue_for_the_ca
     assert counts == {"write_vision": 5, "develop": 5, "check_up_call": 36, "marketing": 54}
     assert plan.loc["K010", "next_step"] == "check_up_call"  # the most valuable called first
     assert plan.loc["K099", "next_step"] == "marketing" and plan.loc["K099", "over_capacity"]
+
+
+def test_the_fifths_develop_cell_gets_a_salesperson_as_far_as_the_team_can():
+    # 02's develop cell (the fifth's lower half, room to grow) gets the plan's develop step
+    # after the key accounts beyond the team's care, up to max_key_accounts in all; the
+    # rest of it queues for the calls right after keep, before maintain and the many
+    rows = [
+        ("K1", "key account", 900.0, 1, True),
+        ("K2", "key account", 850.0, 1, True),
+        ("P1", "keep", 820.0, 2, True),
+        ("V1", "develop", 800.0, 3, True),
+        ("V2", "develop", 700.0, 4, True),
+        ("V3", "develop", 600.0, 5, True),
+        ("M1", "maintain", 500.0, 6, True),
+    ]
+    # the many here are even larger than the fifth: the fifth is still called first
+    rows += [(f"S{n:02d}", "serve", 2000.0 - n, 7, True) for n in range(20)]
+    plan = build_plan(customers(rows), AS_OF, calls_per_month=1, max_key_accounts=2)
+    steps = plan["next_step"]
+    assert steps[["K1", "K2"]].tolist() == ["write_vision"] * 2
+    assert steps[["V1", "V2"]].tolist() == ["develop"] * 2  # two slots, the most valuable
+    # 12 calls a year: keep, the develop beyond the slots, maintain, then the many by value
+    called = set(plan.index[steps == "check_up_call"])
+    assert called == {"P1", "V3", "M1"} | {f"S{n:02d}" for n in range(9)}
+    assert (steps[[f"S{n:02d}" for n in range(9, 20)]] == "marketing").all()
+
+    one = build_plan(customers(rows), AS_OF, calls_per_month=1, max_key_accounts=1)
+    # one slot: the key account beyond the team's care takes it before the develop cell
+    assert one.loc["K2", "next_step"] == "develop" and one.loc["V1", "next_step"] != "develop"
+    at_risk = build_plan(
+        customers(rows), AS_OF, calls_per_month=1, max_key_accounts=2, at_risk=pd.Index(["V1"])
+    )
+    # a rescue comes first and takes no develop slot: V2 and V3 get them
+    assert at_risk["next_step"][["V1", "V2", "V3"]].tolist() == ["rescue", "develop", "develop"]

@@ -55,13 +55,13 @@ def test_every_customer_gets_one_segment(table):
     assert sorted(table.index) == list("ABCDEFGH")  # X is in customers.csv only: not listed
     assert table["segment"].to_dict() == {
         "A": seg.KEY_ACCOUNT,
-        "B": seg.KEEP,
+        "B": seg.MAINTAIN,  # the fifth's lower half, 6 % of its wallet left
         "C": seg.SERVE,
-        "D": seg.DEVELOP,
+        "D": seg.SERVE,  # new, high potential, but one of the many: no sales hours
         "E": seg.DORMANT,
         "F": seg.DORMANT,
-        "G": seg.DEVELOP,
-        "H": seg.DEVELOP,
+        "G": seg.SERVE,
+        "H": seg.SERVE,
     }
     # segments.csv's next_step is written in words: tests/words/test_segment_lists.py
     assert list(table.columns[:5]) == [
@@ -86,6 +86,41 @@ def test_value_levels_top_share_of_buyers(table):
         "F": "none",
     }
     assert table.attrs["value_cutoff"] == 1500
+    assert table.attrs["split_cutoff"] == 3000
+    assert table["value_half"].to_dict() == {
+        "A": "upper",
+        "B": "lower",
+        "D": "",
+        "C": "",
+        "H": "",
+        "G": "",
+        "E": "",
+        "F": "",
+    }
+
+
+def test_the_fifth_is_split_at_its_median_into_four_cells(invoices, customers):
+    # key_share 1.0: all six buyers are the fifth; the upper half is the first ⌈6 / 2⌉ = 3
+    whole = seg.segments(invoices, AS_OF, customers, key_share=1.0)
+    assert whole["segment"].to_dict() == {
+        "A": seg.KEY_ACCOUNT,  # upper, 70 % of its wallet left
+        "B": seg.KEEP,  # upper, 6 % left
+        "D": seg.KEY_ACCOUNT,  # upper, new
+        "C": seg.MAINTAIN,  # lower, shrank 10 %
+        "H": seg.DEVELOP,  # lower, grew 10 %
+        "G": seg.DEVELOP,  # lower, new
+        "E": seg.DORMANT,
+        "F": seg.DORMANT,
+    }
+    assert whole.attrs["split_cutoff"] == 800 and whole.attrs["value_cutoff"] == -50
+    # an odd fifth: key_share 0.5 → ⌈3⌉ = 3 (A, B, D); the middle one, B, is in the upper half
+    odd = seg.segments(invoices, AS_OF, customers, key_share=0.5)
+    assert odd.loc[["A", "B", "D"], "segment"].tolist() == [
+        seg.KEY_ACCOUNT,
+        seg.KEEP,
+        seg.DEVELOP,
+    ]
+    assert (odd.loc[["C", "H", "G"], "segment"] == seg.SERVE).all()
 
 
 def test_potential_wallet_or_trend(table):
@@ -117,14 +152,14 @@ def test_lapsed(table):
 
 def test_hours_from_the_service_model(table):
     hours = table["hours_per_year"].to_dict()
-    # develop: one check-up call first in line (text 001: the 80 % get at most that)
-    assert hours == {"A": 40, "B": 10, "D": 1, "C": 1, "H": 1, "G": 1, "E": 1, "F": 0}
+    # the many get one check-up call at most (text 001); maintain a yearly review
+    assert hours == {"A": 40, "B": 4, "D": 1, "C": 1, "H": 1, "G": 1, "E": 1, "F": 0}
 
 
 def test_hours_can_be_changed(invoices, customers):
     custom = seg.segments(invoices, AS_OF, customers, hours_per_year={"key account": 100})
     assert custom.loc["A", "hours_per_year"] == 100
-    assert custom["hours_per_year"].sum() == 115
+    assert custom["hours_per_year"].sum() == 109  # 100 + 4 + 4 × 1 + a call to E
 
 
 def test_abc_classes(table):
@@ -147,7 +182,8 @@ def test_cutoffs_move_customers(invoices, customers):
     assert set(everyone.loc[everyone["value_level"] == "high"].index) == set("ABCDGH")
     strict = seg.segments(invoices, AS_OF, customers, wallet_cutoff=0.8, growth_cutoff=0.2)
     assert strict.loc["A", "segment"] == seg.KEEP  # 70 % of the wallet is not enough now
-    assert strict.loc["H", "segment"] == seg.SERVE
+    strict_all = seg.segments(invoices, AS_OF, customers, key_share=1.0, growth_cutoff=0.2)
+    assert strict_all.loc["H", "segment"] == seg.MAINTAIN  # +10 % is not enough now
     with pytest.raises(ValueError, match="key_share"):
         seg.segments(invoices, AS_OF, key_share=20)
     with pytest.raises(ValueError, match="unknown segment"):
@@ -177,7 +213,8 @@ def test_without_customers_file_potential_is_the_trend(invoices):
     # A (first 2024-06) and B (2024-06) became customers inside the 12 months before: no
     # whole year to compare with, so no trend of +200 % or −25 %: new, high potential
     assert math.isnan(table.loc["A", "potential"]) and math.isnan(table.loc["B", "potential"])
-    assert table.loc["A", "segment"] == table.loc["B", "segment"] == seg.KEY_ACCOUNT
+    assert table.loc["A", "segment"] == seg.KEY_ACCOUNT  # the fifth's upper half, new
+    assert table.loc["B", "segment"] == seg.DEVELOP  # its lower half, new
     assert table.loc["C", "potential"] == pytest.approx(-0.10)  # a customer since 2023
     assert table.loc["H", "potential"] == pytest.approx(0.10)
 
@@ -202,7 +239,7 @@ def test_a_customer_won_inside_the_year_before_is_new_not_a_huge_trend():
 
 def test_key_accounts_in_order_of_value(invoices, customers):
     assert seg.key_accounts(invoices, AS_OF, customers) == ["A"]
-    assert seg.key_accounts(invoices, AS_OF, customers, key_share=1.0) == ["A", "D", "H", "G"]
+    assert seg.key_accounts(invoices, AS_OF, customers, key_share=1.0) == ["A", "D"]
 
 
 def test_one_customer_one_line():
@@ -235,13 +272,63 @@ def test_top_count_has_no_float_noise():
 def test_segment_summary_and_counts(table):
     summary = seg.segment_summary(table)
     assert list(summary.index) == list(seg.SEGMENTS)
-    assert summary["customers"].tolist() == [1, 1, 3, 1, 2]
-    assert summary["hours_per_year"].sum() == 55
+    assert summary["customers"].tolist() == [1, 0, 0, 1, 4, 2]
+    assert summary["hours_per_year"].sum() == 49
     assert summary.loc[seg.KEY_ACCOUNT, "value_share"] == pytest.approx(3000 / 6140)
     assert seg.segment_counts(table) == {
         "customers_key_account": 1,
-        "customers_keep": 1,
-        "customers_develop": 3,
-        "customers_serve": 1,
+        "customers_keep": 0,
+        "customers_develop": 0,
+        "customers_maintain": 1,
+        "customers_serve": 4,
         "customers_dormant": 2,
     }
+
+
+def test_the_fifth_against_the_many(table):
+    groups = seg.fifth_and_many(seg.segment_summary(table))
+    assert list(groups.index) == ["fifth", "many", "dormant"]
+    assert groups["customers"].tolist() == [2, 4, 2]  # A B | C D G H | E F
+    assert groups["value_12m"].tolist() == [4500, 1640, 0]  # 800 + 450 + 440 − 50
+    assert groups["hours_per_year"].tolist() == [44, 4, 1]  # 40 + 4 | 4 × 1 | E's call
+    assert groups.loc["fifth", "hours_share"] == pytest.approx(44 / 49)
+    assert groups.loc["fifth", "value_share"] == pytest.approx(4500 / 6140)
+
+
+def test_years_as_a_customer(table):
+    assert table["tenure_years"].round(3).to_dict() == {
+        "A": 1.544,  # 564 days
+        "B": 1.544,
+        "D": 0.416,  # 152 days
+        "C": 2.645,  # 966 days
+        "H": 2.913,  # 1064 days
+        "G": 0.750,  # 274 days
+        "E": 1.834,
+        "F": 3.912,
+    }
+    facts = seg.relationship_length(table)
+    # fifth A B: median 1.544; the many C D G H: (0.750 + 2.645) / 2; the oldest 2 buyers: H, C
+    assert facts["fifth_median_years"] == pytest.approx(564 / 365.25)
+    assert facts["many_median_years"] == pytest.approx((274 + 966) / 2 / 365.25)
+    assert facts["longer"] == "many"
+    assert (facts["fifth"], facts["many"], facts["oldest"]) == (2, 4, 2)
+    assert facts["fifth_among_oldest"] == 0 and facts["key_accounts_among_oldest"] == 0
+    years = seg.fifth_by_years(table)
+    assert list(years.index) == ["A", "B"] and years["value_rank"].tolist() == [1, 2]
+    # among the six buyers by years: H 2.913, C 2.645, A = B 1.544 (both third), G, D
+    assert years["years_rank"].tolist() == [3, 3]
+    assert years["revenue_total"].tolist() == [4000, 3500]
+
+
+def test_years_when_everyone_who_bought_is_in_the_fifth(invoices, customers):
+    facts = seg.relationship_length(seg.segments(invoices, AS_OF, customers, key_share=1.0))
+    assert facts["many"] == 0 and facts["longer"] == "same"
+    assert math.isnan(facts["many_median_years"])
+    assert facts["key_accounts"] == 2 and facts["fifth_among_oldest"] == 6
+
+
+def test_key_accounts_a_smaller_or_larger_fifth_would_give(table):
+    # 6 buyers by value A B D C H G, high potential: A D H G. key_share 0.2: the fifth A B,
+    # its upper half A → 1; 0.5: A B D, upper A B → 1; 1.0: all six, upper A B D → 2
+    counts = seg.key_accounts_by_share(table, (0.2, 0.5, 1.0))
+    assert counts.tolist() == [1, 1, 2]

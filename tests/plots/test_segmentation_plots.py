@@ -133,3 +133,30 @@ def test_the_money_axis_takes_the_currency_of_the_language(small):
     ax = plots.plot_value_by_owner(ownership.value_by_owner_and_segment(table), lang=sek)
     assert "kr" in ax.xaxis.get_major_formatter()(2000, 0)
     assert ax.get_title().startswith("Vems kunder?")
+
+
+def test_matrix_shades_the_valuable_fifth_and_splits_only_it(small):
+    invoices, customers = small
+    table = seg.segments(invoices, AS_OF, customers, key_share=1.0)  # the fifth: A B C D
+    wallet, _trend = plots.plot_segment_matrix(table, lang=ENGLISH)
+    # the fifth starts at its lowest value and is cut at its median (A B | C D by value)
+    lines = {tuple(line.get_xdata()) for line in wallet.lines}
+    assert (table.attrs["value_cutoff"],) * 2 in lines and (
+        table.attrs["split_cutoff"],
+    ) * 2 in lines
+    texts = " ".join(t.get_text() for t in wallet.texts)
+    assert "the valuable fifth →" in texts and "maintain: 0" in texts
+
+
+def test_years_and_value_marks_each_groups_median(small):
+    invoices, customers = small
+    table = seg.segments(invoices, AS_OF, customers)  # the fifth: A; the many: B C D
+    ax = plots.plot_years_and_value(table, lang=ENGLISH)
+    medians = sorted(line.get_xdata()[0] for line in ax.lines)
+    years = table["tenure_years"]
+    assert medians == pytest.approx(sorted([years["A"], years[["B", "C", "D"]].median()]))
+    labels = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert labels[:2] == ["serve", "key account"] and "median, the many" in labels
+    assert ax.get_title() == "Are your most valuable customers your oldest?"
+    fi = plots.plot_years_and_value(table, lang=Language("fi"))
+    assert fi.get_xlabel().startswith("Vuosia asiakkaana")

@@ -56,6 +56,7 @@ def test_checkup_calls_and_lists_follow_the_plan(table):
         "revenue_12m",
         "margin_12m",
         "wallet",
+        "tenure_years",
         "hours_per_year",
         "p_alive",
         "expected_purchases_12m",
@@ -104,3 +105,23 @@ def test_readable_names_the_plans_step(table):
 def test_readable_in_finnish(table):
     shown = segment_lists.readable(segmentation.segment_summary(table), Language("fi"))
     assert "avainasiakas" in shown.index
+
+
+def test_readable_shows_the_fifth_against_the_many_and_the_years(table):
+    groups = segmentation.fifth_and_many(segmentation.segment_summary(table))
+    shown = segment_lists.readable(groups, ENGLISH)
+    assert list(shown.index) == ["the valuable fifth", "the many (serve)", "dormant"]
+    assert shown.loc["the valuable fifth", "share of sales hours"] == "89.8%"
+    years = segment_lists.readable(segmentation.fifth_by_years(table), ENGLISH)
+    assert list(years.columns) == [
+        "customer",
+        "segment",
+        "value, 12 months",
+        "rank by value",
+        "years as a customer",
+        "rank by years",
+        "revenue, all years",
+    ]
+    assert years.loc["A", "years as a customer"] == "1.5"
+    fi = segment_lists.readable(groups, Language("fi"))
+    assert fi.index[0] == "arvokkain viidennes"

@@ -64,12 +64,15 @@ def test_service_model_covers_every_segment(table):
     model = words.service_model(seg.segment_summary(table), ENGLISH)
     assert list(model.columns) == ["customers", "who", "what", "hours_per_year"]
     assert model.loc[seg.KEY_ACCOUNT, "who"].startswith("a named owner")
-    assert model["hours_per_year"].sum() == 55
+    assert model["hours_per_year"].sum() == 49
 
 
 def test_potential_and_time_in_words(table, customers):
     text = words.potential_in_words(table, customers, ENGLISH)
-    assert "High value: the largest 20% of the 6 customers who bought, from €1,500 up." in text
+    assert (
+        "The valuable fifth: the largest 20% of the 6 customers who bought, 2 customers from "
+        "€1,500 up. Its more valuable half has the higher value: from €3,000 up, 1 of them."
+    ) in text
     assert "Potential by share of wallet (2 customers)" in text
     assert "Potential by growth trend (4 customers;" in text
     assert "New customers (2: their first invoice falls after the start of" in text
@@ -78,11 +81,41 @@ def test_potential_and_time_in_words(table, customers):
         seg.segments(one, AS_OF), None, ENGLISH
     )
     summary = seg.segment_summary(table)
-    short = words.time_budget_in_words(summary, 50, ENGLISH)
-    assert "asks for 55 hours" in short and "5 hours short" in short
+    short = words.time_budget_in_words(summary, 40, ENGLISH)
+    assert "asks for 49 hours" in short and "9 hours short" in short
     assert "it fits" in words.time_budget_in_words(summary, 100, ENGLISH)
 
 
 def test_time_budget_in_swedish(table):
     sv = words.time_budget_in_words(seg.segment_summary(table), 50, Language("sv"))
-    assert "55" in sv and "timmar" in sv
+    assert "49" in sv and "timmar" in sv
+
+
+def test_the_fifth_and_the_many_in_words(table):
+    groups = seg.fifth_and_many(seg.segment_summary(table))
+    text = words.fifth_and_many_in_words(groups, ENGLISH)
+    assert text.startswith(
+        "The valuable fifth (2 customers, 73.3% of the value) gets 44 of the 49 sales hours "
+        "(89.8%); the many (4 customers, 26.7% of the value) get 4, at most one call each."
+    )
+    assert text.endswith("Calls to those who stopped buying in the last year: 1 hours.")
+    fi = words.fifth_and_many_in_words(groups, Language("fi"))
+    assert fi.startswith("Arvokkain viidennes (2 asiakasta")
+
+
+def test_years_as_a_customer_in_words(table, invoices, customers):
+    text = words.relationship_in_words(seg.relationship_length(table), ENGLISH)
+    assert text == (
+        "Your valuable fifth have been customers for 1.5 years (median), the many for 1.7 "
+        "years.\nOf the 2 customers who have bought from you longest, 0 are in the valuable "
+        "fifth; of your key accounts (1), none."
+    )
+    everyone = seg.relationship_length(seg.segments(invoices, AS_OF, customers, key_share=1.0))
+    assert "no others to compare with" in words.relationship_in_words(everyone, ENGLISH)
+    sv = words.relationship_in_words(seg.relationship_length(table), Language("sv"))
+    assert sv.startswith("Din värdefullaste femtedel har varit kunder i 1,5 år")
+    old = pd.DataFrame(
+        {"customer_id": ["X"], "date": [pd.Timestamp("2020-01-01")], "amount": [10.0]}
+    )
+    nobody = seg.relationship_length(seg.segments(old, AS_OF))
+    assert "no valuable fifth" in words.relationship_in_words(nobody, ENGLISH)

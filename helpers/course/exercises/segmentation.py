@@ -1,41 +1,95 @@
-"""Exercises of notebook 02 (value-based segmentation, the 80/20 rule, who calls whom)."""
+"""Exercises of notebook 02 (value-based segmentation, the 80/20 rule, who calls whom).
+
+Four of them ask the learner to think: guess the top fifth's share of revenue before the
+Pareto curve shows it (predict), count the valuable fifth in pandas (compute), guess
+whether the fifth or the many have been customers longer (predict), and choose the
+customer of the fifth who gets the next account-plan meeting, with a reason (argue). The
+others look a figure up, and one is to discuss. Every expected answer comes from the data
+the notebook runs on, with the learner's own choices.
+"""
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from helpers.course.exercises.base import SHARE, THOUGHT, Exercise
+from helpers.course.exercises.base import (
+    CHOICE,
+    COMPUTE,
+    SHARE,
+    THOUGHT,
+    Argue,
+    Exercise,
+    Prediction,
+)
+
+SHOWN_OF_THE_MANY = 5  # the largest customers outside the fifth, as tempting wrong picks
+FIFTH_WORDS = ("fifth", "the fifth", "valuable fifth", "the valuable fifth")
+MANY_WORDS = ("many", "the many")
 
 
-def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Exercise, Exercise]:
-    """Notebook 02: the top-20 % share, key accounts, dormant customers, hours, owners.
+def questions(wb, table: pd.DataFrame) -> tuple[Exercise, ...]:
+    """Notebook 02's eight exercises, in the order the notebook asks them.
+
+    1 predict the top 20 %'s share of revenue; 2 compute the size of the valuable fifth;
+    3 look up the key accounts; 4 look up the dormant; 5 predict whether the fifth or the
+    many have been customers longer; 6 look up the sales hours; 7 choose and argue who gets
+    the next account-plan meeting; 8 think about an owner who leaves.
 
     ``table`` is the notebook's ``segmentation.segments(...)`` with the learner's own
-    cut-offs, so the expected answers follow whatever the learner chose.
+    choices, so the expected answers follow whatever the learner chose; the plan
+    (``wb.plan``) is the one every list agrees with.
     """
     from helpers.analysis.pareto import pareto_figures
-    from helpers.analysis.segmentation import DORMANT, KEY_ACCOUNT
+    from helpers.analysis.segmentation import DORMANT, KEY_ACCOUNT, relationship_length
 
     top20 = pareto_figures(wb.invoices, wb.as_of)["top20_revenue_share"]
-    q1 = Exercise(
+    q1 = Prediction(
         1,
-        "What share of all revenue do the largest 20 % of customers bring? (In percent: 81 "
-        "for 81 %.)",
+        "Before you look: what share of all revenue do the largest 20 % of your customers "
+        "bring? Write your guess as a percent (80 for 80 %).",
         top20,
         kind=SHARE,
-        absolute=0.005,
-        hint="Read the marked point on the 'all years' curve, or the first sentence under "
-        "the plot. Write 81 for 81 %.",
+        absolute=0.05,
+        shown=wb.percent(top20),
+        lessons=_pareto_lessons(top20, wb),
+        hint="Think of your five or ten largest customers: how much of the year's invoicing "
+        "would be gone without them? Then add a little for the rest of the top fifth.",
         solution=(
-            f"{wb.percent(top20)}: eighty_twenty['top20_revenue_share'], the revenue of the "
-            "largest ⌈0.2 · n⌉ customers divided by all revenue."
+            f"{wb.percent(top20)}: the revenue of the largest ⌈0.2 · n⌉ customers over all "
+            "years, divided by all revenue (eighty_twenty['top20_revenue_share'])."
             if top20 == top20
-            else "Nobody has positive revenue, so there is no share to compute."
+            else "Nobody has positive revenue, so there is no share to guess."
+        ),
+        why_not="" if top20 == top20 else "No customer has positive revenue in your invoices.",
+    )
+    fifth = int((table["value_level"] == "high").sum())
+    q2 = Exercise(
+        2,
+        "Compute it yourself: how many customers are in your valuable fifth? The fifth is "
+        "your key_share of the customers who bought in the last 12 months, rounded up; a "
+        "customer bought when it has a line with a positive amount dated after "
+        "wb.window_start (wb.invoices has the columns customer_id, date, amount). Start "
+        'from recent = wb.invoices[wb.invoices["date"] > wb.window_start], count the '
+        "buyers in one line of pandas, and round with "
+        "segmentation.top_count(wb.choices.key_share, buyers).",
+        fifth,
+        tolerance=0,
+        mode=COMPUTE,
+        hint="Keep the lines of recent with an amount above 0, then count the distinct "
+        'customers: recent.loc[recent["amount"] > 0, "customer_id"].nunique(). Count only '
+        "those who bought lately, not every customer in the file.",
+        solution=(
+            f"{fifth}: buyers = recent.loc[recent['amount'] > 0, 'customer_id'].nunique(), "
+            "then segmentation.top_count(wb.choices.key_share, buyers): "
+            f"⌈{wb.number(wb.choices.key_share, 2)} · buyers⌉. The same as "
+            "(table['value_level'] == 'high').sum()."
         ),
     )
     keys = int((table["segment"] == KEY_ACCOUNT).sum())
-    q2 = Exercise(
-        2,
+    q3 = Exercise(
+        3,
         "How many key accounts are there with your cut-offs?",
         keys,
         tolerance=0,
@@ -44,8 +98,8 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
         solution=f"{keys}: (table['segment'] == 'key account').sum().",
     )
     dormant = int((table["segment"] == DORMANT).sum())
-    q3 = Exercise(
-        3,
+    q4 = Exercise(
+        4,
         "How many customers have not bought anything in the last 12 months?",
         dormant,
         tolerance=0,
@@ -53,9 +107,10 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
         "the last 12 months.",
         solution=f"{dormant}: (table['segment'] == 'dormant').sum().",
     )
+    q5 = _who_stayed_longer(wb, relationship_length(table))
     hours = float(table["hours_per_year"].sum())
-    q4 = Exercise(
-        4,
+    q6 = Exercise(
+        6,
         "How many sales hours a year does your service model ask for?",
         hours,
         tolerance=0.01,
@@ -64,8 +119,9 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
         "times the hours each one gets.",
         solution=f"{wb.number(hours)} hours: table['hours_per_year'].sum().",
     )
-    q5 = Exercise(
-        5,
+    q7 = next_meeting(wb, table, wb.plan)
+    q8 = Exercise(
+        8,
         "Your best salesperson, owner of three key accounts, leaves in two months. What now?",
         None,
         kind=THOUGHT,
@@ -78,4 +134,204 @@ def questions(wb, table: pd.DataFrame) -> tuple[Exercise, Exercise, Exercise, Ex
         "leaving would hurt the firm. That is what 'customers belong to the company' means "
         "in practice.",
     )
-    return q1, q2, q3, q4, q5
+    return q1, q2, q3, q4, q5, q6, q7, q8
+
+
+def _pareto_lessons(top20: float, wb) -> dict[str, str]:
+    """What the gap between the guess and the top fifth's share teaches, by direction,
+    each ending on how far the company's own split is from 80/20."""
+    if top20 != top20:
+        return {}
+    if top20 < 0.6:
+        where = (
+            f"At {wb.percent(top20)} your split is far from 80/20: your customers are alike "
+            "in size, the fifth is less special, and the rule of thumb is not a law. Serving "
+            "more customers personally (a larger key_share) may fit you better."
+        )
+    elif top20 > 0.9:
+        where = (
+            f"At {wb.percent(top20)} a few customers carry almost everything: depending on "
+            "them is your first risk to manage (notebook 01), and the fifth deserves every "
+            "hour of sales time you have."
+        )
+    else:
+        where = (
+            f"At {wb.percent(top20)} your split is near the 80/20 rule of thumb: the fifth "
+            "is where your scarce sales time pays most."
+        )
+    return {
+        "close": f"You know your customer base. {where}",
+        "low": "Your revenue rests on fewer customers than it feels: losing one of the large "
+        f"ones would hurt more than you expect. {where}",
+        "high": "Your customers are more alike in size than you thought: the small ones "
+        f"together weigh more. {where}",
+    }
+
+
+def _who_stayed_longer(wb, facts: dict) -> Prediction:
+    """Question 5: whose median years as a customer are longer, the fifth's or the many's?"""
+    fifth_years = wb.number(facts["fifth_median_years"], 1)
+    many_years = wb.number(facts["many_median_years"], 1)
+    shown = f"the fifth ({fifth_years} years, median) against the many ({many_years} years)"
+    longer = facts["longer"]
+    empty = facts["fifth"] == 0 or facts["many"] == 0
+    if empty:
+        expected = None
+    elif longer == "fifth":
+        expected = set(FIFTH_WORDS)
+    elif longer == "many":
+        expected = set(MANY_WORDS)
+    else:
+        expected = set(FIFTH_WORDS + MANY_WORDS)  # the same: either guess holds
+    if longer == "many":
+        lessons = {
+            "right": "Your valuable fifth are younger than the many: your large customers are "
+            "recent wins, and their trust is still being built. That is where key-account "
+            "care pays: a young relationship is easier to lose.",
+            "wrong": "Your valuable fifth are in fact younger than the many. Old, small "
+            "customers may be worth more than their invoices say (they vouch for you, know "
+            "how you work and cost little to serve), and young large ones are less secure "
+            "than they look.",
+        }
+    else:
+        lessons = {
+            "right": "Your largest customers grew with the years. That is value the invoices "
+            "don't show: they trust you, know how you work, cost less to serve and vouch for "
+            "you. But look at notebook 01 too: long-standing customers may pay less than the "
+            "going price.",
+            "wrong": "Your valuable fifth have in fact been with you longer: much of their "
+            "value was built over years, as trust that a new customer can't bring. A long "
+            "relationship lost takes years to replace.",
+        }
+    return Prediction(
+        5,
+        "Before you look: who has been buying from you longer (the median years as a "
+        "customer), your valuable fifth or the many? Write 'fifth' or 'many'.",
+        expected,
+        kind=CHOICE,
+        shown=shown,
+        lessons=lessons,
+        hint="Think of your largest customers: did you win them in your first years, or lately?",
+        solution=f"Your data says: {shown}.",
+        why_not=(
+            "Nobody bought in the last 12 months, or everyone who bought is in the valuable "
+            "fifth, so there is no second group to compare with."
+            if empty
+            else ""
+        ),
+    )
+
+
+def next_meeting(wb, table: pd.DataFrame, plan: pd.DataFrame) -> Argue:
+    """Question 7: which customer of the valuable fifth gets the next account-plan meeting?
+
+    Defensible: the fifth's customers the plan gives a customer vision (the key accounts
+    within the team's care, and those the team has written a vision for) and those whose
+    contract ends while their commitment is low (rescue). Every other customer of the fifth,
+    and the largest of the many, gets the reason its cell or its step points elsewhere.
+    """
+    from helpers.analysis import plan as planning
+    from helpers.analysis.segmentation import DEVELOP, KEEP, KEY_ACCOUNT, MAINTAIN
+
+    fifth = table.loc[table["value_level"] == "high"]
+    steps = plan.reindex(fifth.index)
+    options: dict[str, str] = {}
+    weaker: dict[str, str] = {}
+    most = wb.number(wb.choices.max_key_accounts)
+    for cid, row in fifth.iterrows():
+        step, segment = steps.loc[cid, "next_step"], row["segment"]
+        value = wb.money(row["value_12m"])
+        room = _room_to_grow(row, wb)
+        if step == planning.WRITE_VISION and segment == KEY_ACCOUNT:
+            options[str(cid)] = (
+                f"a key account: {value} in the last 12 months and room to grow ({room}); the "
+                f"plan gives it customer vision no. {int(steps.loc[cid, 'key_rank'])}, and "
+                "the account plan is where that growth is planned"
+            )
+        elif step == planning.WRITE_VISION:
+            options[str(cid)] = (
+                f"your team has written a customer vision with it, and it is one of your "
+                f"most valuable ({value}): the meeting follows that vision up"
+            )
+        elif step == planning.RESCUE:
+            options[str(cid)] = (
+                f"its contract ends while its commitment is low (notebook 05), and it brought "
+                f"{value}: a meeting before the renewal is the most urgent of all"
+            )
+        elif step == planning.LET_GO:
+            weaker[str(cid)] = (
+                "notebook 03 found it difficult and losing money after the cost of serving "
+                "it: the plan lets it go politely, and a meeting would plan more of the same"
+            )
+        elif step in (planning.REPRICE, planning.PREPAY):
+            weaker[str(cid)] = (
+                "the plan's first step with it is the price (it loses money, or has paid the "
+                "least for years): settle that before planning growth"
+            )
+        elif segment == KEY_ACCOUNT:
+            weaker[str(cid)] = (
+                f"a key account, but beyond the {most} your team can truly look after: a "
+                "salesperson for a set time, no account plan (raise max_key_accounts if you "
+                "really have the time)"
+            )
+        elif segment == KEEP:
+            weaker[str(cid)] = (
+                f"one of your most valuable ({value}), but with little room to grow ({room}): "
+                "defend it with flawless service and a yearly review; an account plan is for "
+                "growing together"
+            )
+        elif segment == DEVELOP:
+            weaker[str(cid)] = (
+                f"room to grow ({room}), but a lower value within the fifth ({value}): a "
+                "salesperson for a set time and a targeted offer first; an account plan once "
+                "it has grown"
+            )
+        elif segment == MAINTAIN:
+            weaker[str(cid)] = (
+                f"a lower value within the fifth ({value}) and little room to grow ({room}): "
+                "serve it well so no competitor gets in, without an account plan"
+            )
+    many = table.loc[table["value_level"] == "low"].head(SHOWN_OF_THE_MANY)
+    for cid in many.index:
+        weaker[str(cid)] = (
+            "not in your valuable fifth: marketing and at most one check-up call a year "
+            "(text 001), however promising it looks"
+        )
+    defensible = ", ".join(options) if options else "none on this data"
+    return Argue(
+        7,
+        "Your team has time for one more account-plan meeting this month. Which customer of "
+        "your valuable fifth gets it, and why? Write its customer_id and your reason: "
+        'answer_7 = ("C0012", "because ...").',
+        options,
+        weaker=weaker,
+        hint="Look at the matrix: who in the fifth has both the higher value and room to "
+        "grow? Then look at what the other notebooks found about them in the plan "
+        "(wb.plan.loc[customer_id, 'next_step']): a customer to let go gets no meeting, a "
+        "contract about to end can't wait.",
+        solution=f"Defensible here: {defensible}. An account plan is for the key accounts "
+        "your team can truly look after (higher value and room to grow), for the accounts "
+        "you already plan the future with, and for a contract to rescue before it ends. "
+        "Keep and maintain are defended with good service, develop gets a targeted offer "
+        "first, and the many get marketing and a yearly call.",
+        why_not=(
+            ""
+            if options
+            else "Your valuable fifth has no key account within your team's care, no vision "
+            "written and no contract to rescue, so no customer of the fifth has an account "
+            "plan in the plan."
+        ),
+    )
+
+
+def _room_to_grow(row: pd.Series, wb) -> str:
+    """A customer's potential in words: '66% of its wallet still elsewhere', 'grew 45%'."""
+    from helpers.analysis.segmentation import WALLET
+
+    potential = float(row["potential"])
+    if row["potential_basis"] == WALLET:
+        return f"{wb.percent(potential, 0)} of its wallet still elsewhere"
+    if math.isnan(potential):
+        return "new, no whole year to compare with"
+    change = "grew" if potential >= 0 else "shrank"
+    return f"{change} {wb.percent(abs(potential), 0)} on the year before"

@@ -78,6 +78,7 @@ SEGMENT_NAMES = {  # notebook 02's segments
     "key account": N_("key account"),
     "keep": N_("keep"),
     "develop": N_("develop"),
+    "maintain": N_("maintain"),
     "serve": N_("serve"),
     "dormant": N_("dormant"),
 }
