@@ -78,10 +78,10 @@ def losing(tmp_path_factory):
     return questions(losing_company(tmp_path_factory.mktemp("losing") / "company"))
 
 
-def test_five_questions_four_of_them_to_think(sample):
+def test_five_questions_all_of_them_to_think(sample):
     assert [q.number for q in sample] == [1, 2, 3, 4, 5]
-    assert thinking_count(sample) == 4
-    assert [q.mode for q in sample[:3]] == [COMPUTE, PREDICT, PREDICT]
+    assert thinking_count(sample) == 5
+    assert [q.mode for q in sample[:4]] == [COMPUTE, PREDICT, PREDICT, PREDICT]
 
 
 def test_unanswered_every_check_says_so_and_never_raises(sample, minimal):
@@ -163,16 +163,24 @@ def test_q3_on_the_sample_and_why_not_on_invoices_only(sample, minimal):
     assert "the wages and the rent behind its hours stay" in message  # the lesson anyway
 
 
-# --- question 4: the rank moves (a look-up, needs the team's scores) ----------------------
+# --- question 4: guess how many scored accounts the weights move (needs the scores) ------
 
 
-def test_q4_counts_the_accounts_that_move_and_says_why_not_without_scores(sample, minimal):
+def test_q4_guess_the_rank_moves_and_why_not_without_scores(sample, minimal, tmp_path):
     q4 = sample[3]
-    assert q4.expected == 14 and q4.is_correct(14) and not q4.is_correct(15)
+    assert "your team has scored 15 accounts" in q4.question
+    assert q4.expected == 14 and q4.is_correct(14) and q4.is_correct(13)  # within one
+    assert not q4.is_correct(5) and not q4.is_correct(16)
+    assert "rests on the weights more than you thought" in q4.feedback(5)  # guessed low
+    assert "your data says 14 of 15" in q4.feedback(14)
     only = minimal[3]
-    assert only.is_correct(3) is None
+    assert not only.checkable and only.is_correct(3) is None
     message = only.feedback(3)
     assert "can't be checked" in message and "Nobody on your team has scored" in message
+    # by hand: A is scored far above C, so no weight swaps them -> 0 of 2 move
+    loved = questions(losing_company(tmp_path / "company", loved=True))[3]
+    assert loved.expected == 0 and loved.is_correct(0) and not loved.is_correct(2)
+    assert "steadier than you thought" in loved.feedback(2)
 
 
 # --- question 5: whom to talk to first, and what to change --------------------------------

@@ -1,10 +1,11 @@
 """Exercises of notebook 03 (account value and profitability after cost-to-serve).
 
-Four of the five ask the learner to think: compute one account's revenue per year as a
-customer (works on invoices alone), guess the top fifth's share of profit before the
-whale curve shows it (of margin or revenue where the data has no profit), guess what
-letting the loss-makers go does to profit, and choose which loss-making account to talk
-to first, with a reason. The fourth reads the rank moves off the weights' test.
+All five ask the learner to think: compute one account's revenue per year as a customer
+(works on invoices alone), guess the top fifth's share of profit before the whale curve
+shows it (of margin or revenue where the data has no profit), guess what letting the
+loss-makers go does to profit, guess how many scored accounts the weights move before the
+weights' test shows it, and choose which loss-making account to talk to first, with a
+reason.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ BASIS_WORDS = {
 }
 
 
-def questions(wb) -> tuple[Exercise, Prediction, Prediction, Exercise, Argue]:
+def questions(wb) -> tuple[Exercise, Prediction, Prediction, Prediction, Argue]:
     """Notebook 03: revenue per year as a customer (compute), the top fifth's share
-    (predict), letting the loss-makers go (predict), rank moves (look up), whom to talk to
+    (predict), letting the loss-makers go (predict), rank moves (predict), whom to talk to
     first (argue)."""
     from helpers.analysis import account_value, profit_spread, profitability, shortlist
     from helpers.analysis.plan import vision_accounts
@@ -55,32 +56,48 @@ def questions(wb) -> tuple[Exercise, Prediction, Prediction, Exercise, Argue]:
     )
     profile = account_value.value_profile(table, account_value.team_scores(scores), accounts)
     moves = account_value.rank_sensitivity(profile)
-    moving = float((moves["moves"] > 0).sum()) if len(moves) else NAN
-    q4 = Exercise(
+    q4 = rank_moves_question(moves)
+    flagged = account_value.emotional_over_factual(profile, table)
+    listed = shortlist.shortlist(table, names, flagged=flagged)
+    q5 = talk_first_question(wb, table, listed, missing)
+    return q1, q2, q3, q4, q5
+
+
+def rank_moves_question(moves) -> Prediction:
+    """Predict: how many scored accounts change rank when one weight is dropped or doubled,
+    before the rank-range plot shows it. Needs the team's scores."""
+    scored = len(moves)
+    moving = float((moves["moves"] > 0).sum()) if scored else NAN
+    count = f"your team has scored {scored} accounts" if scored else "your team scores accounts"
+    return Prediction(
         4,
-        "With the default weights, how many scored accounts change rank when one weight is "
-        "dropped or doubled?",
+        f"Guess before you look: {count}. When each level's weight in turn is dropped (× 0) "
+        "or doubled (× 2), how many of them change rank at least once? A whole number.",
         moving,
         kind=NUMBER,
-        absolute=0.0,
-        hint="Look at the rank-range plot: count the accounts whose bar is longer than a dot "
-        "(moves > 0 in the sensitivity table).",
+        absolute=1.0,
+        shown=f"{moving:.0f} of {scored}" if scored else "",
+        lessons={
+            "close": "You sensed how much the ranking rests on judgement.",
+            "low": "The ranking rests on the weights more than you thought: agree on the "
+            "weights with your team before you act on a rank, and argue about the long bars.",
+            "high": "The ranking is steadier than you thought: most accounts keep their place "
+            "whatever you weigh, so the team can act on it with some confidence.",
+        },
+        hint="A weight moves an account only when its scores differ from its neighbours' on "
+        "that level: accounts close together in the total swap places easily.",
         solution=(
-            f"{moving:.0f} of {len(moves)} scored accounts: (sensitivity['moves'] > 0).sum()."
-            if moving == moving
+            f"{moving:.0f} of {scored} scored accounts: (sensitivity['moves'] > 0).sum()."
+            if scored
             else "Score a few accounts in the form (or in answers/account-values/<name>.csv) "
             "and run the notebook again."
         ),
         why_not=(
             ""
-            if moving == moving
+            if scored
             else "Nobody on your team has scored an account yet, so there is no ranking."
         ),
     )
-    flagged = account_value.emotional_over_factual(profile, table)
-    listed = shortlist.shortlist(table, names, flagged=flagged)
-    q5 = talk_first_question(wb, table, listed, missing)
-    return q1, q2, q3, q4, q5
 
 
 def revenue_per_year_question(wb, table, hourly_cost, names) -> Exercise:
