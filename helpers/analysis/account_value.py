@@ -46,6 +46,8 @@ FIELDS = [
     answers.Scale("emotional", LOW, HIGH, "Emotional value"),
     answers.Scale("learning", LOW, HIGH, "Learning value"),
     answers.Text("note", "A note (why?)"),
+    # Text 003: learning counts when it is run for a result; the team writes which one.
+    answers.Text("learning_result", "Learning: result, check date"),
 ]
 # Factual value counts most (text 003: "perhaps the most important level"); change freely.
 DEFAULT_WEIGHTS = {
@@ -56,6 +58,7 @@ DEFAULT_WEIGHTS = {
     "learning": 1.0,
 }
 EMOTIONAL_HIGH = 4.0  # team average at or above this is "high"
+LEARNING_HIGH = 4.0  # the same for learning value
 FACTUAL_LOW = 2.5  # factual score below this (the bottom ~third of accounts) is "low"
 NAN = float("nan")
 
@@ -260,3 +263,34 @@ def headline_figures(profile: pd.DataFrame, scores: pd.DataFrame, flagged: pd.Se
         "scoring_members": int(scores["member"].nunique()) if len(scores) else 0,
         "emotional_over_factual_accounts": int(flagged.sum()) if scored else None,
     }
+
+
+def learning_results(
+    scores: pd.DataFrame, team: pd.DataFrame, high: float = LEARNING_HIGH
+) -> pd.DataFrame:
+    """The accounts the team scores high on learning value, and whether a result is written.
+
+    Text 003: learning counts only when it is done for a result, so each such account
+    should carry what the learning is to bring and when the team will check
+    (``learning_result`` in the scoring form). In: :func:`read_scores`' frame and
+    :func:`team_scores`. Out, per account whose team learning score is ≥ ``high`` (highest
+    first): ``learning`` (the team's mean), ``members`` (who scored learning) and
+    ``written`` (members who wrote a result). Example: Aino 5 with a result, Mikko 4
+    without → learning 4.5, members 2, written 1.
+    """
+    columns = ["learning", "members", "written"]
+    if scores.empty or team.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name=KEY), dtype=float)
+    chosen = team.index[team["learning"].astype(float) >= high]
+    rows = scores.loc[scores[KEY].isin(chosen) & scores["learning"].notna()]
+    text = rows.get("learning_result", pd.Series(None, index=rows.index, dtype=object))
+    written = text.fillna("").astype(str).str.strip() != ""
+    out = pd.DataFrame(
+        {
+            "learning": team.loc[chosen, "learning"].astype(float),
+            "members": rows.groupby(KEY).size().reindex(chosen, fill_value=0),
+            "written": written.groupby(rows[KEY]).sum().reindex(chosen, fill_value=0),
+        }
+    )
+    out[["members", "written"]] = out[["members", "written"]].astype(int)
+    return out.sort_values("learning", ascending=False, kind="stable")[columns]

@@ -149,3 +149,69 @@ def _weighted_median(values: pd.Series, weights: pd.Series) -> float:
     v, w = values.to_numpy()[order], weights.to_numpy()[order]
     cumulative = np.cumsum(w)
     return float(v[np.searchsorted(cumulative, cumulative[-1] / 2.0)])
+
+
+# --- what letting the loss-makers go would really do -------------------------------------
+
+
+def letting_go(table: pd.DataFrame) -> dict:
+    """What profit would be without the accounts that lose money: the whale curve's
+    promise against what a small firm's costs allow.
+
+    The whale curve's peak assumes every cost of serving a loss-maker leaves with it. In a
+    small firm most of it stays: the same people are paid and the same premises rented
+    whether or not the hours are sold (Kaplan & Narayanan 2001). Two bounds, over the
+    accounts of ``profitability.account_economics`` whose ``profit`` is below 0:
+
+    - ``accounts``, their ``loss`` (a positive number), ``margin`` (what they still bring
+      in after the cost on their invoice lines), ``hours`` and ``hours_cost``;
+    - ``profit_now`` (all accounts with a known profit);
+    - ``profit_if_costs_go`` = profit_now + loss: the whale's peak, if the cost of their
+      hours disappears with them (staff cut, or the hours sold to others at once);
+    - ``profit_if_costs_stay`` = profit_now − margin: if the hours are still paid and
+      nothing fills them, you lose their margin and keep every cost.
+
+    NaN without any known profit; zeros (and the same three profits) when no account loses
+    money. Example: profits 60, 50, −10, the loser's margin 30 (its hours cost 40): now
+    100; 110 if the costs go; 70 if they stay.
+    """
+    known = table.loc[table["profit"].notna()]
+    figures = dict.fromkeys(
+        (
+            "loss",
+            "margin",
+            "hours",
+            "hours_cost",
+            "profit_now",
+            "profit_if_costs_go",
+            "profit_if_costs_stay",
+        ),
+        NAN,
+    )
+    figures["accounts"] = 0
+    if known.empty:
+        return figures
+    losing = known.loc[known["profit"] < 0]
+    loss = 0.0 - float(losing["profit"].sum())
+    margin = float(losing["margin"].sum())
+    now = float(known["profit"].sum())
+    figures.update(
+        accounts=len(losing),
+        loss=loss,
+        margin=margin,
+        hours=float(losing["hours"].sum()),
+        hours_cost=float(losing["hours_cost"].sum()),
+        profit_now=now,
+        profit_if_costs_go=now + loss,
+        profit_if_costs_stay=now - margin,
+    )
+    return figures
+
+
+def top_share(values: pd.Series) -> float:
+    """The share of the total that the top ⌈0.2·n⌉ accounts make (NaN when the total ≤ 0).
+
+    On profit it is the whale's ``top20_profit_share``; on margin or revenue the same
+    question where the data has no profit. Example: 60, 50, −10 → 60 / 100 = 0.6.
+    """
+    return whale_figures(values)["top20_profit_share"]

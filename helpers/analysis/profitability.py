@@ -269,3 +269,100 @@ def headline_figures(economics: pd.DataFrame, whale: dict, missing: set[str]) ->
             float(economics["discount"].sum()) / list_value if list_value > 0 else None
         ),
     }
+
+
+# --- one account on one page: the finance review per customer (text 003) -----------------
+
+# What the review shows per 12-month window, in this order (the columns of
+# :func:`account_economics` it takes).
+REVIEW_COLUMNS = (
+    "revenue",
+    "trend",
+    "margin",
+    "margin_share",
+    "hours",
+    "unbilled_share",
+    "hours_cost",
+    "profit",
+    "profit_per_hour",
+    "discount_share",
+    "orders",
+    "credit_notes",
+    "credited",
+    "rush_orders",
+)
+COUNTED = ("revenue", "revenue_prev", "orders", "credit_notes", "credited")  # 0 when nothing
+
+
+def account_review(
+    invoices: pd.DataFrame,
+    hours: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    customer_id: str | None = None,
+    hourly_cost: float | None = None,
+    years: int = 3,
+    window_days: int = WINDOW_DAYS,
+) -> dict:
+    """One account's money on one page: the finance review of one customer (text 003).
+
+    A firm's monthly review goes through its cash flows, but seldom from each customer's
+    side; this is that side, for the finance person and the account's owner to read
+    together. In: validated frames, ``as_of``, the account's id (None: the largest account
+    of the last 12 months by revenue), the hourly cost; ``years``: how many 12-month
+    windows back (fewer when the account is younger).
+
+    Out: a dict with
+
+    - ``customer_id``; ``first_invoice`` (its first line up to as_of, NaT without one) and
+      ``years_as_customer`` = (as_of − first_invoice) in days / 365.25: the duration of the
+      relationship, part of its value (text 001);
+    - ``revenue_since_first``: Σ amount of all its lines up to as_of; ``revenue_per_year``
+      = revenue_since_first / years_as_customer (NaN before a first full day);
+    - ``revenue_share_12m``: its revenue in the last 12 months / all revenue in them;
+    - ``years``: one row per 12-month window, the oldest first, columns ``start``
+      (excluded), ``end`` and :data:`REVIEW_COLUMNS` as in :func:`account_economics` on
+      that window (revenue, orders and credit notes 0 in a window without lines; hours 0
+      when hours.csv exists).
+
+    Example: a customer since 1 Jan 2023 with 3,000 invoiced in all, as_of 31 Dec 2025:
+    3.0 years, 1,000 a year (see tests/analysis/test_profitability.py).
+    """
+    known = invoices.loc[invoices["date"] <= as_of]
+    recent = in_window(known, as_of, days=window_days)
+    if customer_id is None:
+        revenue = recent.groupby("customer_id")["amount"].sum().sort_index()
+        customer_id = revenue.idxmax() if len(revenue) else ""
+    customer_id = str(customer_id)
+    lines = known.loc[known["customer_id"].astype(str) == customer_id]
+    logged = None
+    if hours is not None:
+        logged = hours.loc[hours["customer_id"].astype(str) == customer_id]
+    first = lines["date"].min() if len(lines) else pd.NaT
+    tenure = (as_of - first).days / 365.25 if len(lines) else NAN
+    since_first = float(lines["amount"].sum())
+    total_12m = float(recent["amount"].sum())
+    mine_12m = float(recent.loc[recent["customer_id"].astype(str) == customer_id, "amount"].sum())
+
+    rush = rush_products(invoices)
+    rows = []
+    for back in range(max(int(years), 1)):
+        end = as_of - pd.Timedelta(days=window_days * back)
+        if back > 0 and (pd.isna(first) or end < first):
+            break  # the account was not a customer yet
+        table = account_economics(lines, logged, end, hourly_cost, window_days, rush=rush)
+        row = table.reindex([customer_id]).iloc[0]
+        for column in COUNTED:
+            row[column] = 0.0 if pd.isna(row[column]) else row[column]
+        if logged is not None and pd.isna(row["hours"]):
+            row["hours"] = 0.0
+        rows.append({"start": end - pd.Timedelta(days=window_days), "end": end, **row})
+    by_year = pd.DataFrame(rows)[["start", "end", *REVIEW_COLUMNS]].iloc[::-1]
+    return {
+        "customer_id": customer_id,
+        "first_invoice": first,
+        "years_as_customer": tenure,
+        "revenue_since_first": since_first,
+        "revenue_per_year": since_first / tenure if tenure == tenure and tenure > 0 else NAN,
+        "revenue_share_12m": mine_12m / total_12m if total_12m > 0 else NAN,
+        "years": by_year.reset_index(drop=True),
+    }

@@ -209,3 +209,53 @@ def flagged_in_words(
         )
     )
     return "\n".join(lines)
+
+
+def learning_in_words(table: pd.DataFrame, names: pd.Series | None, lang: Language) -> str:
+    """The accounts the team scores high on learning, and whether each has a result to check.
+
+    In: ``account_value.learning_results``, ``names`` (or None), ``lang``. Out: a line per
+    account, then what to write where none is written (text 003: learning is done for a
+    result, or it is a cost).
+
+    >>> from helpers.language import ENGLISH
+    >>> table = pd.DataFrame({"learning": [4.5], "members": [2], "written": [0]}, index=["A"])
+    >>> print(learning_in_words(table, None, ENGLISH).splitlines()[0])
+    - A: learning 4.5; no result to check written yet
+    """
+    _ = lang._
+    if table.empty:
+        return _("No account scores 4 or more on learning value, so there is no bet to follow up.")
+    name = (lambda i: str(names.get(i, i))) if names is not None else str
+    lines = []
+    for customer, row in table.iterrows():
+        score = lang.number(row["learning"], 1)
+        if row["written"] > 0:
+            told = _(
+                "- {name}: learning {score}; a result to check written by {written} of {members}"
+            )
+            lines.append(
+                told.format(
+                    name=name(customer),
+                    score=score,
+                    written=lang.number(row["written"]),
+                    members=lang.number(row["members"]),
+                )
+            )
+        else:
+            told = _("- {name}: learning {score}; no result to check written yet")
+            lines.append(told.format(name=name(customer), score=score))
+    if (table["written"] == 0).any():
+        lines.append(
+            _(
+                "For each account without one, write in the form what the learning should "
+                "bring and the date you will look: two more customers for the new product, a "
+                "fifth fewer hours on a kind of job. Learning without a result to check is a "
+                "cost, not an investment."
+            )
+        )
+    if (table["written"] == 0).all():
+        lines.append(
+            _("(A pseudonymised run leaves the team's texts out, so there none shows as written.)")
+        )
+    return "\n".join(lines)

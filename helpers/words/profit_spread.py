@@ -92,3 +92,76 @@ def map_in_words(price_map: pd.DataFrame, missing: set[str], lang: Language) -> 
         )
     )
     return "\n".join(lines)
+
+
+def letting_go_in_words(figures: dict, missing: set[str], lang: Language) -> str:
+    """What letting the loss-makers go would do to profit, told with both bounds.
+
+    In: the dict of ``profit_spread.letting_go``, the codes of
+    ``profitability.what_is_missing``, ``lang``. The whale curve's peak holds only if the
+    cost of their hours leaves with them; if the hours are still paid, profit falls by
+    their margin.
+
+    >>> from helpers.language import ENGLISH
+    >>> figures = {"accounts": 1, "loss": 10.0, "margin": 30.0, "hours": 2.0,
+    ...            "hours_cost": 40.0, "profit_now": 100.0, "profit_if_costs_go": 110.0,
+    ...            "profit_if_costs_stay": 70.0}
+    >>> print(letting_go_in_words(figures, set(), ENGLISH))  # doctest: +ELLIPSIS
+    If you let go the 1 account that loses money, the whale curve promises €110 of profit ...
+    """
+    _, money = lang._, lang.money
+    if figures["profit_now"] != figures["profit_now"]:
+        return missing_in_words(missing, lang).get("profit") or _(
+            "There is no profit after cost-to-serve to show on this data."
+        )
+    if figures["accounts"] == 0:
+        return _("No account loses money after cost-to-serve: there is nobody to let go.")
+    text = [
+        _(
+            "If you let go the {accounts} that loses money, the whale curve promises {go} of "
+            "profit instead of {now}."
+        ).format(
+            accounts=accounts_in_words(figures["accounts"], lang),
+            go=money(figures["profit_if_costs_go"]),
+            now=money(figures["profit_now"]),
+        )
+        if figures["accounts"] == 1
+        else _(
+            "If you let go the {accounts} that lose money, the whale curve promises {go} of "
+            "profit instead of {now}."
+        ).format(
+            accounts=accounts_in_words(figures["accounts"], lang),
+            go=money(figures["profit_if_costs_go"]),
+            now=money(figures["profit_now"]),
+        )
+    ]
+    if figures["margin"] > 0:
+        text.append(
+            _(
+                "That holds only if the {cost} their {hours} h cost leaves with them: people "
+                "who leave, or hours sold to other customers at once. If the same people are "
+                "paid and nothing fills those hours, you lose their margin of {margin} and "
+                "keep the costs: profit falls to {stay}. Your firm lands somewhere between "
+                "the two: how many of those hours could you sell to others, or stop paying for?"
+            ).format(
+                cost=money(figures["hours_cost"]),
+                hours=lang.number(figures["hours"]),
+                margin=money(figures["margin"]),
+                stay=money(figures["profit_if_costs_stay"]),
+            )
+        )
+    else:
+        text.append(
+            _(
+                "Their margin is below zero: they lose money even before their hours are "
+                "paid, so letting them go raises profit to at least {stay}, whatever happens "
+                "to the hours."
+            ).format(stay=money(figures["profit_if_costs_stay"]))
+        )
+    text.append(
+        _(
+            "Mend the terms first (the price, the hours you bill, a rule for rush work, "
+            "prepayment): that keeps the margin and cuts the loss."
+        )
+    )
+    return " ".join(text)

@@ -174,3 +174,159 @@ def sources_in_words(missing: set[str], lang: Language) -> str:
     }
     missing_words = missing_in_words(missing, lang)
     return "\n".join(missing_words.get(key, lang._(text)) for key, text in found.items())
+
+
+# --- one account on one page: the finance review (text 003) -------------------------------
+
+# The review's rows, translated when shown (the columns of profitability.account_review).
+REVIEW_ROWS = {
+    "revenue": N_("revenue"),
+    "trend": N_("vs year before"),
+    "margin": N_("margin"),
+    "margin_share": N_("margin, share of revenue"),
+    "hours": N_("hours"),
+    "unbilled_share": N_("unbilled hours"),
+    "hours_cost": N_("cost of hours"),
+    "profit": N_("profit after cost-to-serve"),
+    "profit_per_hour": N_("profit / h"),
+    "discount_share": N_("below list"),
+    "orders": N_("orders"),
+    "credit_notes": N_("credit notes"),
+    "credited": N_("credited"),
+    "rush_orders": N_("rush orders"),
+}
+REVIEW_MONEY = ("revenue", "margin", "hours_cost", "profit", "profit_per_hour", "credited")
+REVIEW_SHARES = ("trend", "margin_share", "unbilled_share", "discount_share")
+
+
+def review_readable(review: dict, lang: Language) -> pd.DataFrame:
+    """One account's years side by side: a row per figure, a column per 12-month window.
+
+    In: ``profitability.account_review``, ``lang``. Rows whose data is missing in every
+    window (no cost, no hours, …) are left out, so the page shows what the data can tell.
+    Columns are the windows, oldest first, headed by their dates.
+
+    Example: ``review_readable(account_review(wb.invoices, …, "C0033", 48.0), wb.lang)``
+    """
+    _ = lang._
+    years = review["years"]
+    headers = [
+        f"{lang.date(start + pd.Timedelta(days=1))} – {lang.date(end)}"
+        for start, end in zip(years["start"], years["end"], strict=True)
+    ]
+    out = {}
+    for column, label in REVIEW_ROWS.items():
+        values = years[column]
+        if values.isna().all():
+            continue
+        if column in REVIEW_MONEY:
+            shown = values.map(lang.money)
+        elif column in REVIEW_SHARES:
+            shown = values.map(lang.percent)
+        else:
+            shown = values.map(lang.number)
+        out[_(label)] = shown.tolist()
+    return pd.DataFrame.from_dict(out, orient="index", columns=headers).rename_axis(_("12 months"))
+
+
+def review_in_words(
+    review: dict, names: pd.Series | None, missing: set[str], lang: Language
+) -> str:
+    """The finance review of one account told in a few sentences.
+
+    In: ``profitability.account_review``, ``names`` (customer_id → name, or None), the codes of
+    ``what_is_missing``, ``lang``. Out: how long it has been a customer and what it has
+    brought in all (the duration is part of its value, text 001), its last 12 months,
+    its profit after the hours (or what that needs), in how many of the years shown it
+    lost money, and where the money went (discount, credit notes, rush orders).
+
+    Example: ``print(review_in_words(review, names, missing, wb.lang))``
+    """
+    _, money, percent = lang._, lang.money, lang.percent
+    years = review["years"]
+    customer = review["customer_id"]
+    name = str(names.get(customer, customer)) if names is not None else customer
+    if pd.isna(review["first_invoice"]):
+        return _("{name} has no invoice up to the analysis date.").format(name=name)
+    last = years.iloc[-1]
+    since = _("{name} has been a customer since {date}, for {years} years: {total} invoiced in all")
+    since = since.format(
+        name=name,
+        date=lang.date(review["first_invoice"]),
+        years=lang.number(review["years_as_customer"], 1),
+        total=money(review["revenue_since_first"]),
+    )
+    if review["years_as_customer"] >= 1:  # an average over less than a year would guess
+        since += _(", {per_year} a year on average").format(
+            per_year=money(review["revenue_per_year"])
+        )
+    text = [since + "."]
+    recent = _("In the last 12 months: {revenue}, {share} of all your revenue").format(
+        revenue=money(last["revenue"]), share=percent(review["revenue_share_12m"])
+    )
+    if last["trend"] == last["trend"]:
+        recent += _(" ({trend} on the 12 months before)").format(
+            trend=lang.signed_percent(last["trend"])
+        )
+    text.append(recent + ".")
+    if last["profit"] == last["profit"]:
+        per_hour = last["profit_per_hour"]
+        if last["profit"] >= 0:
+            made = _(
+                "After the cost on its invoice lines and its {hours} h of work, it made {profit}"
+            )
+            hourly = _(", {amount} per hour")
+        else:
+            made = _(
+                "After the cost on its invoice lines and its {hours} h of work, it lost {profit}"
+            )
+            hourly = _(", {amount} on every hour")
+        sentence = made.format(hours=lang.number(last["hours"]), profit=money(abs(last["profit"])))
+        if per_hour == per_hour:
+            sentence += hourly.format(amount=money(abs(per_hour)))
+        text.append(sentence + ".")
+        known = years["profit"].dropna()
+        if len(known) > 1:
+            losing = int((known < 0).sum())
+            text.append(
+                _("It made money in each of the {count} years shown.").format(count=len(known))
+                if losing == 0
+                else _("It lost money in {losing} of the {count} years shown.").format(
+                    losing=lang.number(losing), count=lang.number(len(known))
+                )
+            )
+    elif last["margin"] == last["margin"]:
+        text.append(
+            _("Its margin after the cost on its invoice lines: {margin} ({share}).").format(
+                margin=money(last["margin"]), share=percent(last["margin_share"])
+            )
+        )
+    signs = []
+    if last["discount_share"] == last["discount_share"]:
+        signs.append(_("{share} below list price").format(share=percent(last["discount_share"])))
+    if last["unbilled_share"] == last["unbilled_share"]:
+        signs.append(
+            _("{share} of its hours unbilled").format(share=percent(last["unbilled_share"], 0))
+        )
+    signs.append(
+        _("{count} credit notes ({amount} credited)").format(
+            count=lang.number(last["credit_notes"]), amount=money(last["credited"])
+        )
+        if last["credit_notes"] > 0
+        else _("no credit notes")
+    )
+    if last["rush_orders"] == last["rush_orders"]:
+        signs.append(
+            _("{rush} of {orders} orders in a rush").format(
+                rush=lang.number(last["rush_orders"]), orders=lang.number(last["orders"])
+            )
+        )
+    text.append(_("Where the money went: {signs}.").format(signs=", ".join(signs)))
+    if "profit" in missing:
+        text.append(
+            _(
+                "The profit after cost-to-serve needs the cost on invoice lines, hours.csv "
+                "and an hourly cost."
+            )
+        )
+    return " ".join(text)

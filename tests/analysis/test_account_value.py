@@ -147,7 +147,7 @@ def test_scores_saved_by_the_form_survive_and_are_read_back(tmp_path: Path):
         ["aino-k", "C0001", 4, "lovely"]
     ]
     assert path.read_text(encoding="utf-8-sig").splitlines()[0] == (
-        "customer_id,reference,contact,emotional,learning,note"
+        "customer_id,reference,contact,emotional,learning,note,learning_result"
     )
 
 
@@ -190,3 +190,21 @@ def test_the_sample_key_accounts_are_all_scored_and_one_is_flagged():
     flagged = av.emotional_over_factual(profile, table)
     assert flagged[flagged].index.tolist() == ["C0125"]
     assert av.headline_figures(profile, frame, flagged)["emotional_over_factual_accounts"] == 1
+
+
+def test_learning_results_count_the_members_who_wrote_a_result():
+    frame = scores(
+        [
+            ("aino", "C1", 3, 3, 3, 5),
+            ("mikko", "C1", 3, 3, 3, 4),
+            ("aino", "C2", 3, 3, 3, 3),
+            ("aino", "C3", 3, 3, 3, 4),
+        ]
+    )
+    frame["learning_result"] = ["Two more buyers by June", None, "Whatever", "   "]
+    table = av.learning_results(frame, av.team_scores(frame))
+    assert table.index.tolist() == ["C1", "C3"]  # C2's learning 3 is below 4
+    assert table.loc["C1"].tolist() == [4.5, 2, 1]  # learning, members, written
+    assert table.loc["C3", "written"] == 0  # a blank is not a result
+    assert av.learning_results(frame.iloc[:0], av.team_scores(frame.iloc[:0])).empty
+    assert "learning_result" in [f.name for f in av.FIELDS]  # the form asks for it

@@ -1,6 +1,8 @@
 """Where the profit comes from (``helpers.analysis.profit_spread``): the whale curve and the
 price × cost-to-serve map, pinned on examples small enough to check by hand."""
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -53,3 +55,43 @@ def test_price_cost_map_quadrants():
     ]
     assert frame.loc["d", "cost_to_serve"] == pytest.approx(0.8)
     assert profit_spread.price_cost_map(table.assign(discount_share=float("nan"))).empty
+
+
+def test_letting_go_the_loss_makers_both_bounds_by_hand():
+    table = pd.DataFrame(
+        {
+            "profit": [60.0, 50.0, -10.0],
+            "margin": [80.0, 70.0, 30.0],
+            "hours": [1.0, 1.0, 2.0],
+            "hours_cost": [20.0, 20.0, 40.0],
+        },
+        index=["a", "b", "c"],
+    )
+    figures = profit_spread.letting_go(table)
+    assert figures["accounts"] == 1 and figures["loss"] == 10 and figures["margin"] == 30
+    assert figures["hours"] == 2 and figures["hours_cost"] == 40
+    assert figures["profit_now"] == 100
+    assert figures["profit_if_costs_go"] == 110  # the whale's peak
+    assert figures["profit_if_costs_stay"] == 70  # the hours still paid: their margin lost
+    below_zero = table.assign(margin=[80.0, 70.0, -5.0], hours_cost=[20.0, 20.0, 5.0])
+    assert profit_spread.letting_go(below_zero)["profit_if_costs_stay"] == 105  # up anyway
+
+
+def test_letting_go_without_profit_or_without_loss_makers():
+    nothing = profit_spread.letting_go(
+        pd.DataFrame(
+            {"profit": [float("nan")], "margin": [1.0], "hours": [1.0], "hours_cost": [1.0]}
+        )
+    )
+    assert nothing["accounts"] == 0 and math.isnan(nothing["profit_now"])
+    fine = profit_spread.letting_go(
+        pd.DataFrame({"profit": [5.0], "margin": [9.0], "hours": [1.0], "hours_cost": [4.0]})
+    )
+    assert fine["accounts"] == 0 and fine["profit_if_costs_stay"] == fine["profit_now"] == 5
+
+
+def test_top_share_is_the_top_fifth_of_any_measure():
+    assert profit_spread.top_share(pd.Series([60.0, 50.0, -10.0])) == pytest.approx(0.6)
+    six = pd.Series([50.0, 30.0, 10.0, 5.0, 3.0, 2.0])  # ⌈1.2⌉ = 2 accounts: 80 of 100
+    assert profit_spread.top_share(six) == pytest.approx(0.8)
+    assert math.isnan(profit_spread.top_share(pd.Series([-1.0, -2.0])))

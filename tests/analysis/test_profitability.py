@@ -131,3 +131,56 @@ def test_one_customer_one_line():
     listed = shortlist.shortlist(table)
     assert listed["action"].tolist() == [shortlist.KEEP]
     assert profit_spread.price_cost_map(table)["quadrant"].tolist() == ["pays well, cheap to serve"]
+
+
+def reviewed_lines():
+    """X since 1 Feb 2023: 1000 in 2023 (cost 400), 1000 in 2024 (cost 500), 1000 in 2025
+    (cost 300) and a credit note of 100; Y bought 100 in 2025. X's 10 unbilled hours in 2025."""
+    lines = invoices(
+        [
+            ("1", "X", "2023-02-01", "Design", 1, 1000, 1000, 400),
+            ("2", "X", "2024-06-01", "Design", 1, 1000, 1000, 500),
+            ("3", "X", "2025-06-01", "Design", 1, 1000, 1000, 300),
+            ("4", "X", "2025-07-01", "Design", -1, 100, -100, 0),
+            ("5", "Y", "2025-08-01", "Design", 1, 100, 100, 50),
+        ]
+    )
+    return lines, hours([("X", "2025-06-01", 10.0, False)])
+
+
+@pytest.fixture
+def reviewed():
+    return reviewed_lines()
+
+
+def test_account_review_one_account_year_by_year(reviewed):
+    lines, logged = reviewed
+    review = p.account_review(lines, logged, AS_OF, "X", hourly_cost=40.0)
+    assert review["first_invoice"] == pd.Timestamp("2023-02-01")
+    years = (AS_OF - pd.Timestamp("2023-02-01")).days / 365.25  # 1064 days: 2.91 years
+    assert review["years_as_customer"] == pytest.approx(years)
+    assert review["revenue_since_first"] == pytest.approx(2900)
+    assert review["revenue_per_year"] == pytest.approx(2900 / years)
+    assert review["revenue_share_12m"] == pytest.approx(900 / 1000)
+    table = review["years"]
+    assert len(table) == 3 and table["end"].iloc[-1] == AS_OF  # the oldest first
+    assert table["revenue"].tolist() == pytest.approx([1000, 1000, 900])
+    assert table["margin"].tolist() == pytest.approx([600, 500, 600])
+    assert table["hours"].tolist() == [0, 0, 10]  # hours.csv exists: no hours is 0
+    assert table["profit"].tolist() == pytest.approx([600, 500, 600 - 400])
+    last = table.iloc[-1]
+    assert last["trend"] == pytest.approx(-0.1) and last["profit_per_hour"] == pytest.approx(20)
+    assert last["unbilled_share"] == 1 and last["credit_notes"] == 1 and last["credited"] == 100
+    assert last["orders"] == 1
+
+
+def test_account_review_of_a_young_account_the_largest_by_default_and_an_unknown_id(reviewed):
+    lines, _ = reviewed
+    bare = lines[["customer_id", "date", "amount"]]
+    largest = p.account_review(bare, None, AS_OF)  # no id: the largest of the last 12 months
+    assert largest["customer_id"] == "X" and largest["years"]["margin"].isna().all()
+    young = p.account_review(bare, None, AS_OF, "Y", years=3)
+    assert len(young["years"]) == 1  # a customer for less than a year: one window
+    assert young["revenue_per_year"] == pytest.approx(100 / (152 / 365.25))  # since 1 Aug
+    unknown = p.account_review(bare, None, AS_OF, "Z")
+    assert pd.isna(unknown["first_invoice"]) and unknown["years"]["revenue"].tolist() == [0]

@@ -48,6 +48,10 @@ def test_with_only_invoices_it_says_what_hours_cost_and_scores_would_add(invoice
     assert "Add hours.csv" in text and "Add a `cost` column" in text
     assert "hourly_cost" in text and "list_price" in text
     assert "No scores yet" in text and "answers/account-values/" in text
+    # the finance review works on invoices alone, and says what profit needs
+    assert "Kahvila Muru has been a customer since 15 Jan 2025" in text
+    assert "The profit after cost-to-serve needs" in text
+    assert "asks for your guess before you look" in text  # questions 2 and 3, unanswered
     figures_file = out / "03-account-value-and-profitability.json"
     figures = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["accounts_12m"] == 2

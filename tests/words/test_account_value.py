@@ -71,3 +71,20 @@ def test_describe_accounts_in_swedish():
     )
     line = words.describe_accounts(table, ["C0001"], Language("sv"))["C0001"]
     assert line.startswith("omsättning 12 mån") and "(-5,0\xa0%)" in line and " h" not in line
+
+
+def test_learning_in_words_asks_for_a_result_to_check():
+    table = pd.DataFrame(
+        {"learning": [4.7, 4.0], "members": [3, 3], "written": [2, 0]}, index=["C1", "C2"]
+    )
+    names = pd.Series({"C1": "Virta & Koski", "C2": "Aaltonen"})
+    text = words.learning_in_words(table, names, ENGLISH).splitlines()
+    assert text[0] == "- Virta & Koski: learning 4.7; a result to check written by 2 of 3"
+    assert text[1] == "- Aaltonen: learning 4.0; no result to check written yet"
+    assert text[2].startswith("For each account without one, write in the form")
+    assert len(text) == 3  # some results written: this is no pseudonymised run
+    none_written = words.learning_in_words(table.assign(written=0), None, Language("sv"))
+    assert none_written.startswith("- C1: lärande 4,7; inget resultat")
+    assert none_written.endswith("så där syns inget som skrivet.)")
+    finnish = words.learning_in_words(table.iloc[:0], None, Language("fi"))
+    assert finnish.startswith("Yksikään asiakas ei saa oppimisarvosta")

@@ -47,3 +47,42 @@ def test_an_empty_map_says_what_it_needs():
     )
     assert words.map_in_words(empty, {"list_price"}, ENGLISH).startswith("Add `list_price`")
     assert words.map_in_words(empty, set(), ENGLISH).startswith("No account has both")
+
+
+def test_letting_go_in_words_gives_both_bounds_in_every_language():
+    table = pd.DataFrame(
+        {
+            "profit": [60.0, 50.0, -10.0],
+            "margin": [80.0, 70.0, 30.0],
+            "hours": [1.0, 1.0, 2.0],
+            "hours_cost": [20.0, 20.0, 40.0],
+        }
+    )
+    figures = profit_spread.letting_go(table)
+    english = words.letting_go_in_words(figures, set(), ENGLISH)
+    assert english.startswith(
+        "If you let go the 1 account that loses money, the whale curve promises €110 of "
+        "profit instead of €100."
+    )
+    assert "you lose their margin of €30 and keep the costs: profit falls to €70" in english
+    finnish = words.letting_go_in_words(figures, set(), Language("fi"))
+    assert finnish.startswith("1 asiakas tuottaa tappiota. Jos luovut siitä")
+    assert "tulos laskee tasolle 70\xa0€" in finnish
+    swedish = words.letting_go_in_words(figures, set(), Language("sv"))
+    assert swedish.startswith("1 kund går med förlust. Om ni släpper den")
+    below = profit_spread.letting_go(table.assign(margin=[80.0, 70.0, -5.0]))
+    assert "at least €105" in words.letting_go_in_words(below, set(), ENGLISH)
+
+
+def test_letting_go_in_words_without_profit_or_loss_makers():
+    none_lose = profit_spread.letting_go(
+        pd.DataFrame({"profit": [5.0], "margin": [9.0], "hours": [1.0], "hours_cost": [4.0]})
+    )
+    assert "nobody to let go" in words.letting_go_in_words(none_lose, set(), ENGLISH)
+    unknown = profit_spread.letting_go(
+        pd.DataFrame(
+            {"profit": [float("nan")], "margin": [9.0], "hours": [1.0], "hours_cost": [4.0]}
+        )
+    )
+    told = words.letting_go_in_words(unknown, {"cost", "hours", "profit"}, ENGLISH)
+    assert told.startswith("The profit after cost-to-serve needs")

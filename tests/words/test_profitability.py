@@ -6,7 +6,7 @@ import pandas as pd
 from helpers.analysis import profitability as p
 from helpers.language import ENGLISH, Language
 from helpers.words import profitability as words
-from tests.analysis.test_profitability import AS_OF, hours, invoices
+from tests.analysis.test_profitability import AS_OF, hours, invoices, reviewed_lines
 
 
 def example():
@@ -62,3 +62,43 @@ def test_the_readable_table_leaves_out_what_the_data_cannot_tell():
     assert list(shown.columns) == ["name", "revenue", "credit notes"]  # no margin, no hours
     assert shown.loc["A", "name"] == "Aalto" and len(shown) == 1
     assert words.sources_in_words({"cost"}, ENGLISH).startswith("Add a `cost` column")
+
+
+def test_the_finance_review_of_one_account_in_words_and_as_a_page():
+    lines, logged = reviewed_lines()
+    review = p.account_review(lines, logged, AS_OF, "X", hourly_cost=40.0)
+    names = pd.Series({"X": "Xylo Oy"})
+    text = words.review_in_words(review, names, set(), ENGLISH)
+    assert text.startswith(
+        "Xylo Oy has been a customer since 1 Feb 2023, for 2.9 years: €2,900 invoiced in "
+        "all, €996 a year on average. In the last 12 months: €900, 90.0% of all your "
+        "revenue (-10.0% on the 12 months before)."
+    )
+    assert "its 10 h of work, it made €200, €20 per hour." in text
+    assert "It made money in each of the 3 years shown." in text
+    assert text.endswith(
+        "Where the money went: 0.0% below list price, 100% of its hours unbilled, 1 credit "
+        "notes (€100 credited)."
+    )
+    page = words.review_readable(review, ENGLISH)
+    assert page.columns.tolist()[-1] == "1 Jan 2025 – 31 Dec 2025"
+    assert page.loc["profit after cost-to-serve"].tolist() == ["€600", "€500", "€200"]
+    assert "below list" in page.index  # list_price and quantity are on the lines
+    assert "rush orders" not in page.index  # no rush product: not on the page
+
+
+def test_the_finance_review_on_invoices_only_in_finnish_and_swedish():
+    lines, _ = reviewed_lines()
+    bare = lines[["customer_id", "date", "amount"]]
+    review = p.account_review(bare, None, AS_OF, "Y")
+    missing = p.what_is_missing(bare, None, None)
+    finnish = words.review_in_words(review, None, missing, Language("fi"))
+    assert finnish.startswith("Y on ollut asiakas 1.8.2025 alkaen, 0,4 vuotta")
+    assert "keskimäärin" not in finnish  # no yearly average under a year
+    assert "ei hyvityslaskuja" in finnish and finnish.endswith("tuntikustannuksen.")
+    page = words.review_readable(review, Language("sv"))
+    assert page.index.tolist() == ["omsättning", "beställningar", "kreditfakturor", "krediterat"]
+    unknown = p.account_review(bare, None, AS_OF, "Z")
+    assert words.review_in_words(unknown, None, missing, Language("sv")) == (
+        "Z har ingen faktura fram till analysdagen."
+    )
