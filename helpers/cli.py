@@ -6,7 +6,7 @@
                     [--dates day-first|month-first] [--encoding NAME] [--password PASSWORD]
                     [--force]
     workbook new DATA_DIR [--name NAME]
-    workbook checklist [DATA_DIR] [--member NAME] [--port N]
+    workbook checklist [DATA_DIR] [--member NAME] [--port N] [--language en|fi|sv]
     workbook vision [DATA_DIR] [--accounts ID,…] [--language en|fi|sv] [--out DIR] [--as-of DATE]
                     [--for-customer]
     workbook lab [DATA_DIR] [--language en|fi|sv] [--port N] [--no-browser]
@@ -165,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     checklist.add_argument("--member", default=None, help="your name (each member has a file)")
     checklist.add_argument("--port", type=int, default=8866, help="port (default 8866)")
+    checklist.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the page (default: the company's own, else en)",
+    )
     checklist.set_defaults(handler=cmd_checklist)
 
     vision = commands.add_parser(
@@ -393,7 +399,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_checklist(args: argparse.Namespace) -> int:
     from helpers.course.checklist import serve
 
-    return serve(args.data_dir, member=args.member, port=args.port)
+    return serve(args.data_dir, member=args.member, port=args.port, language=args.language)
 
 
 def cmd_vision(args: argparse.Namespace) -> int:

@@ -78,14 +78,14 @@ AREAS = [*BASICS, *E_KEYS]
 SCORE_COLUMNS = ["today", "competitor", "importance"]
 
 FIELDS = [
-    Scale("today", 1, 5, "Us today"),
-    Scale("competitor", 1, 5, "The competitor"),
-    Scale("importance", 1, 5, "Importance to customers"),
-    Text("evidence", "Evidence: what backs it?"),
+    Scale("today", 1, 5, N_("Us today")),
+    Scale("competitor", 1, 5, N_("The competitor")),
+    Scale("importance", 1, 5, N_("Importance to customers")),
+    Text("evidence", N_("Evidence: what backs it?")),
 ]
 TEAM_FIELDS = [
-    Text("competitor_name", "The competitor we compare with"),
-    Picks("chosen", [(NINE_E[k][0], k) for k in E_KEYS], "The E's we choose to invest in"),
+    Text("competitor_name", N_("The competitor we compare with")),
+    Picks("chosen", [(NINE_E[k][0], k) for k in E_KEYS], N_("The E's we choose to invest in")),
 ]
 
 FINE = 3  # a basic holds when we score at least this ("meets expectations") …

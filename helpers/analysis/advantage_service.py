@@ -33,6 +33,7 @@ TOPIC = "service-audit"
 KEY = "statement"
 YES, NO, DONT_KNOW = "yes", "no", "don't know"
 ANSWERS = (YES, NO, DONT_KNOW)
+ANSWER_LABELS = {YES: N_("yes"), NO: N_("no"), DONT_KNOW: N_("don't know")}
 
 # The three groups of statements: how the firm looks from outside, whether it is genuine,
 # and how it serves (text 002).
@@ -44,67 +45,86 @@ GROUPS = {
 }
 
 # key -> (group, short name for sentences and tables, the statement a member answers).
-# The short names are translated (helpers/language/locale/*/LC_MESSAGES/advantage.po); the
-# statements are in English for now, like the rest of the forms.
+# Both are translated (helpers/language/locale/*/LC_MESSAGES/advantage.po and checklist.po);
+# the answers stored in the files stay the English codes of ANSWERS, whatever the form's
+# language (ANSWER_LABELS are the words shown on its buttons).
 STATEMENTS = {
     "tried_from_outside": (
         OUTSIDE,
         N_("tried by an outsider"),
-        "In the last six months someone outside the team (a friend, a mystery shopper) has "
-        "contacted us as a customer would, and told us honestly how it went.",
+        N_(
+            "In the last six months someone outside the team (a friend, a mystery shopper) has "
+            "contacted us as a customer would, and told us honestly how it went."
+        ),
     ),
     "website_as_stranger": (
         OUTSIDE,
         N_("website read as a stranger"),
-        "Read as a stranger would read it, our website says plainly what we do, for whom, "
-        "and how to reach us.",
+        N_(
+            "Read as a stranger would read it, our website says plainly what we do, for whom, "
+            "and how to reach us."
+        ),
     ),
     "quotes_and_invoices": (
         OUTSIDE,
         N_("quotes and invoices clear"),
-        "A first-time customer understands our quotes and invoices without asking: no "
-        "in-house words, and it is clear what the price includes.",
+        N_(
+            "A first-time customer understands our quotes and invoices without asking: no "
+            "in-house words, and it is clear what the price includes."
+        ),
     ),
     "stand_behind": (
         GENUINE,
         N_("only what we stand behind"),
-        "Everything we sell is something we fully stand behind; nothing is in our offer just "
-        "because someone might buy it.",
+        N_(
+            "Everything we sell is something we fully stand behind; nothing is in our offer just "
+            "because someone might buy it."
+        ),
     ),
     "our_segment": (
         GENUINE,
         N_("our kind of customer"),
-        "We can name the customers whose values match ours, and we turn down work that "
-        "doesn't fit us.",
+        N_(
+            "We can name the customers whose values match ours, and we turn down work that "
+            "doesn't fit us."
+        ),
     ),
     "problem_first": (
         SERVE,
         N_("the customer's problem first"),
-        "Every time, also with regular customers, we first find out what the customer needs "
-        "and why, before we offer anything.",
+        N_(
+            "Every time, also with regular customers, we first find out what the customer needs "
+            "and why, before we offer anything."
+        ),
     ),
     "just_looking": (
         SERVE,
         N_("help without pressure"),
-        "Someone who is 'just looking' or only asks for a price gets friendly help, and no "
-        "pressure to buy.",
+        N_(
+            "Someone who is 'just looking' or only asks for a price gets friendly help, and no "
+            "pressure to buy."
+        ),
     ),
     "greeting": (
         SERVE,
         N_("everyone greeted and answered"),
-        "Everyone who walks in, calls or writes is greeted, and gets an answer within one "
-        "working day.",
+        N_(
+            "Everyone who walks in, calls or writes is greeted, and gets an answer within one "
+            "working day."
+        ),
     ),
     "no_judging": (
         SERVE,
         N_("no judging by looks"),
-        "Nobody on the team guesses from looks, size or manner whether a customer can pay.",
+        N_("Nobody on the team guesses from looks, size or manner whether a customer can pay."),
     ),
     "as_owners": (
         SERVE,
         N_("customers treated as owners"),
-        "We treat customers as if they owned the firm: we never talk down to them, nor about "
-        "them behind their backs.",
+        N_(
+            "We treat customers as if they owned the firm: we never talk down to them, nor about "
+            "them behind their backs."
+        ),
     ),
 }
 STATEMENT_KEYS = list(STATEMENTS)
@@ -127,8 +147,8 @@ class YesNo(Choice):
 
 
 FIELDS = [
-    YesNo("answer", tuple((a, a) for a in ANSWERS), "Is it true of us?"),
-    Text("change", "What we'll change"),
+    YesNo("answer", tuple((a, a) for a in ANSWERS), N_("Is it true of us?")),
+    Text("change", N_("What we'll change")),
 ]
 
 # verdicts per statement: codes, put in words by helpers.words.advantage

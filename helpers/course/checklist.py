@@ -1,11 +1,12 @@
 """The 9E checklist as a form: in notebook 04 and on the page ``workbook checklist`` serves.
 
-``checklist_form(folder, member)`` builds the whole form (the team's competitor,
-the three basics, the nine E's, the team's pick), every widget bound to the
-member's answer file (see ``helpers.course.forms``). ``show_form`` shows it only
-where someone can click; ``page()`` is what the Voilà page runs. The form and the page
-are in English for now; the results on the page come from :mod:`helpers.words.advantage`
-in the :class:`~helpers.language.Language` given (:data:`PAGE_LANGUAGE`).
+``checklist_form(folder, member, lang)`` builds the whole form (the team's competitor,
+the three basics, the service audit, the nine E's, the team's pick), every widget bound
+to the member's answer file (see ``helpers.course.forms``). ``show_form`` shows it only
+where someone can click; ``page()`` is what the Voilà page runs. Every word of the form
+and the page is in the :class:`~helpers.language.Language` given (English by default; the
+notebook passes ``wb.lang``, the page the language ``workbook checklist`` chose, see
+:func:`page_language`); the answers stored stay the same codes in every language.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ from helpers import words
 from helpers.analysis import advantage
 from helpers.analysis import advantage_service as service
 from helpers.course import forms
-from helpers.language import ENGLISH, Language
+from helpers.language import ENGLISH, N_, Language, check_language
 from helpers.paths import SAMPLE_DIR, resolve_data_dir
 
 PAGE_NOTEBOOK = Path(__file__).with_name("checklist.ipynb")
 ENV_DATA_DIR, ENV_MEMBER = "WORKBOOK_DATA_DIR", "WORKBOOK_MEMBER"
-PAGE_LANGUAGE = ENGLISH  # the page is in English for now, like the form
+ENV_LANGUAGE, ENV_CURRENCY = "WORKBOOK_LANGUAGE", "WORKBOOK_CURRENCY"
 
 # Small screens (a phone, 390 px): labels above their buttons and boxes, nothing cut off.
 SMALL_SCREENS = """<style>
@@ -42,12 +43,12 @@ SMALL_SCREENS = """<style>
 }
 </style>"""
 
-INTRO = """
-<p>Score each line from <b>1</b> (poor) to <b>5</b> (excellent), for <b>us today</b> and
-for <b>the competitor</b> you compare with, and say how much it matters to <b>our
-customers</b>. Then write one line of <b>evidence</b>: what real thing backs our score?
-Every click is saved at once; <b>–</b> means "no answer yet".</p>
-"""
+INTRO = N_(
+    "<p>Score each line from <b>1</b> (poor) to <b>5</b> (excellent), for <b>us today</b> "
+    "and for <b>the competitor</b> you compare with, and say how much it matters to <b>our "
+    "customers</b>. Then write one line of <b>evidence</b>: what real thing backs our "
+    'score? Every click is saved at once; <b>–</b> means "no answer yet".</p>'
+)
 
 
 def member_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
@@ -64,47 +65,51 @@ def audit_table(company_folder: str | Path, member: str) -> forms.AnswerTable:
     )
 
 
-AUDIT_INTRO = """
-<h4>Service, as a customer sees it</h4>
-<p>Ten statements about how your firm looks from the customer's side. Answer each
-<b>yes</b>, <b>no</b> or <b>don't know</b> (that is an answer too: nobody has looked), and
-where it isn't a yes, write <b>what we'll change</b>.</p>
-"""
+AUDIT_INTRO = N_(
+    "<h4>Service, as a customer sees it</h4><p>Ten statements about how your firm looks "
+    "from the customer's side. Answer each <b>yes</b>, <b>no</b> or <b>don't know</b> (that "
+    "is an answer too: nobody has looked), and where it isn't a yes, write <b>what we'll "
+    "change</b>.</p>"
+)
 AUDIT_GROUPS = {
-    service.OUTSIDE: "Seen from outside",
-    service.GENUINE: "Genuine: not everything to everyone",
-    service.SERVE: "Serving",
+    service.OUTSIDE: N_("Seen from outside"),
+    service.GENUINE: N_("Genuine: not everything to everyone"),
+    service.SERVE: N_("Serving"),
 }
 
 
-def audit_form(company_folder: str | Path, member: str):
+def audit_form(company_folder: str | Path, member: str, lang: Language = ENGLISH):
     """The outside-in service audit of one member: yes / no / don't know per statement,
-    and what we'll change; every click and line saved at once, like the checklist."""
+    and what we'll change; every click and line saved at once, like the checklist. The
+    buttons say yes / no / don't know in ``lang``; the file keeps the English codes."""
     import ipywidgets as w
 
+    _ = lang._
     table = audit_table(company_folder, member)
-    blocks = [w.HTML(AUDIT_INTRO), forms.status_line(table)]
+    blocks = [w.HTML(_(AUDIT_INTRO)), forms.status_line(table, lang=lang)]
     group = None
     for number, (key, (in_group, _name, statement)) in enumerate(
         service.STATEMENTS.items(), start=1
     ):
         if in_group != group:
             group = in_group
-            blocks.append(w.HTML(f"<b>{html.escape(AUDIT_GROUPS[group])}</b>"))
-        options = [(forms.NOT_ANSWERED, None)] + [(a, a) for a in service.ANSWERS]
+            blocks.append(w.HTML(f"<b>{html.escape(_(AUDIT_GROUPS[group]))}</b>"))
+        options = [(forms.NOT_ANSWERED, None)] + [
+            (_(service.ANSWER_LABELS[a]), a) for a in service.ANSWERS
+        ]
         answer = w.ToggleButtons(options=options, value=None, tooltips=[])
         answer.style.button_width = "auto"
         answer.add_class("workbook-yes-no")
         answer.add_class(f"answer-{key}-answer")
-        forms.bind(answer, table, "answer", row=key)
-        change = forms.widget_for(table, "change", row=key)
-        change.placeholder = "what we'll change (if it isn't a yes)"
+        forms.bind(answer, table, "answer", row=key, lang=lang)
+        change = forms.widget_for(table, "change", row=key, lang=lang)
+        change.placeholder = _("what we'll change (if it isn't a yes)")
         change.add_class(f"answer-{key}-change")
-        label = w.Label("What we'll change")
+        label = w.Label(_(table.field("change").title))
         label.layout.width = "16em"
         block = w.VBox(
             [
-                w.HTML(f"{number}. {html.escape(statement)}"),
+                w.HTML(f"{number}. {html.escape(_(statement))}"),
                 answer,
                 w.HBox([label, change]),
             ]
@@ -119,155 +124,224 @@ def team_text(company_folder: str | Path) -> forms.AnswerText:
     return forms.AnswerText(advantage.team_file(company_folder), advantage.TEAM_FIELDS)
 
 
-def _rows_and_descriptions():
-    """Each E named in English, Finnish and Swedish (the form itself is in English)."""
-    en, fi, sv = (Language(code) for code in ("en", "fi", "sv"))
+def _rows_and_descriptions(lang: Language = ENGLISH):
+    """Each E numbered and named in ``lang`` (in English with its Finnish and Swedish
+    names, as the course's terms are), with what it means."""
     e_name = words.advantage.e_name
-    rows = {
-        key: f"{number} · {e_name(key, en)} ({e_name(key, fi)} · {e_name(key, sv)})"
-        for number, key in enumerate(advantage.E_KEYS, start=1)
-    }
+
+    def name(key: str) -> str:
+        if lang.code != "en":
+            return e_name(key, lang)
+        fi, sv = Language("fi"), Language("sv")
+        return f"{e_name(key, lang)} ({e_name(key, fi)} · {e_name(key, sv)})"
+
+    rows = {key: f"{number} · {name(key)}" for number, key in enumerate(advantage.E_KEYS, start=1)}
     describe = {
-        key: html.escape(meaning.capitalize()) for key, (_name, meaning) in advantage.NINE_E.items()
+        key: html.escape(_capitalized(lang._(meaning)))
+        for key, (_name, meaning) in advantage.NINE_E.items()
     }
     return rows, describe
 
 
-def member_form(company_folder: str | Path, member: str):
-    """The checklist of one member: the basics, then the nine E's."""
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def member_form(company_folder: str | Path, member: str, lang: Language = ENGLISH):
+    """The checklist of one member, in ``lang``: the basics, the service audit, then the
+    nine E's."""
     import ipywidgets as w
 
+    _ = lang._
     table = member_table(company_folder, member)
     basics = forms.table_form(
-        table, rows=advantage.BASICS, fields=["today", "competitor", "evidence"]
+        table,
+        rows={key: _(label) for key, label in advantage.BASICS.items()},
+        fields=["today", "competitor", "evidence"],
+        lang=lang,
     )
-    rows, describe = _rows_and_descriptions()
-    nine = forms.table_form(table, rows=rows, describe=describe, status=False)
+    rows, describe = _rows_and_descriptions(lang)
+    nine = forms.table_form(table, rows=rows, describe=describe, status=False, lang=lang)
     who = forms.member_label(forms.member_slug(member))
     return w.VBox(
         [
-            w.HTML(f"<h3>Answering as {html.escape(who)}</h3>"),
+            w.HTML("<h3>" + html.escape(_("Answering as {name}").format(name=who)) + "</h3>"),
             w.HTML(
-                "<h4>First: are we competitive? The basics</h4><p>Product, delivery and "
-                "service only need to be <i>not behind</i> the competitor.</p>"
+                _(
+                    "<h4>First: are we competitive? The basics</h4><p>Product, delivery and "
+                    "service only need to be <i>not behind</i> the competitor.</p>"
+                )
             ),
             basics,
-            audit_form(company_folder, member),
-            w.HTML("<h4>Then: where could we rise above? The nine E's</h4>"),
+            audit_form(company_folder, member, lang),
+            w.HTML(_("<h4>Then: where could we rise above? The nine E's</h4>")),
             nine,
         ]
     )
 
 
-def team_form(company_folder: str | Path, part: str = "competitor"):
-    """What the team decides together: ``part="competitor"`` (whom we compare with) or
-    ``part="pick"`` (the E's the team decides to invest in, after its meeting)."""
+def team_form(company_folder: str | Path, part: str = "competitor", lang: Language = ENGLISH):
+    """What the team decides together, in ``lang``: ``part="competitor"`` (whom we compare
+    with) or ``part="pick"`` (the E's the team decides to invest in, after its meeting)."""
     import ipywidgets as w
 
+    _ = lang._
     team = team_text(company_folder)
     if part == "competitor":
-        name = forms.widget_for(team, "competitor_name")
+        name = forms.widget_for(team, "competitor_name", lang=lang)
         name.add_class("answer-competitor_name")
-        name.placeholder = "e.g. the firm you lose most quotes to"
+        name.placeholder = _("e.g. the firm you lose most quotes to")
         return w.VBox(
             [
-                forms.status_line(team),
-                w.HTML("<b>The competitor we compare with</b> (the team agrees on one)"),
+                forms.status_line(team, lang=lang),
+                w.HTML(_("<b>The competitor we compare with</b> (the team agrees on one)")),
                 name,
             ]
         )
-    picks = forms.widget_for(team, "chosen")
+    picks = forms.widget_for(team, "chosen", lang=lang)
     picks.add_class("answer-chosen")
     return w.VBox(
         [
             w.HTML(
-                "<h4>Last, after the team's meeting: the team's pick</h4><p>The E's you "
-                "decide to invest in (hold Ctrl or ⌘ to pick several; none = let the scores "
-                "suggest).</p>"
+                _(
+                    "<h4>Last, after the team's meeting: the team's pick</h4><p>The E's you "
+                    "decide to invest in (hold Ctrl or ⌘ to pick several; none = let the "
+                    "scores suggest).</p>"
+                )
             ),
-            forms.status_line(team),
+            forms.status_line(team, lang=lang),
             picks,
         ]
     )
 
 
-def checklist_form(company_folder: str | Path, member: str | None = None):
-    """The whole checklist; without ``member`` it first asks for a name."""
+def checklist_form(company_folder: str | Path, member: str | None = None, lang: Language = ENGLISH):
+    """The whole checklist in ``lang``; without ``member`` it first asks for a name."""
     import ipywidgets as w
 
-    top = [w.HTML(INTRO), team_form(company_folder, "competitor")]
-    pick = team_form(company_folder, "pick")
+    _ = lang._
+    top = [w.HTML(_(INTRO)), team_form(company_folder, "competitor", lang)]
+    pick = team_form(company_folder, "pick", lang)
     body = w.VBox()
     if member:
-        body.children = [member_form(company_folder, member)]
+        body.children = [member_form(company_folder, member, lang)]
         return w.VBox([*top, body, pick])
 
-    name = w.Text(placeholder="your first name, then Enter", continuous_update=False)
+    name = w.Text(placeholder=_("your first name, then Enter"), continuous_update=False)
     name.add_class("answer-member")
     note = w.HTML()
 
     def open_member(change):
         try:
-            body.children = [member_form(company_folder, change["new"])]
+            body.children = [member_form(company_folder, change["new"], lang)]
             note.value = ""
-        except ValueError as error:
-            note.value = f"<span style='color:#a40000'>{html.escape(str(error))}</span>"
+        except ValueError:
+            note.value = "<span style='color:#a40000'>{}</span>".format(
+                html.escape(
+                    _("{name} can't be used as a name: use letters or digits, like 'aino'").format(
+                        name=repr(change["new"])
+                    )
+                )
+            )
 
     name.observe(open_member, names="value")
-    ask = w.HBox([w.Label("Your name:"), name, note])
+    ask = w.HBox([w.Label(_("Your name:")), name, note])
     return w.VBox([*top, ask, body, pick])
 
 
-def batch_text(company_folder: str | Path, member: str | None) -> str:
-    """What a batch run prints where the form would be."""
-    who = f"as {member}" if member else "under your name (set `member` above)"
-    return (
+def batch_text(company_folder: str | Path, member: str | None, lang: Language = ENGLISH) -> str:
+    """What a batch run prints where the form would be, in ``lang``."""
+    _ = lang._
+    who = (
+        _("as {member}").format(member=member)
+        if member
+        else _("under your name (set `member` above)")
+    )
+    return _(
         "The checklist form shows here when you open this notebook in JupyterLab (or "
-        f"run `workbook checklist`); you answer {who}, and each click is saved in "
-        f"{forms.ANSWERS}/{advantage.TOPIC}/ in the company folder. This run reads the "
-        "answers saved so far."
-    )
+        "run `workbook checklist`); you answer {who}, and each click is saved in "
+        "{folder} in the company folder. This run reads the answers saved so far."
+    ).format(who=who, folder=f"{forms.ANSWERS}/{advantage.TOPIC}/")
 
 
-def show_form(company_folder: str | Path, member: str | None = None):
-    """The form where someone can click; in a batch run a sentence instead."""
+def show_form(company_folder: str | Path, member: str | None = None, lang: Language = ENGLISH):
+    """The form in ``lang`` (the notebook passes ``wb.lang``) where someone can click; in a
+    batch run a sentence instead."""
     return forms.show(
-        lambda: checklist_form(company_folder, member),
-        batch_text=batch_text(company_folder, member),
+        lambda: checklist_form(company_folder, member, lang),
+        batch_text=batch_text(company_folder, member, lang),
     )
 
 
-def sample_note(company_folder: str | Path) -> str:
-    """A warning when answers would go into the embedded sample company."""
+def sample_note(company_folder: str | Path, lang: Language = ENGLISH) -> str:
+    """A warning when answers would go into the embedded sample company, in ``lang``."""
     if Path(company_folder).resolve() != SAMPLE_DIR.resolve():
         return ""
-    return (
-        "You are answering in the sample company: your answers are saved in "
-        f"{forms.answers_dir(SAMPLE_DIR) / advantage.TOPIC}. To put the sample back: "
-        "git checkout data/sample/answers (and delete any new file there)."
-    )
+    return lang._(
+        "You are answering in the sample company: your answers are saved in {folder}. To put "
+        "the sample back: git checkout data/sample/answers (and delete any new file there)."
+    ).format(folder=forms.answers_dir(SAMPLE_DIR) / advantage.TOPIC)
 
 
 # --- the page without code ------------------------------------------------------------
 
 
-def page(lang: Language = PAGE_LANGUAGE):
+def page_language(environ=None) -> Language:
+    """The page's language, as ``workbook checklist`` chose it (:data:`ENV_LANGUAGE`,
+    :data:`ENV_CURRENCY`); English when it chose none."""
+    environ = os.environ if environ is None else environ
+    code = environ.get(ENV_LANGUAGE) or "en"
+    try:
+        check_language(code)
+    except ValueError:
+        code = "en"
+    return Language(code, environ.get(ENV_CURRENCY) or "EUR")
+
+
+def serve_language(folder: Path, requested: str | None = None) -> Language:
+    """``--language`` when given, else the company's own (company.toml), else English (a
+    company.toml with a language the workbook doesn't speak gives English)."""
+    from helpers.company.folder import read_settings
+    from helpers.language import choose_language
+
+    settings = read_settings(folder)
+    try:
+        return choose_language(requested, settings)
+    except ValueError:
+        return choose_language(requested, {**settings, "language": None})
+
+
+def page_title(company_folder: str | Path, lang: Language) -> str:
+    """The browser tab's title: "9E-tarkistuslista – Pajakulma Oy" (the company's name from
+    company.toml; the folder's name without one)."""
+    from helpers.company.folder import read_settings
+
+    name = read_settings(Path(company_folder)).get("name") or Path(company_folder).name
+    return lang._("9E checklist – {company}").format(company=name)
+
+
+def page(lang: Language | None = None):
     """The Voilà page: title, the form and the team's results in ``lang`` (``workbook
-    checklist``)."""
+    checklist``; by default the language it chose, :func:`page_language`)."""
     import ipywidgets as w
     from IPython.display import display
 
+    lang = lang or page_language()
+    _ = lang._
     folder = resolve_data_dir(os.environ.get(ENV_DATA_DIR) or None)
     member = os.environ.get(ENV_MEMBER) or None
     title = w.HTML(
-        "<h2>The 9E checklist: where can we rise above our competitors?</h2>"
-        f"<p style='color:#555'>Company folder: {html.escape(str(folder))}</p>"
+        "<h2>"
+        + html.escape(_("The 9E checklist: where can we rise above our competitors?"))
+        + "</h2><p style='color:#555'>"
+        + html.escape(_("Company folder: {folder}").format(folder=folder))
+        + "</p>"
     )
-    note = sample_note(folder)
+    note = sample_note(folder, lang)
     parts = [title]
     if note:
         parts.append(w.HTML(f"<p style='color:#8a5a00'>{html.escape(note)}</p>"))
-    parts += [checklist_form(folder, member), results_panel(folder, lang)]
+    parts += [checklist_form(folder, member, lang), results_panel(folder, lang)]
     box = w.VBox([w.HTML(SMALL_SCREENS), *parts])
     box.add_class("workbook-checklist")
     display(box)
@@ -279,7 +353,7 @@ def results_panel(company_folder: str | Path, lang: Language):
     import ipywidgets as w
 
     out = w.Output()
-    button = w.Button(description="Show the team's results", icon="refresh")
+    button = w.Button(description=lang._("Show the team's results"), icon="refresh")
     button.layout.width = "auto"
     button.add_class("show-results")
 
@@ -289,7 +363,8 @@ def results_panel(company_folder: str | Path, lang: Language):
             show_results(company_folder, lang)
 
     button.on_click(show)
-    return w.VBox([w.HTML("<h3>The team's results</h3>"), button, out])
+    heading = "<h3>" + html.escape(lang._("The team's results")) + "</h3>"
+    return w.VBox([w.HTML(heading), button, out])
 
 
 def show_results(company_folder: str | Path, lang: Language) -> None:
@@ -329,13 +404,32 @@ def show_results(company_folder: str | Path, lang: Language) -> None:
         plt.show()
 
 
-def serve(data_dir: str | Path | None, member: str | None = None, port: int = 8866) -> int:
+def page_notebook(folder: Path, lang: Language, into: Path) -> Path:
+    """A copy of the page's notebook in the folder ``into``, titled for ``folder`` in
+    ``lang`` (Voilà makes the tab's title of the notebook's ``title``)."""
+    import json
+
+    notebook = json.loads(PAGE_NOTEBOOK.read_text(encoding="utf-8"))
+    notebook["metadata"]["title"] = page_title(folder, lang)
+    path = Path(into) / PAGE_NOTEBOOK.name
+    path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def serve(
+    data_dir: str | Path | None,
+    member: str | None = None,
+    port: int = 8866,
+    language: str | None = None,
+) -> int:
     """Serve the checklist page with Voilà on 127.0.0.1:``port`` until Ctrl-C (``workbook
-    checklist``). Returns the exit code: 0 after Ctrl-C, 2 for a bad folder or name."""
+    checklist``), in ``language`` (else the company's own, else English). Returns the exit
+    code: 0 after Ctrl-C, 2 for a bad folder or name."""
     import signal
     import socket
     import subprocess
     import sys
+    import tempfile
     import time
 
     folder = resolve_data_dir(data_dir)
@@ -351,23 +445,37 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
         except ValueError as error:
             print(str(error), file=sys.stderr)
             return 2
-    env = dict(os.environ, **{ENV_DATA_DIR: str(folder), forms.BATCH_ENV: "on"})
+    lang = serve_language(folder, language)
+    env = dict(
+        os.environ,
+        **{
+            ENV_DATA_DIR: str(folder),
+            ENV_LANGUAGE: lang.code,
+            ENV_CURRENCY: lang.currency,
+            forms.BATCH_ENV: "on",
+        },
+    )
     env.pop(ENV_MEMBER, None)
     if member:
         env[ENV_MEMBER] = member
     # Voilà runs under helpers.course.page_server: it stops when this process is gone, and
     # the kernels of closed pages are culled
+    # the page is a copy of checklist.ipynb titled in the language; <html lang> is Voilà's
+    # exporter's language_code
+    here = tempfile.TemporaryDirectory(prefix="workbook-checklist-")
+    notebook = page_notebook(folder, lang, Path(here.name))
     command = [
         sys.executable,
         "-m",
         "helpers.course.page_server",
-        str(PAGE_NOTEBOOK),
+        str(notebook),
         f"--port={port}",
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         "--Voila.log_level=WARN",
+        f"--VoilaExporter.language_code={lang.code}",
     ]
-    server = subprocess.Popen(command, env=env, cwd=str(PAGE_NOTEBOOK.parent))
+    server = subprocess.Popen(command, env=env, cwd=here.name)
 
     def stop(_signum, _frame):  # `kill` stops the page like Ctrl-C, so Voilà is not orphaned
         raise KeyboardInterrupt
@@ -386,7 +494,7 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
                 if probe.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.1)
-        note = sample_note(folder)
+        note = sample_note(folder)  # the terminal's messages stay in English, like the CLI's
         if note:
             print(note)
         print(f"The 9E checklist for {folder} is at {url}")
@@ -404,3 +512,4 @@ def serve(data_dir: str | Path | None, member: str | None = None, port: int = 88
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
+        here.cleanup()

@@ -25,7 +25,9 @@ def wait_until(condition, timeout: float = 20, what: str = "condition"):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def start_checklist(start_server, company: Path, member: str):
+def start_checklist(start_server, company: Path, member: str, language: str | None = "en"):
+    """The page in English unless ``language=None`` (then the company's own: the sample
+    company is Finnish)."""
     port = free_port()
     env = dict(os.environ)
     env.pop("WORKBOOK_FORMS", None)
@@ -42,6 +44,7 @@ def start_checklist(start_server, company: Path, member: str):
             member,
             "--port",
             str(port),
+            *(["--language", language] if language else []),
         ],
         url,
         env=env,
@@ -258,3 +261,28 @@ def test_on_a_phone_nothing_is_cut_off(browser, company, start_server):
     }
     assert len(tops) == 1  # "–" and 1 to 5 on one line: the "5" does not wrap away
     context.close()
+
+
+def test_the_page_speaks_the_company_s_language(page, company, start_server):
+    server = start_checklist(start_server, company, "Tester", language=None)  # Finnish
+    open_page(page, server.url)
+    assert page.evaluate("document.documentElement.lang") == "fi"
+    assert page.title() == "9E-tarkistuslista – Pajakulma Oy"
+    text = page.locator(".workbook-checklist").first.inner_text()
+    assert "9E-tarkistuslista: missä voimme nousta" in text
+    assert "Vastaukset tallentuvat" in text and "Me nyt" in text
+    assert "Answers are saved" not in text and "Us today" not in text
+    button(page, "greeting", "answer", "en tiedä").click()
+    wait_until(
+        lambda: (
+            (company / "answers" / "service-audit" / "tester.csv").exists()
+            and "don't know"
+            in (company / "answers" / "service-audit" / "tester.csv").read_text(
+                encoding="utf-8-sig"
+            )
+        ),
+        what="the English code saved for 'en tiedä'",
+    )
+    status = page.locator(".workbook-form-status").filter(has_text="service-audit/tester.csv")
+    assert "Tallennettu: answers/service-audit/tester.csv" in status.first.inner_text()
+    stops_and_takes_voila_with_it(server, signal.SIGINT)

@@ -155,3 +155,95 @@ def test_the_page_s_results_show_the_audit(monkeypatch):
     (english,) = shown
     assert "Service seen from the customer&#x27;s side" in english.data
     assert "What we&#x27;ll change:" in english.data
+
+
+# --- in the learner's language -----------------------------------------------------------
+
+
+def texts(widget) -> list[str]:
+    """Every text a widget shows, recursively: values of HTML and labels, descriptions,
+    placeholders and the options' labels."""
+    found = []
+    if type(widget).__name__ in ("HTML", "Label"):
+        found.append(widget.value)
+    for name in ("description", "placeholder"):
+        if getattr(widget, name, ""):
+            found.append(getattr(widget, name))
+    for option in getattr(widget, "_options_labels", ()):
+        found.append(option)
+    for child in getattr(widget, "children", ()):
+        found += texts(child)
+    return found
+
+
+def test_the_form_in_finnish_has_no_english_left(tmp_path):
+    from helpers.language import Language
+
+    checklist.audit_table(tmp_path, "aino").set("greeting", "answer", "don't know")
+    form = checklist.checklist_form(tmp_path, "Aino", lang=Language("fi", strict=True))
+    shown = "\n".join(texts(form))
+    for finnish in (
+        "Me nyt",
+        "Kilpailija, johon vertaamme",
+        "Palvelu asiakkaan silmin",
+        "Vastaukset tallentuvat",
+        "Epiikka",
+        "Perusasiat",
+        "kyllä",
+        "en tiedä",
+    ):
+        assert finnish in shown, finnish
+    for english in (
+        "Answers are saved",
+        "Us today",
+        "The competitor",
+        "Evidence",
+        "What we'll change",
+        "Score each line",
+        "don't know",
+        "Seen from outside",
+        "(Epiikka",  # English shows the Finnish and Swedish names in brackets; Finnish doesn't
+    ):
+        assert english not in shown, english
+    # the stored answers stay the English codes
+    greeting = find(form, "answer-greeting-answer")
+    assert greeting.value == "don't know" and greeting.label == "en tiedä"
+    greeting.value = "yes"
+    assert checklist.audit_table(tmp_path, "aino").get("greeting", "answer") == "yes"
+    find(form, "answer-chosen").value = ("epic",)
+    assert checklist.team_text(tmp_path).get("chosen") == ["epic"]
+
+
+def test_without_a_language_the_form_stays_english(tmp_path):
+    shown = "\n".join(texts(checklist.checklist_form(tmp_path)))
+    assert "Answers are saved as you go in" in shown and "Your name:" in shown
+
+
+def test_a_corrupt_file_is_reported_in_the_form_s_language(tmp_path):
+    from helpers.language import Language
+
+    path = tmp_path / "answers" / "service-audit" / "aino.csv"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"statement,answer,change\ngreeting,perhaps,\nnowhere,yes,\n")
+    table = checklist.audit_table(tmp_path, "aino")
+    assert str(table.error).startswith("answers/service-audit/aino.csv, line 2: column 'answer'")
+    swedish = table.error.advice(Language("sv"))
+    assert swedish.startswith("answers/service-audit/aino.csv, rad 2: kolumnen 'answer'")
+    assert "Filen lämnades precis som den är" in swedish
+    form = checklist.checklist_form(tmp_path, "aino", lang=Language("fi"))
+    assert any("rivi 2" in t and "Tiedosto jätettiin" in t for t in texts(form))
+
+
+def test_batch_text_and_page_language(tmp_path):
+    from helpers.language import Language
+
+    text = checklist.batch_text(tmp_path, "aino", Language("sv", strict=True))
+    assert "som aino" in text and "answers/9e/" in text
+    assert checklist.page_language({}).code == "en"
+    assert checklist.page_language({checklist.ENV_LANGUAGE: "fi"}).code == "fi"
+    assert checklist.page_language({checklist.ENV_LANGUAGE: "xx"}).code == "en"
+    assert checklist.serve_language(SAMPLE_DIR).code == "fi"  # the sample company's own
+    assert checklist.serve_language(SAMPLE_DIR, "sv").code == "sv"
+    assert checklist.page_title(SAMPLE_DIR, Language("fi")) == "9E-tarkistuslista – Pajakulma Oy"
+    notebook = checklist.page_notebook(SAMPLE_DIR, Language("sv"), tmp_path)
+    assert "9E-checklista – Pajakulma Oy" in notebook.read_text(encoding="utf-8")

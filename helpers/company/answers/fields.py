@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.language import ENGLISH, Language
+
 ANSWERS = "answers"  # the folder of answer files in a company folder
 
 
@@ -214,31 +216,54 @@ class Picks(Field):
 
 
 class AnswerFileError(Exception):
-    """An answer file that can't be read: which file, which line, what is wrong."""
+    """An answer file that can't be read: which file, which line, what is wrong.
 
-    def __init__(self, path: Path, message: str, line: int | None = None, found: str | None = None):
+    ``message`` is English, marked for translation (``N_``), with ``{placeholders}``
+    filled from ``values``: :meth:`advice` and :meth:`text` say it in a reader's language.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        message: str,
+        line: int | None = None,
+        found: str | None = None,
+        values: dict | None = None,
+    ):
         self.path = Path(path)
         self.line = line
-        self.message = message
+        self.template = message
+        self.values = dict(values or {})
+        self.message = message.format(**self.values) if self.values else message
         self.found = found
         super().__init__(str(self))
 
-    def where(self) -> str:
+    def where(self, lang: Language = ENGLISH) -> str:
         shown = shown_path(self.path)
-        return f"{shown}, line {self.line}" if self.line else shown
+        if not self.line:
+            return shown
+        return lang._("{path}, line {line}").format(path=shown, line=self.line)
 
-    def __str__(self) -> str:
-        text = f"{self.where()}: {self.message}"
+    def text(self, lang: Language = ENGLISH) -> str:
+        """Which file, which line, what is wrong, in ``lang``."""
+        message = lang._(self.template)
+        if self.values:
+            message = message.format(**self.values)
+        text = f"{self.where(lang)}: {message}"
         if self.found is not None:
-            text += f"; found {self.found!r}"
+            text += lang._("; found {found}").format(found=repr(self.found))
         return text
 
-    def advice(self) -> str:
-        return (
-            f"{self}. The file was left exactly as it is and nothing will be saved over "
+    def __str__(self) -> str:
+        return self.text(ENGLISH)
+
+    def advice(self, lang: Language = ENGLISH) -> str:
+        """The problem and what to do about it, in ``lang``."""
+        return lang._(
+            "{problem}. The file was left exactly as it is and nothing will be saved over "
             "it: fix that line in a text editor or spreadsheet (or move the file away to "
             "start again), then run the form again."
-        )
+        ).format(problem=self.text(lang))
 
     def _render_traceback_(self) -> list[str]:
         return ["AnswerFileError: " + self.advice()]

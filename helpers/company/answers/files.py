@@ -26,6 +26,7 @@ from helpers.company.answers.fields import (
     Field,
     shown_path,
 )
+from helpers.language import N_
 
 # --- where answer files live ---------------------------------------------------------
 
@@ -141,8 +142,11 @@ def locked(path: Path):
     except Timeout:
         raise AnswerFileError(
             path,
-            f"another save to it has not finished in {LOCK_SECONDS} seconds; try again "
-            "(if it keeps happening, delete the .lock file beside it)",
+            N_(
+                "another save to it has not finished in {seconds} seconds; try again "
+                "(if it keeps happening, delete the .lock file beside it)"
+            ),
+            values={"seconds": LOCK_SECONDS},
         ) from None
 
 
@@ -158,6 +162,7 @@ class _AnswerFile:
         self.error: AnswerFileError | None = None
         self.saved = 0  # writes done through this object (for status lines and tests)
         self._listeners: list = []
+        self.told: AnswerFileError | None = None  # the problem of the last refused save
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -173,7 +178,10 @@ class _AnswerFile:
         """Call ``callback(answer_file, ok, message)`` after every save (or refused save)."""
         self._listeners.append(callback)
 
-    def _tell(self, ok: bool, message: str) -> None:
+    def _tell(self, ok: bool, message: str, error: AnswerFileError | None = None) -> None:
+        """Tell the listeners; ``error`` (a refused save's problem) lets a form say it in
+        its reader's language (``message`` is English)."""
+        self.told = error
         for callback in self._listeners:
             callback(self, ok, message)
 
@@ -185,25 +193,37 @@ class _AnswerFile:
         except IsADirectoryError:
             raise AnswerFileError(
                 self.path,
-                "is a folder, not a file; move or rename the folder so the answers can be "
-                "kept here",
+                N_(
+                    "is a folder, not a file; move or rename the folder so the answers can be "
+                    "kept here"
+                ),
             ) from None
         except PermissionError:
             raise AnswerFileError(
                 self.path,
-                "can't be read: permission denied; give yourself read and write access to it "
-                "(or copy the company folder somewhere you can)",
+                N_(
+                    "can't be read: permission denied; give yourself read and write access to "
+                    "it (or copy the company folder somewhere you can)"
+                ),
             ) from None
         except OSError as error:
-            raise AnswerFileError(self.path, f"can't be read ({error.strerror or error})") from None
+            raise AnswerFileError(
+                self.path,
+                N_("can't be read ({reason})"),
+                values={"reason": error.strerror or error},
+            ) from None
 
     def _save(self, text: str, bom: bool = False) -> bool:
         """Write the answers; a file that can't be written is reported like a corrupt one."""
         try:
             write_atomic(self.path, text, bom=bom)
         except OSError as error:
-            self.error = AnswerFileError(self.path, f"can't be written ({error.strerror or error})")
-            self._tell(False, f"Not saved. {self.error.advice()}")
+            self.error = AnswerFileError(
+                self.path,
+                N_("can't be written ({reason})"),
+                values={"reason": error.strerror or error},
+            )
+            self._tell(False, f"Not saved. {self.error.advice()}", self.error)
             return False
         self.saved += 1
         self._tell(True, f"Saved in {shown_path(self.path)}.")
@@ -216,8 +236,10 @@ class _AnswerFile:
             line = raw[: error.start].count(b"\n") + 1
             raise AnswerFileError(
                 self.path,
-                "is not UTF-8 text (saved in another encoding, or not a text file); "
-                "save it as UTF-8 (in Excel: 'CSV UTF-8')",
+                N_(
+                    "is not UTF-8 text (saved in another encoding, or not a text file); "
+                    "save it as UTF-8 (in Excel: 'CSV UTF-8')"
+                ),
                 line=line,
             ) from None
 
@@ -268,20 +290,29 @@ class AnswerTable(_AnswerFile):
             return
         except csv.Error as error:
             raise AnswerFileError(
-                self.path, f"the header can't be read as CSV ({error})", 1
+                self.path,
+                N_("the header can't be read as CSV ({reason})"),
+                1,
+                values={"reason": error},
             ) from None
         canonical = {n.casefold(): n for n in (self.key, *(f.name for f in self.fields))}
         header = [canonical.get(h.strip().casefold(), h.strip()) for h in header]
         if self.key not in header:
             raise AnswerFileError(
                 self.path,
-                f"the first line must name the columns, starting with '{self.key}'",
+                N_("the first line must name the columns, starting with '{key}'"),
+                values={"key": self.key},
                 line=1,
                 found=self._separator.join(header),
             )
         twice = sorted({h for h in header if h and header.count(h) > 1})
         if twice:
-            raise AnswerFileError(self.path, f"column '{twice[0]}' appears twice", line=1)
+            raise AnswerFileError(
+                self.path,
+                N_("column '{column}' appears twice"),
+                line=1,
+                values={"column": twice[0]},
+            )
         known = {f.name for f in self.fields}
         self._extra_columns = [h for h in header if h not in known and h != self.key and h]
         allowed = {r.casefold(): r for r in self.rows} if self.rows is not None else None
@@ -293,7 +324,10 @@ class AnswerTable(_AnswerFile):
                 break
             except csv.Error as error:
                 raise AnswerFileError(
-                    self.path, f"not valid CSV ({error})", line=reader.line_num
+                    self.path,
+                    N_("not valid CSV ({reason})"),
+                    line=reader.line_num,
+                    values={"reason": error},
                 ) from None
             line_number = reader.line_num
             if not any(c.strip() for c in cells):
@@ -301,26 +335,43 @@ class AnswerTable(_AnswerFile):
             if len(cells) != len(header):
                 raise AnswerFileError(
                     self.path,
-                    f"has {len(cells)} cells but the first line names {len(header)} "
-                    f"columns (a '{self._separator}' too many or too few?)",
+                    N_(
+                        "has {cells} cells but the first line names {columns} "
+                        "columns (a '{separator}' too many or too few?)"
+                    ),
+                    values={
+                        "cells": len(cells),
+                        "columns": len(header),
+                        "separator": self._separator,
+                    },
                     line=line_number,
                 )
             row = dict(zip(header, cells, strict=True))
             key = row[self.key].strip()
             if not key:
-                raise AnswerFileError(self.path, f"column '{self.key}' is empty", line=line_number)
+                raise AnswerFileError(
+                    self.path,
+                    N_("column '{column}' is empty"),
+                    line=line_number,
+                    values={"column": self.key},
+                )
             if allowed is not None:
                 if key.casefold() not in allowed:
                     raise AnswerFileError(
                         self.path,
-                        f"column '{self.key}': unknown row; expected one of "
-                        + ", ".join(self.rows),
+                        N_("column '{column}': unknown row; expected one of {rows}"),
+                        values={"column": self.key, "rows": ", ".join(self.rows)},
                         line=line_number,
                         found=key,
                     )
                 key = allowed[key.casefold()]
             if key in self._values:
-                raise AnswerFileError(self.path, f"'{key}' appears a second time", line=line_number)
+                raise AnswerFileError(
+                    self.path,
+                    N_("'{key}' appears a second time"),
+                    line=line_number,
+                    values={"key": key},
+                )
             values = {}
             for f in self.fields:
                 if f.name not in row:
@@ -331,7 +382,8 @@ class AnswerTable(_AnswerFile):
                 except ValueError as error:
                     raise AnswerFileError(
                         self.path,
-                        f"column '{f.name}': {error}",
+                        N_("column '{column}': {problem}"),
+                        values={"column": f.name, "problem": error},
                         line=line_number,
                         found=row[f.name],
                     ) from None
@@ -420,8 +472,11 @@ class AnswerText(_AnswerFile):
             message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error)) or "invalid"
             raise AnswerFileError(
                 self.path,
-                f"not valid TOML: {message[0].lower() + message[1:]}; lines look like "
-                'name = "text in quotes" (for several lines: three quotes """ … """)',
+                N_(
+                    "not valid TOML: {problem}; lines look like "
+                    'name = "text in quotes" (for several lines: three quotes """ … """)'
+                ),
+                values={"problem": message[0].lower() + message[1:]},
                 line=int(found.group(1)) if found else None,
             ) from None
         for f in self.fields:
@@ -430,7 +485,10 @@ class AnswerText(_AnswerFile):
                     data[f.name] = f.parse(data[f.name])
                 except ValueError as error:
                     raise AnswerFileError(
-                        self.path, f"'{f.name}': {error}", line=_key_line(text, f.name)
+                        self.path,
+                        N_("'{key}': {problem}"),
+                        line=_key_line(text, f.name),
+                        values={"key": f.name, "problem": error},
                     ) from None
         return data
 
@@ -471,10 +529,10 @@ def _saving(answers: _AnswerFile):
         with locked(answers.path):
             error = answers.reload()
             if error is not None:
-                answers._tell(False, f"Not saved. {error.advice()}")
+                answers._tell(False, f"Not saved. {error.advice()}", error)
             yield error
     except AnswerFileError as error:  # the lock: another save did not finish
-        answers._tell(False, f"Not saved. {error.advice()}")
+        answers._tell(False, f"Not saved. {error.advice()}", error)
         raise
 
 

@@ -10,6 +10,7 @@ import os
 
 from helpers.company.answers.fields import Choice, Number, Picks, Scale, Text, shown_path
 from helpers.company.answers.files import AnswerTable, AnswerText, _AnswerFile
+from helpers.language import ENGLISH, Language
 
 NOT_ANSWERED = "–"  # the label of "no answer yet" in a scale's buttons
 BATCH_ENV = "WORKBOOK_FORMS"  # "off": never show forms (batch runs); "on": always
@@ -65,14 +66,23 @@ def show(build, batch_text: str = ""):
     return None
 
 
-def widget_for(answers: _AnswerFile, name: str, row=None):
-    """A widget for one question, showing the saved answer and saving every change."""
+def widget_for(answers: _AnswerFile, name: str, row=None, lang: Language = ENGLISH):
+    """A widget for one question, showing the saved answer and saving every change.
+
+    The options' labels and the placeholder are shown in ``lang`` (the stored values,
+    the options' keys, stay as they are)."""
     import ipywidgets as w
 
     f = answers.field(name)
+
+    def shown(option):
+        return (lang._(option[0]), option[1]) if isinstance(option, tuple) else (option, option)
+
     if isinstance(f, Scale):
         steps = range(f.low, f.high + 1)
-        names = list(f.names) if len(f.names) == len(steps) else [str(n) for n in steps]
+        names = (
+            [lang._(n) for n in f.names] if len(f.names) == len(steps) else [str(n) for n in steps]
+        )
         options = [(NOT_ANSWERED, None)] + list(zip(names, steps, strict=True))
         widget = w.ToggleButtons(options=options, value=None, tooltips=[])
         widget.style.button_width = "2.4em" if not f.names else "auto"
@@ -83,23 +93,26 @@ def widget_for(answers: _AnswerFile, name: str, row=None):
         else:
             widget = w.BoundedFloatText(value=f.low, step=0.01 if f.percent else 1, **bounds)
     elif isinstance(f, Choice):
-        options = [(NOT_ANSWERED, None)] + [
-            o if isinstance(o, tuple) else (o, o) for o in f.options
-        ]
+        options = [(NOT_ANSWERED, None)] + [shown(o) for o in f.options]
         widget = w.Dropdown(options=options, value=None)
     elif isinstance(f, Picks):
-        options = [o if isinstance(o, tuple) else (o, o) for o in f.options]
+        options = [shown(o) for o in f.options]
         widget = w.SelectMultiple(options=options, value=(), rows=min(len(options), 9))
     elif isinstance(f, Text) and f.lines > 1:
-        widget = w.Textarea(value="", placeholder=f.placeholder, rows=f.lines)
+        widget = w.Textarea(value="", placeholder=_placeholder(f, lang), rows=f.lines)
         widget.layout.width = "100%"
     else:
-        widget = w.Text(value="", placeholder=getattr(f, "placeholder", ""))
+        widget = w.Text(value="", placeholder=_placeholder(f, lang))
         widget.layout.width = "100%"
-    return bind(widget, answers, name, row=row)
+    return bind(widget, answers, name, row=row, lang=lang)
 
 
-def bind(widget, answers: _AnswerFile, name: str, row=None):
+def _placeholder(f, lang: Language) -> str:
+    text = getattr(f, "placeholder", "")
+    return lang._(text) if text else ""
+
+
+def bind(widget, answers: _AnswerFile, name: str, row=None, lang: Language = ENGLISH):
     """Show the saved answer in ``widget`` and save every change of its value at once.
 
     Works with any widget whose ``value`` the field can parse (sliders, buttons,
@@ -122,7 +135,7 @@ def bind(widget, answers: _AnswerFile, name: str, row=None):
             else:
                 answers.set(row, name, value)
         except ValueError as error:  # a value the question does not accept
-            answers._tell(False, f"Not saved: {error}.")
+            answers._tell(False, lang._("Not saved: {problem}.").format(problem=error))
 
     widget.observe(save, names="value")
     return widget
@@ -132,8 +145,8 @@ def _is_text_widget(widget) -> bool:
     return type(widget).__name__ in ("Text", "Textarea")
 
 
-def status_line(*files: _AnswerFile):
-    """An HTML widget that says where answers are saved, or why they can't be."""
+def status_line(*files: _AnswerFile, lang: Language = ENGLISH):
+    """An HTML widget that says where answers are saved, or why they can't be, in ``lang``."""
     import html
 
     import ipywidgets as w
@@ -144,13 +157,22 @@ def status_line(*files: _AnswerFile):
     def show(_file=None, ok=True, message=""):
         broken = [f.error for f in files if f.error is not None]
         if broken:
-            text = "<br>".join(html.escape(e.advice()) for e in broken)
+            text = "<br>".join(html.escape(e.advice(lang)) for e in broken)
             box.value = f"<div class='workbook-form-error' style='color:#a40000'>⚠ {text}</div>"
         elif not ok:
+            told = getattr(_file, "told", None)
+            if told is not None:
+                message = lang._("Not saved. {advice}").format(advice=told.advice(lang))
             box.value = f"<div style='color:#a40000'>⚠ {html.escape(message)}</div>"
         else:
             where = ", ".join(sorted({shown_path(f.path) for f in files}))
-            note = f"✓ {html.escape(message)}" if message else "Answers are saved as you go in"
+            if message and _file is not None:
+                message = lang._("Saved in {path}.").format(path=shown_path(_file.path))
+            note = (
+                f"✓ {html.escape(message)}"
+                if message
+                else html.escape(lang._("Answers are saved as you go in"))
+            )
             box.value = f"<div style='color:#2e6b30'>{note} ({html.escape(where)})</div>"
 
     for f in files:
@@ -159,12 +181,20 @@ def status_line(*files: _AnswerFile):
     return box
 
 
-def table_form(table: AnswerTable, rows: dict, fields=None, describe=None, status=True):
+def table_form(
+    table: AnswerTable,
+    rows: dict,
+    fields=None,
+    describe=None,
+    status=True,
+    lang: Language = ENGLISH,
+):
     """A form with one block per row (``rows``: key -> label) and a widget per question.
 
     ``fields`` (names) limits the questions asked; ``describe`` (optional) maps a
     key to a line of HTML shown under its label; ``status=False`` leaves out the
-    status line (when another form on the same file already shows one). Each
+    status line (when another form on the same file already shows one). The questions,
+    options and status line are in ``lang`` (the rows' labels as given). Each
     widget gets the CSS class ``answer-<key>-<field>`` (for browser tests).
     """
     import html
@@ -172,16 +202,16 @@ def table_form(table: AnswerTable, rows: dict, fields=None, describe=None, statu
     import ipywidgets as w
 
     names = fields or [f.name for f in table.fields]
-    blocks = [status_line(table)] if status else []
+    blocks = [status_line(table, lang=lang)] if status else []
     for key, label in rows.items():
         head = f"<b>{html.escape(str(label))}</b>"
         if describe and describe.get(key):
             head += f"<br><span style='color:#555'>{describe[key]}</span>"
         items = [w.HTML(head)]
         for name in names:
-            question = w.Label(table.field(name).title)
+            question = w.Label(lang._(table.field(name).title))
             question.layout.width = "16em"
-            widget = widget_for(table, name, row=key)
+            widget = widget_for(table, name, row=key, lang=lang)
             widget.add_class(f"answer-{key}-{name}")
             items.append(w.HBox([question, widget]))
         block = w.VBox(items)
@@ -190,15 +220,15 @@ def table_form(table: AnswerTable, rows: dict, fields=None, describe=None, statu
     return w.VBox(blocks)
 
 
-def text_form(text: AnswerText, fields=None):
-    """A form with a labelled box per field of a TOML answer file."""
+def text_form(text: AnswerText, fields=None, lang: Language = ENGLISH):
+    """A form with a labelled box per field of a TOML answer file, in ``lang``."""
     import ipywidgets as w
 
     names = fields or [f.name for f in text.fields]
-    items = [status_line(text)]
+    items = [status_line(text, lang=lang)]
     for name in names:
-        widget = widget_for(text, name)
+        widget = widget_for(text, name, lang=lang)
         widget.add_class(f"answer-{name}")
-        items.append(w.HTML(f"<b>{text.field(name).title}</b>"))
+        items.append(w.HTML(f"<b>{lang._(text.field(name).title)}</b>"))
         items.append(widget)
     return w.VBox(items)
