@@ -53,6 +53,10 @@ def lab_arguments(
     course = course_notebooks(language)
     first = course[0] if course else NOTEBOOKS_DIR
     arguments = [str(first)]
+    if len({path.parent for path in course}) > 1:
+        # part of the course is not in the language yet: the file browser starts at the
+        # English folder, so every notebook stays in reach (the translated in <language>/)
+        arguments.append(f"--ServerApp.root_dir={NOTEBOOKS_DIR}")
     if port is not None:
         arguments.append(f"--ServerApp.port={port}")
     if not open_browser:

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from helpers.course.lab import ANNOUNCEMENTS, LAB_CONFIG_DIR, lab_arguments, lab_environment
-from helpers.paths import NOTEBOOKS_DIR, notebook_paths
+from helpers.paths import NOTEBOOKS_DIR, course_notebooks, notebook_paths
 
 NOTIFICATION = "@jupyterlab/apputils-extension:notification"
 
@@ -137,11 +137,14 @@ def lab_server(tmp_path):
 
 
 def test_running_lab_has_no_news_popup_and_shows_the_course(lab_server):
-    page = _get(lab_server("/lab/tree/" + notebook_paths()[0].name))
+    course = course_notebooks("fi")  # the sample company's language
+    page = _get(lab_server("/lab/tree/" + course[0].name))
     found = re.search(r'<script id="jupyter-config-data"[^>]*>(.*?)</script>', page, re.S)
     config = json.loads(found.group(1))
     assert ANNOUNCEMENTS in config["disabledExtensions"]  # the plugin that asks never loads
-    assert Path(config["serverRoot"]) == NOTEBOOKS_DIR
+    folders = {path.parent for path in course}  # the course in Finnish, where written
+    root = folders.pop() if len(folders) == 1 else NOTEBOOKS_DIR
+    assert Path(config["serverRoot"]) == root
 
     settings = json.loads(_get(lab_server(f"/lab/api/settings/{NOTIFICATION}")))
     properties = settings["schema"]["properties"]
@@ -150,4 +153,6 @@ def test_running_lab_has_no_news_popup_and_shows_the_course(lab_server):
 
     listing = json.loads(_get(lab_server("/api/contents")))
     names = {item["name"] for item in listing["content"]}
-    assert {p.name for p in notebook_paths()} <= names
+    assert {p.name for p in course if p.parent == root} <= names
+    if root == NOTEBOOKS_DIR and (NOTEBOOKS_DIR / "fi").is_dir():
+        assert "fi" in names  # the Finnish notebooks written so far, one click away

@@ -124,3 +124,56 @@ def test_a_translation_that_drops_a_code_name_is_refused(project):
 def test_blocks_keep_a_fenced_block_whole():
     text = "Before.\n\n```\ncode\n\nmore code\n```\n\nAfter."
     assert catalogs.blocks(text) == ["Before.", "```\ncode\n\nmore code\n```", "After."]
+
+
+# --- the course's own catalogs and translated notebooks ----------------------------------
+
+# Notebooks whose Finnish and Swedish text is still being written (issue 26): their
+# catalogs exist, but the course runs them in English until they are finished. Take a
+# notebook off this list when its catalogs are; the test below fails once they are.
+STILL_IN_ENGLISH = {"02-value-based-segmentation", "03-account-value-and-profitability"}
+COURSE = [
+    (twin, language)
+    for twin in sorted(Path(catalogs.NOTEBOOKS_DIR).glob("[0-9][0-9]-*.md"))
+    for language in catalogs.LANGUAGES
+    if twin.stem not in STILL_IN_ENGLISH
+]
+
+
+@pytest.mark.parametrize("name", sorted(STILL_IN_ENGLISH))
+def test_a_notebook_still_in_english_is_not_finished_yet(name):
+    twin = Path(catalogs.NOTEBOOKS_DIR) / f"{name}.md"
+    assert any(catalogs.problems(twin, language) for language in catalogs.LANGUAGES), (
+        f"{name} is translated: take it off STILL_IN_ENGLISH"
+    )
+
+
+@pytest.mark.parametrize(("twin", "language"), COURSE, ids=lambda x: getattr(x, "stem", x))
+def test_every_catalog_of_the_course_is_finished_and_up_to_date(twin, language):
+    """A changed English paragraph makes its translation fuzzy: this fails until a
+    translator has checked it (python workbook.py translations names what is left)."""
+    current = {(m.id, m.context) for m in catalogs.template(twin) if m.id}
+    path = catalogs.catalog_path(twin, language)
+    assert path.exists(), f"{path} is missing: run python workbook.py translations"
+    kept = {(m.id, m.context) for m in catalogs.read_catalog(path, language) if m.id}
+    assert current <= kept, f"{path.name} lacks new pieces: run python workbook.py translations"
+    assert catalogs.problems(twin, language) == []
+
+
+@pytest.mark.parametrize(("twin", "language"), COURSE, ids=lambda x: getattr(x, "stem", x))
+def test_the_committed_translated_notebook_is_the_catalogs_with_the_same_code(twin, language):
+    import nbformat
+
+    path = catalogs.translated_path(twin, language)
+    assert path.exists(), f"{path} is missing: run python workbook.py notebooks"
+    committed = nbformat.read(path, as_version=4)
+    wanted = catalogs.translate_notebook(twin, language)
+    assert [c.cell_type for c in committed.cells] == [c.cell_type for c in wanted.cells]
+    for number, (have, want) in enumerate(zip(committed.cells, wanted.cells, strict=True)):
+        assert have.source == want.source, (
+            f"{path.name}, cell {number}: not the catalog's text; run python workbook.py "
+            "notebooks to write it again"
+        )
+        if have.cell_type == "code":
+            english = jupytext.read(twin).cells[number].source
+            assert catalogs.same_code(english, have.source, language)
