@@ -8,6 +8,7 @@ import copy
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -38,8 +39,8 @@ def answer(notebook: nbformat.NotebookNode, number: int, value) -> None:
     """Type ``value`` after ``answer_<number> =`` in the cell that checks it."""
     for cell in notebook.cells:
         if f"answer_{number} = None" in cell.source:
-            cell.source = cell.source.replace(
-                f"answer_{number} = None", f"answer_{number} = {value!r}"
+            cell.source = re.sub(
+                rf"answer_{number} = None.*", f"answer_{number} = {value!r}", cell.source
             )
             return
     raise AssertionError(f"no answer_{number} cell")
@@ -68,12 +69,14 @@ def school(tmp_path_factory):
         paths = []
         for name in (START, PRICING):
             notebook = nbformat.read(NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
+            # 00's question 3 (invoice lines) and 01's question 2 (erosion per year)
+            number = 3 if name == START else 2
             if student == "S001":
-                answer(notebook, 1, expected[(name, 1)])  # right
+                answer(notebook, number, expected[(name, number)])  # right
                 if name == START:
                     answer(notebook, 2, "1999")  # wrong
             else:
-                answer(notebook, 1, 12345)  # wrong
+                answer(notebook, number, 12345)  # wrong
             nbformat.write(notebook, mine / f"{name}.ipynb")
             paths.append(mine / f"{name}.ipynb")
         out = root / "out" / student
@@ -89,33 +92,34 @@ def test_each_run_records_every_question_of_its_notebooks(school):
         (nb, int(n)): e["state"] for nb, qs in record["notebooks"].items() for n, e in qs.items()
     }
     assert states == {
-        (START, 1): "right",
+        (START, 1): "not_attempted",
         (START, 2): "wrong",
-        (START, 3): "read",
-        (PRICING, 1): "right",
-        (PRICING, 2): "read",
-        (PRICING, 3): "not_attempted",
-        (PRICING, 4): "not_attempted",
-        (PRICING, 5): "not_attempted",
+        (START, 3): "right",
+        (START, 4): "not_attempted",
+        (START, 5): "read",
+        (PRICING, 1): "not_attempted",
+        (PRICING, 2): "right",
+        (PRICING, 3): "read",
+        **{(PRICING, n): "not_attempted" for n in range(4, 10)},
     }
 
 
 def test_edited_duplicated_moved_and_deleted_cells_still_record_the_same_questions(school):
     """A student's notebook after a week of work: cells added on top, the check of
-    question 1 duplicated (the later copy right), question 3's cell deleted, question 5's
-    moved above question 4's and answered wrong, then run again."""
+    question 2 duplicated (the later copy right), question 5's cell deleted, question 8's
+    moved above question 7's and answered wrong, then run again."""
     run = school["runs"]["S002"]
     executed = nbformat.read(run["out"] / f"{PRICING}.ipynb", as_version=4)  # as handed back
     cells = executed.cells
-    first = cell_with(executed, "q1.check(answer_1)")
-    copy_of_q1 = copy.deepcopy(cells[first])
-    copy_of_q1.id = "q1-once-more"  # a duplicated cell gets an id of its own, as in JupyterLab
-    copy_of_q1.source = f"answer_1 = {run['expected'][(PRICING, 1)]!r}\nq1.check(answer_1)"
-    cells.insert(first + 1, copy_of_q1)
-    del cells[cell_with(executed, "q3.check(answer_3)")]
-    q5 = cells.pop(cell_with(executed, "q5.check(answer_5)"))
-    q5.source = q5.source.replace("answer_5 = None", "answer_5 = 'about half'")
-    cells.insert(cell_with(executed, "q4.check(answer_4)"), q5)
+    first = cell_with(executed, "q2.check(answer_2)")
+    copy_of_q2 = copy.deepcopy(cells[first])
+    copy_of_q2.id = "q2-once-more"  # a duplicated cell gets an id of its own, as in JupyterLab
+    copy_of_q2.source = f"answer_2 = {run['expected'][(PRICING, 2)]!r}\nq2.check(answer_2)"
+    cells.insert(first + 1, copy_of_q2)
+    del cells[cell_with(executed, "q5.check(answer_5)")]
+    q8 = cells.pop(cell_with(executed, "q8.check(answer_8)"))
+    q8.source = q8.source.replace("answer_8 = None", "answer_8 = 'about half'")
+    cells.insert(cell_with(executed, "q7.check(answer_7)"), q8)
     after_parameters = cell_with(executed, "wb = start(")
     cells.insert(after_parameters, nbformat.v4.new_markdown_cell("My notes for Monday."))
     cells.insert(after_parameters, nbformat.v4.new_code_cell("scratch = 1 + 1"))
@@ -128,14 +132,18 @@ def test_edited_duplicated_moved_and_deleted_cells_still_record_the_same_questio
     record = json.loads((out / PROGRESS_FILE).read_text("utf-8"))
     pricing = record["notebooks"][PRICING]
     assert {n: e["state"] for n, e in pricing.items()} == {
-        "1": "right",  # the later copy of the cell answered right
-        "2": "read",
-        "3": "not_attempted",  # its cell is gone; the question is still on the record
+        "1": "not_attempted",
+        "2": "right",  # the later copy of the cell answered right
+        "3": "read",
         "4": "not_attempted",
-        "5": "wrong",
+        "5": "not_attempted",  # its cell is gone; the question is still on the record
+        "6": "not_attempted",
+        "7": "not_attempted",
+        "8": "wrong",
+        "9": "not_attempted",
     }
-    assert pricing["1"]["attempts"] == 2 and pricing["5"]["answer"] == "about half"
-    assert pricing["3"]["question"].startswith("What share of the last 12 months")
+    assert pricing["2"]["attempts"] == 2 and pricing["8"]["answer"] == "about half"
+    assert pricing["5"]["question"].startswith("What share of the last 12 months")
 
 
 def test_two_runs_a_zip_and_a_broken_folder_collect_into_the_class(school, capsys):
@@ -158,17 +166,17 @@ def test_two_runs_a_zip_and_a_broken_folder_collect_into_the_class(school, capsy
     )
     assert code == 0
     said = capsys.readouterr().out
-    assert "✓ S001 (Aino Virtanen): 2 right, 1 wrong, 3 not attempted, of 8 questions" in said
+    assert "✓ S001 (Aino Virtanen): 2 right, 1 wrong, 9 not attempted, of 14 questions" in said
     assert f"✗ left out: {broken}: progress.json is not valid JSON (line 1)" in said
     assert "? no hand-in from S003 (Carla Nieminen)" in said
     rows = list(csv.DictReader(io.StringIO((school["class"] / "class.csv").read_text("utf-8-sig"))))
     assert {r["student_id"] for r in rows} == {"S001", "S002"}
-    assert len(rows) == 2 * 8
+    assert len(rows) == 2 * 14
     wrong = [r for r in rows if r["state"] == "wrong"]
     assert {(r["student_id"], r["notebook"], r["question"]) for r in wrong} == {
         ("S001", START, "2"),
-        ("S002", START, "1"),
-        ("S002", PRICING, "1"),
+        ("S002", START, "3"),
+        ("S002", PRICING, "2"),
     }
     page = (school["class"] / "class-report.html").read_text("utf-8")
     assert "broken" in page and "Carla Nieminen" in page
