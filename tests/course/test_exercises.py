@@ -223,3 +223,42 @@ def test_checks_hints_and_solutions_speak_the_sessions_language(monkeypatch):
     pick = Argue(3, "?", {"C1": "suurin"}, lang=fi)
     assert pick.feedback(("C2", "koska")).startswith("✗ Kysymys 3: C2 on näillä luvuilla")
     assert Exercise(4, "?", 1).feedback(None).startswith("Question 4 is not answered yet")
+
+
+@pytest.mark.parametrize(
+    ("notebook", "topic"),
+    [
+        ("00-start-here", "start_here"),
+        ("01-pricing-erosion-and-dependence", "pricing"),
+        ("02-value-based-segmentation", "segmentation"),
+        ("03-account-value-and-profitability", "account_value"),
+        ("04-competitive-advantage-9e", "advantage"),
+        ("05-commitment-and-loyalty", "loyalty"),
+        ("06-customer-vision", "vision"),
+        ("07-your-plan-for-the-year", "plan"),
+    ],
+)
+def test_every_notebook_asks_at_least_two_questions_to_think_about(
+    notebook, topic, monkeypatch, tmp_path
+):
+    """Issue 25: besides looking figures up, each notebook asks to compute, predict or
+    argue at least twice."""
+    from helpers.course import exercises, progress
+    from helpers.course.exercises.base import thinking_count
+    from helpers.course.session import start
+
+    monkeypatch.setenv(progress.LOCATION_ENV, str(tmp_path))
+    wb = start(notebook, None)
+    extra = []  # what the notebook hands its questions besides the session
+    if topic == "segmentation":
+        from helpers.analysis import segmentation
+
+        options = wb.choices.segment_options()
+        extra = [segmentation.segments(wb.invoices, wb.as_of, wb.company.customers, **options)]
+    elif topic == "vision":
+        from helpers.report import vision as documents
+
+        extra = [documents.largest_account(wb.company, wb.as_of)]
+    questions = getattr(exercises, topic).questions(wb, *extra)
+    progress._current = None
+    assert thinking_count(questions) >= 2, [(q.number, q.mode) for q in questions]
