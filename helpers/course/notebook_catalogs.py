@@ -235,6 +235,13 @@ def translate_notebook(twin: Path, language: str) -> nbformat.NotebookNode:
             cell.source = _translate_comments(cell.source, done)
             if "parameters" in cell.metadata.get("tags", []):
                 cell.source = _LANGUAGE_PARAMETER.sub(rf'\g<1>"{language}"', cell.source)
+    english = twin.with_suffix(".ipynb")
+    if english.exists():  # the English notebook's cell ids: no new random ids at each writing
+        cells = nbformat.read(english, as_version=4).cells
+        if len(cells) == len(notebook.cells):
+            for cell, same in zip(notebook.cells, cells, strict=True):
+                if "id" in same:
+                    cell["id"] = same["id"]
     notebook.metadata.pop("jupytext", None)  # no twin of its own: the English one is the source
     notebook.metadata["language"] = language
     return notebook
