@@ -33,7 +33,7 @@ def scores_form(
     table = forms.AnswerTable(path, key=KEY, fields=FIELDS)
     rows = {i: (str(names.get(i, i)) if names is not None else i) for i in accounts}
     return forms.show(
-        lambda: forms.table_form(table, rows=rows, describe=describe),
+        lambda: forms.table_form(table, rows=rows, describe=describe, lang=lang),
         batch_text=lang._(
             "The scoring form shows here when you open the notebook in JupyterLab; your scores "
             "go to answers/{topic}/{file}.csv. Below: the scores saved so far."

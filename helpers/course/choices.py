@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from helpers.company.answers import Choice, Number
+from helpers.company.answers import Choice, Number, in_words
 from helpers.company.choices import CHOICES, Choices, choices_file, read_choices
 from helpers.course import forms
 from helpers.language import Language
@@ -17,11 +17,11 @@ def choices_form(company_folder, names: list[str], lang: Language):
 
     saved = choices_file(company_folder)
     in_force = read_choices(company_folder)
-    items = [forms.status_line(saved)]
+    items = [forms.status_line(saved, lang=lang)]
     for decision in CHOICES:
         if decision.name not in names:
             continue
-        widget = _widget(decision.field, in_force.values[decision.name])
+        widget = _widget(decision.field, in_force.values[decision.name], lang)
         widget.disabled = saved.error is not None
         widget.add_class(f"answer-{decision.name}")
 
@@ -29,7 +29,8 @@ def choices_form(company_folder, names: list[str], lang: Language):
             try:
                 saved.set(name, change["new"])
             except ValueError as error:
-                saved._tell(False, f"Not saved: {error}.")
+                told = lang._("Not saved: {problem}.").format(problem=in_words(error, lang))
+                saved._tell(False, told)
 
         widget.observe(save, names="value")
         label = w.HTML(
@@ -41,11 +42,11 @@ def choices_form(company_folder, names: list[str], lang: Language):
     return w.VBox(items)
 
 
-def _widget(field, value):
+def _widget(field, value, lang: Language):
     import ipywidgets as w
 
-    if isinstance(field, Choice):
-        return w.Dropdown(options=list(field.keys()), value=value)
+    if isinstance(field, Choice):  # the words in the language, the codes in the file
+        return w.Dropdown(options=[(lang._(key), key) for key in field.keys()], value=value)
     if isinstance(field, Number) and field.percent:
         return w.FloatSlider(
             value=value,

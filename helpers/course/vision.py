@@ -47,9 +47,9 @@ def vision_form(company_folder, customer_id: str, lang: Language):
     import ipywidgets as w
 
     text = answers(company_folder, customer_id)
-    items = [forms.status_line(text)]
+    items = [forms.status_line(text, lang=lang)]
     for number, section in enumerate(SECTIONS, start=1):
-        widget = forms.widget_for(text, section.key)
+        widget = forms.widget_for(text, section.key, lang=lang)
         widget.add_class(f"answer-{section.key}")
         widget.placeholder = " ".join(lang._(q) for q in section.questions)
         items.append(w.HTML(f"<b>{number}. {html.escape(lang._(section.heading))}</b>"))
@@ -295,9 +295,9 @@ def contact_form(company_folder, customer_id: str, lang: Language, blank_rows: i
                 ]
                 widget = w.ToggleButtons(options=options, value=None, tooltips=[])
                 widget.style.button_width = "auto"
-                forms.bind(widget, table, "strength", row=key)
+                forms.bind(widget, table, "strength", row=key, lang=lang)
             else:
-                widget = forms.widget_for(table, field.name, row=key)
+                widget = forms.widget_for(table, field.name, row=key, lang=lang)
                 widget.placeholder = labels[field.name]
             widget.layout.width = widths[field.name]
             widget.add_class(f"answer-{key}-{field.name}")
@@ -323,7 +323,7 @@ def contact_form(company_folder, customer_id: str, lang: Language, blank_rows: i
         lines.children = (*lines.children, line(key))
 
     more.on_click(add)
-    return w.VBox([forms.status_line(table), header, lines, more])
+    return w.VBox([forms.status_line(table, lang=lang), header, lines, more])
 
 
 def contact_form_in_words(company_folder, customer_id: str, lang: Language) -> str:

@@ -305,6 +305,37 @@ def test_the_status_line_says_saved_or_not(tmp_path):
     assert "⚠" in status.value and "line 2" in status.value
 
 
+def test_a_refused_value_and_a_corrupt_file_are_told_in_the_learners_language(tmp_path):
+    from helpers.course.choices import choices_form
+    from helpers.language import Language
+
+    fi = Language("fi")
+    form = choices_form(tmp_path, ["value", "calls_per_month"], fi)
+    found = {c: x for box in form.children[1:] for x in box.children for c in x._dom_classes}
+    assert found["answer-value"].options == (("liikevaihto", "revenue"), ("kate", "margin"))
+    found["answer-calls_per_month"].value = 12
+    assert "✓ Tallennettu: answers/choices.toml" in form.children[0].value
+
+    answers = table(tmp_path / "answers" / "9e" / "me.csv")
+    status = forms.status_line(answers, lang=fi)
+    box = forms.bind(w.Text(), answers, "today", row="epic", lang=fi)
+    box.value = "seven"  # typed where a 1–5 answer goes
+    assert "Ei tallennettu: odotettiin: kokonaisluku väliltä 1–5 tai tyhjä." in status.value
+    with pytest.raises(ValueError, match="^expected a whole number from 1 to 5, or empty$"):
+        answers.set("epic", "today", 7)  # a program still gets English
+
+    answers.set("epic", "today", 4)  # a right answer is saved, and then the file breaks
+    (tmp_path / "answers" / "9e" / "me.csv").write_text("e,today\nepic,seven\n", encoding="utf-8")
+    error = table(tmp_path / "answers" / "9e" / "me.csv").error
+    assert error.text(fi) == (
+        "answers/9e/me.csv, rivi 2: sarake 'today': odotettiin: kokonaisluku väliltä 1–5 "
+        "tai tyhjä; löytyi 'seven'"
+    )
+    assert str(error).endswith(
+        "column 'today': expected a whole number from 1 to 5, or empty; found 'seven'"
+    )
+
+
 def test_forms_are_shown_only_where_someone_can_click(monkeypatch):
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
     monkeypatch.delenv(forms.BATCH_ENV, raising=False)

@@ -43,8 +43,10 @@ from helpers.company.answers.fields import (
     Field,
     Number,
     Picks,
+    Refused,
     Scale,
     Text,
+    in_words,
     shown_path,
 )
 from helpers.company.answers.files import (
@@ -68,9 +70,11 @@ __all__ = [
     "Field",
     "Number",
     "Picks",
+    "Refused",
     "Scale",
     "Text",
     "answers_dir",
+    "in_words",
     "member_file",
     "member_label",
     "member_slug",

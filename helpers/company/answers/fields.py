@@ -6,12 +6,40 @@ Part of :mod:`helpers.company.answers`; import from there.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.language import ENGLISH, Language
 
 ANSWERS = "answers"  # the folder of answer files in a company folder
+
+
+class Refused(ValueError):
+    """A value a question does not accept, and what it expected: ``str()`` in English,
+    :meth:`text` in a reader's language (a form's status line, a corrupt file's report).
+
+    >>> str(Scale("today", 1, 5).parse_or_refused("7"))
+    'expected a whole number from 1 to 5, or empty'
+    """
+
+    def __init__(self, say: Callable[[Language], str]):
+        self.say = say
+        super().__init__(say(ENGLISH))
+
+    def text(self, lang: Language = ENGLISH) -> str:
+        return self.say(lang)
+
+
+def in_words(value, lang: Language = ENGLISH) -> str:
+    """``value`` as a reader writes it: a ``Refused`` in ``lang``, anything else as text."""
+    return value.text(lang) if isinstance(value, Refused) else str(value)
+
+
+def _plain(value: float, lang: Language) -> str:
+    """0.01 or 0,01: a bound of a question, with the language's decimal mark."""
+    text = f"{value:g}"
+    return text if lang.code == "en" else text.replace(".", ",")
 
 
 # --- the questions -------------------------------------------------------------------
@@ -35,6 +63,20 @@ class Field:
     def to_text(self, value) -> str:
         return "" if value is None else str(value)
 
+    def expected(self, lang: Language = ENGLISH) -> str:
+        raise NotImplementedError
+
+    def refused(self) -> Refused:
+        """The error of a value this question does not accept: "expected …"."""
+        return Refused(lambda lang: lang._("expected {what}").format(what=self.expected(lang)))
+
+    def parse_or_refused(self, value):
+        """The parsed value, or the :class:`Refused` error it raises (for examples)."""
+        try:
+            return self.parse(value)
+        except Refused as error:
+            return error
+
 
 @dataclass(frozen=True)
 class Scale(Field):
@@ -53,25 +95,27 @@ class Scale(Field):
     label: str = ""
     names: tuple = ()
 
-    def expected(self) -> str:
-        return f"a whole number from {self.low} to {self.high}, or empty"
+    def expected(self, lang: Language = ENGLISH) -> str:
+        return lang._("a whole number from {low} to {high}, or empty").format(
+            low=self.low, high=self.high
+        )
 
     def parse(self, value):
         if value is None or (isinstance(value, str) and value.strip() == ""):
             return None
         if isinstance(value, bool):
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         if isinstance(value, str):
             try:
                 number = float(value.strip().replace(",", "."))
             except ValueError:
-                raise ValueError(f"expected {self.expected()}") from None
+                raise self.refused() from None
         elif isinstance(value, int | float):
             number = float(value)
         else:
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         if number != number or number != int(number) or not self.low <= number <= self.high:
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         return int(number)
 
 
@@ -92,20 +136,23 @@ class Number(Field):
     whole: bool = False
     percent: bool = False  # a share: "20 %" and 0.2 both mean a fifth
 
-    def expected(self) -> str:
-        kind = "a whole number" if self.whole else "a number"
-        span = (
-            f"from {self.low:g} to {self.high:g}"
-            if self.high != float("inf")
-            else (f"of {self.low:g} or more")
-        )
-        return f"{kind} {span}, or empty"
+    def expected(self, lang: Language = ENGLISH) -> str:
+        low, high = _plain(self.low, lang), _plain(self.high, lang)
+        if self.high == float("inf"):
+            if self.whole:
+                return lang._("a whole number of {low} or more, or empty").format(low=low)
+            return lang._("a number of {low} or more, or empty").format(low=low)
+        if self.whole:
+            return lang._("a whole number from {low} to {high}, or empty").format(
+                low=low, high=high
+            )
+        return lang._("a number from {low} to {high}, or empty").format(low=low, high=high)
 
     def parse(self, value):
         if value is None or (isinstance(value, str) and value.strip() == ""):
             return None
         if isinstance(value, bool):
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         share = False
         if isinstance(value, str):
             text = value.strip().replace("\xa0", "").replace(" ", "")
@@ -113,17 +160,17 @@ class Number(Field):
             try:
                 number = float(text.rstrip("%").replace(",", "."))
             except ValueError:
-                raise ValueError(f"expected {self.expected()}") from None
+                raise self.refused() from None
         elif isinstance(value, int | float):
             number = float(value)
         else:
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         if share:
             number /= 100
         if number != number or not self.low <= number <= self.high:
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         if self.whole and number != int(number):
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         return int(number) if self.whole else number
 
 
@@ -136,8 +183,8 @@ class Text(Field):
     lines: int = 1
     placeholder: str = ""
 
-    def expected(self) -> str:
-        return "text"
+    def expected(self, lang: Language = ENGLISH) -> str:
+        return lang._("text (in TOML: in quotes)")
 
     def parse(self, value):
         if value is None:
@@ -145,7 +192,7 @@ class Text(Field):
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise ValueError("expected text (in TOML: in quotes)")
+            raise self.refused()
         return value if value.strip() else None
 
 
@@ -160,8 +207,8 @@ class Choice(Field):
     def keys(self) -> list[str]:
         return [o[1] if isinstance(o, tuple) else o for o in self.options]
 
-    def expected(self) -> str:
-        return "one of " + ", ".join(self.keys()) + ", or empty"
+    def expected(self, lang: Language = ENGLISH) -> str:
+        return lang._("one of {options}, or empty").format(options=", ".join(self.keys()))
 
     def parse(self, value):
         if value is None or (isinstance(value, str) and value.strip() == ""):
@@ -170,7 +217,7 @@ class Choice(Field):
         for key in self.keys():
             if key.casefold() == text:
                 return key
-        raise ValueError(f"expected {self.expected()}")
+        raise self.refused()
 
 
 @dataclass(frozen=True)
@@ -188,8 +235,8 @@ class Picks(Field):
     def keys(self) -> list[str]:
         return [o[1] if isinstance(o, tuple) else o for o in self.options]
 
-    def expected(self) -> str:
-        return "a list of some of " + ", ".join(self.keys())
+    def expected(self, lang: Language = ENGLISH) -> str:
+        return lang._("a list of some of {options}").format(options=", ".join(self.keys()))
 
     def parse(self, value):
         if value is None:
@@ -197,13 +244,18 @@ class Picks(Field):
         if isinstance(value, str):
             value = [v for v in re.split(r"[;\n]", value) if v.strip()]
         if not isinstance(value, list | tuple):
-            raise ValueError(f"expected {self.expected()}")
+            raise self.refused()
         known = {k.casefold(): k for k in self.keys()}
         picked = []
         for item in value:
             key = known.get(str(item).strip().casefold())
             if key is None:
-                raise ValueError(f"{item!r} is not one of {', '.join(self.keys())}")
+                options = ", ".join(self.keys())
+                raise Refused(
+                    lambda lang, item=item, options=options: lang._(
+                        "{item} is not one of {options}"
+                    ).format(item=repr(item), options=options)
+                )
             if key not in picked:
                 picked.append(key)
         return picked
@@ -248,7 +300,7 @@ class AnswerFileError(Exception):
         """Which file, which line, what is wrong, in ``lang``."""
         message = lang._(self.template)
         if self.values:
-            message = message.format(**self.values)
+            message = message.format(**{k: in_words(v, lang) for k, v in self.values.items()})
         text = f"{self.where(lang)}: {message}"
         if self.found is not None:
             text += lang._("; found {found}").format(found=repr(self.found))

@@ -8,7 +8,15 @@ from __future__ import annotations
 import contextlib
 import os
 
-from helpers.company.answers.fields import Choice, Number, Picks, Scale, Text, shown_path
+from helpers.company.answers.fields import (
+    Choice,
+    Number,
+    Picks,
+    Scale,
+    Text,
+    in_words,
+    shown_path,
+)
 from helpers.company.answers.files import AnswerTable, AnswerText, _AnswerFile
 from helpers.language import ENGLISH, Language
 
@@ -135,7 +143,9 @@ def bind(widget, answers: _AnswerFile, name: str, row=None, lang: Language = ENG
             else:
                 answers.set(row, name, value)
         except ValueError as error:  # a value the question does not accept
-            answers._tell(False, lang._("Not saved: {problem}.").format(problem=error))
+            answers._tell(
+                False, lang._("Not saved: {problem}.").format(problem=in_words(error, lang))
+            )
 
     widget.observe(save, names="value")
     return widget
