@@ -28,7 +28,7 @@ from helpers.analysis.segmentation import (
     SERVE,
     TREND,
 )
-from helpers.language import Language
+from helpers.language import N_, Language
 
 
 @dataclass(frozen=True)
@@ -40,44 +40,58 @@ class ServiceModel:
     what: str  # what they get from us
 
 
-# The service model in words (English in every language for now). The valuable fifth gets
-# the salespeople's time; the many get marketing and at most one call a year (text 001).
+# The service model in words (English message ids, translated by service_model). The
+# valuable fifth gets the salespeople's time; the many get marketing and at most one call a
+# year (text 001).
 SERVICE_MODEL: dict[str, ServiceModel] = {
     KEY_ACCOUNT: ServiceModel(
         KEY_ACCOUNT,
-        "a named owner, with a deputy who knows the account",
-        "an account plan, a meeting every quarter, a customer vision agreed with the "
-        "customer (notebook 06), as many as the team can truly look after",
+        N_("a named owner, with a deputy who knows the account"),
+        N_(
+            "an account plan, a meeting every quarter, a customer vision agreed with the "
+            "customer (notebook 06), as many as the team can truly look after"
+        ),
     ),
     KEEP: ServiceModel(
         KEEP,
-        "a named owner",
-        "flawless delivery, a service review once a year, a quick answer every time: "
-        "no gap for a competitor to get in",
+        N_("a named owner"),
+        N_(
+            "flawless delivery, a service review once a year, a quick answer every time: "
+            "no gap for a competitor to get in"
+        ),
     ),
     DEVELOP: ServiceModel(
         DEVELOP,
-        "a named owner, for a set time",
-        "a meeting that maps what else they buy and from whom; a targeted offer when a "
-        "need shows; the aim is to grow into a key account",
+        N_("a named owner, for a set time"),
+        N_(
+            "a meeting that maps what else they buy and from whom; a targeted offer when a "
+            "need shows; the aim is to grow into a key account"
+        ),
     ),
     MAINTAIN: ServiceModel(
         MAINTAIN,
-        "a named owner",
-        "good service without selling: a review call once a year, a quick answer, no "
-        "surprises, so that no competitor finds a gap",
+        N_("a named owner"),
+        N_(
+            "good service without selling: a review call once a year, a quick answer, no "
+            "surprises, so that no competitor finds a gap"
+        ),
     ),
     SERVE: ServiceModel(
         SERVE,
-        "marketing, plus anyone for the yearly call",
-        "newsletters, offers, easy ordering and the information they need about you; at "
-        "most one check-up call a year on their situation and purchasing plans, as long as "
-        "the team's calls allow",
+        N_("marketing, plus anyone for the yearly call"),
+        N_(
+            "newsletters, offers, easy ordering and the information they need about you; at "
+            "most one check-up call a year on their situation and purchasing plans, as long as "
+            "the team's calls allow"
+        ),
     ),
     DORMANT: ServiceModel(
         DORMANT,
-        "marketing",
-        "newsletters; one call to those who still bought the year before, to ask why they stopped",
+        N_("marketing"),
+        N_(
+            "newsletters; one call to those who still bought the year before, to ask why they "
+            "stopped"
+        ),
     ),
 }
 
@@ -86,15 +100,15 @@ def service_model(summary: pd.DataFrame, lang: Language) -> pd.DataFrame:
     """Per segment: customers, who serves them, what they get, and the sales hours.
 
     In: ``summary`` from ``segmentation.segment_summary`` (indexed by segment); ``lang``
-    (who and what stay English for now, see :data:`SERVICE_MODEL`). Out: DataFrame with
+    (who and what of :data:`SERVICE_MODEL` in the reader's language). Out: DataFrame with
     ``customers``, ``who``, ``what``, ``hours_per_year``, to show with
     ``words.segment_lists.readable``.
 
     Example: ``readable(service_model(segment_summary(table), wb.lang), wb.lang)``
     """
     out = summary[["customers"]].copy()
-    out["who"] = [SERVICE_MODEL[s].who for s in summary.index]
-    out["what"] = [SERVICE_MODEL[s].what for s in summary.index]
+    out["who"] = [lang._(SERVICE_MODEL[s].who) for s in summary.index]
+    out["what"] = [lang._(SERVICE_MODEL[s].what) for s in summary.index]
     out["hours_per_year"] = summary["hours_per_year"]
     return out
 
