@@ -7,11 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from helpers.language import N_, Language
-from helpers.plots.common import axes
+from helpers.plots.common import axes, percent_axis
 
 LEVEL_LABELS = {
     "factual": N_("Factual\n(data)"),
@@ -21,16 +20,6 @@ LEVEL_LABELS = {
     "learning": N_("Learning"),
     "total": N_("Total"),
 }
-
-
-def _tick_percent(value: float, lang: Language) -> str:
-    """A tick as a percentage written as in the language: 20% (en), 20 % or 2,5 % (fi, sv)."""
-    whole = abs(value * 100 - round(value * 100)) < 1e-9
-    return lang.percent(value, 0 if whole else 1)
-
-
-def _percent_axis(axis, lang: Language) -> None:
-    axis.set_major_formatter(FuncFormatter(lambda value, _pos: _tick_percent(value, lang)))
 
 
 def _empty(ax: Axes, text: str) -> Axes:
@@ -150,8 +139,8 @@ def plot_whale_curve(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Langu
     ax.set_title(_("The whale curve: who makes the profit, who gives it away"))
     ax.set_xlabel(_("Share of accounts, most profitable first"))
     ax.set_ylabel(_("Cumulative share of profit"))
-    _percent_axis(ax.xaxis, lang)
-    _percent_axis(ax.yaxis, lang)
+    percent_axis(ax.xaxis, lang)
+    percent_axis(ax.yaxis, lang)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, max(1.05, float(np.nanmax(y)) * 1.1))
     ax.legend(loc="lower right", fontsize="small")
@@ -217,8 +206,8 @@ def plot_price_cost_map(
     ax.set_title(_("Net price against cost-to-serve (bubble = revenue, red = loses money)"))
     ax.set_xlabel(_("Cost-to-serve: hours × hourly cost / revenue"))
     ax.set_ylabel(_("Price paid / list price"))
-    _percent_axis(ax.xaxis, lang)
-    _percent_axis(ax.yaxis, lang)
+    percent_axis(ax.xaxis, lang)
+    percent_axis(ax.yaxis, lang)
     return ax
 
 

@@ -44,6 +44,23 @@ def money_formatter(lang: Language) -> FuncFormatter:
     return FuncFormatter(label)
 
 
+def tick_percent(value: float, lang: Language) -> str:
+    """A tick as a percentage written as in the language: 20% (en), 20 % or 2,5 % (fi, sv).
+
+    >>> from helpers.language import Language
+    >>> tick_percent(0.2, Language("en")), tick_percent(0.025, Language("fi"))
+    ('20%', '2,5\xa0%')
+    """
+    whole = abs(value * 100 - round(value * 100)) < 1e-9
+    return lang.percent(value, 0 if whole else 1)
+
+
+def percent_axis(axis, lang: Language) -> None:
+    """Percentages on ``axis`` (values are shares, 0.2 = 20 %), written as in ``lang``: every
+    plot's percent ticks look alike, and like the percentages in the text around them."""
+    axis.set_major_formatter(FuncFormatter(lambda value, _pos: tick_percent(value, lang)))
+
+
 def money_axis(axis, lang: Language) -> None:
     """Put short money labels on ``axis`` (``ax.xaxis`` or ``ax.yaxis``), at most 6 ticks."""
     axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))

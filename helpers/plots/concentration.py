@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
 
 from helpers.language import Language
-from helpers.plots.common import axes, money_axis
+from helpers.plots.common import axes, money_axis, percent_axis
 
 
 def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Language) -> Axes:
@@ -38,8 +37,8 @@ def plot_lorenz(curve: pd.DataFrame, ax: Axes | None = None, *, lang: Language) 
     ax.set_title(_("How evenly is revenue spread over customers?"))
     ax.set_xlabel(_("Share of customers, smallest first"))
     ax.set_ylabel(_("Share of revenue"))
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    percent_axis(ax.xaxis, lang)
+    percent_axis(ax.yaxis, lang)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1)
     ax.legend(loc="upper left", fontsize="small")

@@ -9,10 +9,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
-from matplotlib.ticker import PercentFormatter
 
 from helpers.language import Language
-from helpers.plots.common import axes, money_axis
+from helpers.plots.common import axes, money_axis, percent_axis
 from helpers.words.commitment import cell_name
 from helpers.words.lifetime_value import customer_label
 
@@ -174,7 +173,7 @@ def plot_satisfaction_shares(
             "5\n" + _("very\nsatisfied"),
         ],
     )
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    percent_axis(ax.yaxis, lang)
     ax.set_ylim(0, max(shares.max() * 1.25, 0.1))
     ax.set_ylabel(_("Share of answers"))
     ax.set_title(_("How satisfied did customers say they were?"))
@@ -223,7 +222,7 @@ def plot_repurchase_by_score(
         )
     ax.set_xticks(scores, [str(s) for s in scores])
     ax.set_xlabel(_("Satisfaction score given in the survey"))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
+    percent_axis(ax.yaxis, lang)
     ax.set_ylim(0, 1.05)
     ax.set_ylabel(_("Bought again within 12 months"))
     ax.set_title(_("Satisfied is not loyal: who came back?"))

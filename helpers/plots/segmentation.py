@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import patheffects
 from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter
 
 from helpers.analysis.ownership import NO_OWNER
 from helpers.analysis.segmentation import (
@@ -35,7 +35,7 @@ from helpers.analysis.segmentation import (
     WALLET,
 )
 from helpers.language import Language
-from helpers.plots.common import axes, money_axis, money_formatter
+from helpers.plots.common import axes, money_axis, money_formatter, percent_axis
 
 SEGMENT_COLOURS = {
     KEY_ACCOUNT: "tab:red",
@@ -103,8 +103,8 @@ def plot_pareto(
     ax.set_title(_("How much do your largest customers bring?"))
     ax.set_xlabel(_("Share of customers, largest first"))
     ax.set_ylabel(_("Share of revenue"))
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    percent_axis(ax.xaxis, lang)
+    percent_axis(ax.yaxis, lang)
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.02)
     ax.legend(loc="lower right", fontsize="small")
@@ -260,7 +260,7 @@ def plot_value_potential(
         ax.set_ylabel(_("Growth on the 12 months before (▲ new)"))
     else:
         ax.set_ylabel(_("Share of wallet still with others"))
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    percent_axis(ax.yaxis, lang)
     return ax
 
 
@@ -385,7 +385,7 @@ def plot_time_budget(
     ax.invert_yaxis()
     ax.set_title(_("Does the team's time add up?"))
     ax.set_xlabel(_("Sales hours a year"))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: f"{v:,.0f}".replace(",", "\u202f")))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: lang.number(v)))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize="small")
     return ax
 

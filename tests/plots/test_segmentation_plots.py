@@ -83,6 +83,21 @@ def test_pareto_marks_the_top_fifth(small):
     assert labels[0] == "largest 1 of 5: 40%"  # A 4000 of 10000 over all years
 
 
+def test_percent_ticks_are_written_as_in_the_language(small):
+    invoices, _ = small
+    curve = pareto.pareto_curve(invoices, AS_OF)
+    for lang, twenty in (
+        (ENGLISH, "20%"),
+        (Language("fi"), "20\xa0%"),
+        (Language("sv"), "20\xa0%"),
+    ):
+        ax = plots.plot_pareto(curve, lang=lang)
+        ax.figure.canvas.draw()
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert twenty in ticks, ticks
+        plt.close(ax.figure)
+
+
 def test_matrix_one_panel_per_basis_with_names_in_a_key(small):
     invoices, customers = small
     table = seg.segments(invoices, AS_OF, customers)
