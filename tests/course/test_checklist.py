@@ -246,4 +246,4 @@ def test_batch_text_and_page_language(tmp_path):
     assert checklist.serve_language(SAMPLE_DIR, "sv").code == "sv"
     assert checklist.page_title(SAMPLE_DIR, Language("fi")) == "9E-tarkistuslista – Pajakulma Oy"
     notebook = checklist.page_notebook(SAMPLE_DIR, Language("sv"), tmp_path)
-    assert "9E-checklista – Pajakulma Oy" in notebook.read_text(encoding="utf-8")
+    assert "9E-checklistan – Pajakulma Oy" in notebook.read_text(encoding="utf-8")

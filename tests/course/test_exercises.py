@@ -218,7 +218,7 @@ def test_checks_hints_and_solutions_speak_the_sessions_language(monkeypatch):
     guess = Prediction(1, "?", 0.63, kind=SHARE, absolute=0.1, shown="63 %", lang=Language("sv"))
     assert (
         guess.feedback(40)
-        == "Fråga 1: du gissade 40 %; dina uppgifter säger 63 %, alltså 23 procentenheter mer."
+        == "Fråga 1: du gissade 40 %; dina uppgifter säger 63 %, alltså 23 procentenheter högre."
     )
     pick = Argue(3, "?", {"C1": "suurin"}, lang=fi)
     assert pick.feedback(("C2", "koska")).startswith("✗ Kysymys 3: C2 on näillä luvuilla")

@@ -42,7 +42,7 @@ def test_sentences_and_the_profile_table_in_finnish():
     assert list(readable.columns)[:3] == ["nimi", "faktuaalinen", "referenssi"]
     assert readable.loc["A", "referenssi"] == "1,0"
     text = words.scores_in_words(pd.DataFrame(), [], ["A", "B"], fi)
-    assert text.startswith("Pisteytettäviä asiakkaita on 2") and "answers/account-values/" in text
+    assert text.startswith("Pisteytettäviä asiakkuuksia on 2") and "answers/account-values/" in text
 
 
 def test_flagged_in_words_names_the_loved_accounts_that_lose():
@@ -85,6 +85,6 @@ def test_learning_in_words_asks_for_a_result_to_check():
     assert len(text) == 3  # some results written: this is no pseudonymised run
     none_written = words.learning_in_words(table.assign(written=0), None, Language("sv"))
     assert none_written.startswith("- C1: lärande 4,7; inget resultat")
-    assert none_written.endswith("så där syns inget som skrivet.)")
+    assert none_written.endswith("så där visas ingen som skriven.)")
     finnish = words.learning_in_words(table.iloc[:0], None, Language("fi"))
-    assert finnish.startswith("Yksikään asiakas ei saa oppimisarvosta")
+    assert finnish.startswith("Yksikään asiakkuus ei saa oppimisarvosta")

@@ -16,7 +16,7 @@ def test_whale_in_words_in_english_finnish_and_swedish():
     )
     assert "The most profitable 67% of accounts made 110% of the profit" in english
     finnish = words.whale_in_words(figures, Language("fi"))
-    assert finnish.startswith("3 asiakasta tuotti jakson aikana 100\xa0€ tulosta")
+    assert finnish.startswith("3 asiakkuutta tuotti jakson aikana 100\xa0€ tulosta")
     assert "33,3\xa0%" in finnish and "loput söivät siitä 10\xa0%" in finnish
     swedish = words.whale_in_words(figures, Language("sv"))
     assert swedish.startswith("3 kunder gav 100\xa0€ i resultat efter betjäningskostnad")
@@ -29,8 +29,8 @@ def test_map_in_words_names_the_corners_in_the_language():
         {"quadrant": [profit_spread.QUADRANTS[(False, True)]] * 2, "profit": [-5.0, 10.0]}
     )
     text = words.map_in_words(price_map, set(), Language("fi"))
-    assert "2 asiakasta: maksaa vähän, vie paljon työtä" in text
-    assert "0 asiakasta: maksaa hyvin, vie vähän työtä" in text
+    assert "2 asiakkuutta: maksaa vähän, vie paljon työtä" in text
+    assert "0 asiakkuutta: maksaa hyvin, vie vähän työtä" in text
     assert text.endswith("tappiollisia on 1.")
 
 
@@ -66,10 +66,10 @@ def test_letting_go_in_words_gives_both_bounds_in_every_language():
     )
     assert "you lose their margin of €30 and keep the costs: profit falls to €70" in english
     finnish = words.letting_go_in_words(figures, set(), Language("fi"))
-    assert finnish.startswith("1 asiakas tuottaa tappiota. Jos luovut siitä")
+    assert finnish.startswith("1 asiakkuus tuottaa tappiota. Jos luovut siitä")
     assert "tulos laskee tasolle 70\xa0€" in finnish
     swedish = words.letting_go_in_words(figures, set(), Language("sv"))
-    assert swedish.startswith("1 kund går med förlust. Om ni släpper den")
+    assert swedish.startswith("1 kund går med förlust. Om du släpper den")
     below = profit_spread.letting_go(table.assign(margin=[80.0, 70.0, -5.0]))
     assert "at least €105" in words.letting_go_in_words(below, set(), ENGLISH)
 

@@ -137,7 +137,7 @@ def test_the_reasons_and_the_actions_in_finnish_and_swedish():
     assert "EHDOTA SOPIVAMPAA KILPAILIJAA (1): kerro ystävällisesti" in text
     told = words.shortlist_in_words(listed, set(), Language("sv"))
     assert told.startswith(
-        "På åtgärdslistan finns 2 kunder: 1 × behåll och glädj, "
+        "På kortlistan finns 2 kunder: 1 × behåll och glädj, "
         "1 × föreslå en konkurrent som passar dem bättre."
     )
     assert "tala aldrig illa om en kund" in told
