@@ -110,6 +110,7 @@ def _execute(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 900) 
         kernel_name="python3",
         config=kernel_config(),
         record_timing=False,  # wall-clock times in committed notebooks only make diffs noisy
+        coalesce_streams=True,  # one printed line is one output, however the kernel flushed it
         resources={"metadata": {"path": str(folder)}},
     )
     with batch_mode():  # committed notebooks hold no widgets (nbval compares outputs)
