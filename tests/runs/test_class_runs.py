@@ -143,7 +143,8 @@ def test_edited_duplicated_moved_and_deleted_cells_still_record_the_same_questio
         "9": "not_attempted",
     }
     assert pricing["2"]["attempts"] == 2 and pricing["8"]["answer"] == "about half"
-    assert pricing["5"]["question"].startswith("What share of the last 12 months")
+    # the sample company speaks Finnish: so do the questions recorded for its class
+    assert pricing["5"]["question"].startswith("Kuinka suuri osa viimeisten 12 kuukauden")
 
 
 def test_two_runs_a_zip_and_a_broken_folder_collect_into_the_class(school, capsys):

@@ -63,7 +63,7 @@ def test_a_batch_run_with_a_corrupt_answer_file_names_it_and_leaves_it_alone(tmp
     assert "Vastauksia 2 jäseneltä: Aino, Jussi" in text
     assert broken.read_bytes() == content
     assert "Jätetty pois palvelun arvioinnista: answers/service-audit/jussi.csv, line 9" in text
-    assert "Palvelu asiakkaan silmin, kuten Aino, Mikko vastasi" in text
+    assert "Palvelu asiakkaan silmin, vastaajina Aino, Mikko" in text
     assert audit.read_bytes() == audit_content
     figures = json.loads((result.out_dir / f"{NOTEBOOK.stem}.json").read_text(encoding="utf-8"))
     assert figures["e9_members"] == 2 and figures["e9_chosen"]

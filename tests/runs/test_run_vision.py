@@ -92,7 +92,7 @@ def test_a_pseudonymised_run_leaves_names_and_typed_text_out(tmp_path):
         assert "Typed by the team" not in text and "Aalto" not in text and "alert" not in text
         assert page.name.startswith("vision-customer-")
     html_pages = [p for p in pages if p.suffix == ".html"]
-    assert "Teamets egna texter lämnas bort" in html_pages[0].read_text(encoding="utf-8")
+    assert "Teamets egna texter utelämnas" in html_pages[0].read_text(encoding="utf-8")
 
 
 def test_workbook_vision_writes_the_accounts_named(tmp_path, capsys):
